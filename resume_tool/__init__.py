@@ -1,0 +1,28 @@
+"""resume-tool: why an ATS would pass over a medical coder's resume, and what to fix.
+
+Library use::
+
+    from resume_tool import check
+    report = check("resume.pdf", posting="posting.txt")
+    print(report.score, report.band)
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__", "check", "parse"]
+
+if TYPE_CHECKING:
+    from .api import check, parse
+
+
+def __getattr__(name: str) -> Any:
+    # Imported lazily so that `resume-tool --help` does not pay for spaCy.
+    if name in ("check", "parse"):
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(name)

@@ -1,0 +1,317 @@
+"""Plain dataclasses passed between the pipeline stages.
+
+read → structure → match → analyze → render. Each stage takes the previous
+stage's dataclass and returns its own; no stage reaches into another's
+internals. ``to_dict()`` gives the JSON shape used by ``parse --format json``
+and by the ``resume`` object of the check report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Source = Literal["body", "table", "header", "footer", "textbox"]
+Format = Literal["docx", "pdf", "text"]
+Severity = Literal["error", "warning", "info"]
+SectionKind = Literal[
+    "contact", "summary", "experience", "education", "certifications", "skills", "other"
+]
+
+
+# ---------------------------------------------------------------- read stage
+@dataclass
+class Line:
+    """One line of text as a simple ATS would read it, with where it came from."""
+
+    text: str
+    source: Source = "body"
+    page: int | None = None  # 1-based; PDFs only (DOCX has no reliable pages)
+    column: int | None = None  # 1-based column on a multi-column PDF page, else None
+    style: str | None = None  # DOCX paragraph style name ("Heading 1", "List Bullet")
+    bold: bool = False
+    font_size: float | None = None  # points, when known
+    list_item: bool = False  # a Word list paragraph or a line that began with a bullet glyph
+    hyperlinks: list[str] = field(default_factory=list)  # targets of links on this line
+
+
+@dataclass
+class Observation:
+    """A layout fact a later check needs (tables, text boxes, hidden text, ...)."""
+
+    kind: str  # see READ_OBSERVATIONS below
+    detail: str
+    count: int = 1
+    sample: str = ""  # a short excerpt of the text concerned
+    page: int | None = None
+
+
+# Observation kinds produced by the readers.
+READ_OBSERVATIONS = (
+    "table",  # content laid out in a table (DOCX tables)
+    "text-box",  # content in a text box / shape
+    "header-footer",  # text in a page header or footer (sample says which)
+    "multi-column",  # a PDF page read as more than one column
+    "hidden-text",  # vanished, white or near-white text
+    "tiny-font",  # text under 4 pt
+    "no-text",  # a PDF without a usable text layer (scanned / image-only)
+    "unmapped-glyphs",  # (cid:NN) or private-use glyphs dropped while normalizing
+    "images",  # the document holds pictures (count)
+)
+
+
+@dataclass
+class Document:
+    """What a reader recovered from one file, before any interpretation."""
+
+    path: str
+    format: Format
+    lines: list[Line]
+    pages: int = 1
+    observations: list[Observation] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(line.text for line in self.lines)
+
+    def observed(self, kind: str) -> list[Observation]:
+        return [o for o in self.observations if o.kind == kind]
+
+
+# ----------------------------------------------------------- structure stage
+@dataclass
+class Contact:
+    name: str | None = None
+    email: str | None = None
+    phone: str | None = None
+    location: str | None = None  # "City, ST" as written
+    urls: list[str] = field(default_factory=list)
+    # field name -> where it was found ("body", "header", "footer", "table", "textbox")
+    found_in: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Section:
+    heading: str
+    kind: SectionKind
+    standard: bool  # a heading ATS parsers recognise ("Experience", not "My Journey")
+    first_line: int  # index into Document.lines of the heading line
+    last_line: int  # index of the last line of the section (inclusive)
+
+
+@dataclass
+class ExperienceEntry:
+    title: str | None
+    employer: str | None
+    location: str | None
+    start: str | None  # "YYYY-MM", "YYYY" or None when unparsed
+    end: str | None  # "YYYY-MM", "YYYY", "present" or None
+    bullets: list[str] = field(default_factory=list)
+    date_text: str = ""  # the dates as written
+    lines: list[int] = field(default_factory=list)  # indices into Document.lines
+    problems: list[str] = field(default_factory=list)  # "date-unparsed", "end-before-start", "future-date"
+
+
+@dataclass
+class EducationEntry:
+    degree: str | None
+    school: str | None
+    start: str | None = None
+    end: str | None = None
+    text: str = ""
+
+
+@dataclass
+class Resume:
+    """The structured resume; its JSON is the ``resume`` object of the report."""
+
+    path: str
+    format: Format
+    pages: int
+    words: int
+    contact: Contact
+    sections: list[Section]
+    experience: list[ExperienceEntry]
+    education: list[EducationEntry]
+    certifications: list[str]
+    skills: list[str]
+    layout: list[Observation]
+    document: Document  # kept for matching offsets and "what an ATS sees"
+
+    def to_dict(self) -> dict[str, Any]:
+        c = self.contact
+        return {
+            "path": self.path,
+            "format": self.format,
+            "pages": self.pages,
+            "words": self.words,
+            "contact": {
+                "name": c.name,
+                "email": c.email,
+                "phone": c.phone,
+                "location": c.location,
+                "urls": list(c.urls),
+                "found_in": dict(c.found_in),
+            },
+            "sections": [
+                {"heading": s.heading, "kind": s.kind, "standard": s.standard}
+                for s in self.sections
+            ],
+            "experience": [
+                {
+                    "title": e.title,
+                    "employer": e.employer,
+                    "location": e.location,
+                    "start": e.start,
+                    "end": e.end,
+                    "date_text": e.date_text,
+                    "bullets": list(e.bullets),
+                    "problems": list(e.problems),
+                }
+                for e in self.experience
+            ],
+            "education": [asdict(e) for e in self.education],
+            "certifications": list(self.certifications),
+            "skills": list(self.skills),
+            "layout": [asdict(o) for o in self.layout],
+        }
+
+
+# --------------------------------------------------------------- match stage
+@dataclass
+class Entry:
+    """One concept of a keyword list (see keyword_lists/README.md for the schema)."""
+
+    id: str
+    term: str
+    category: str
+    weight: float = 1.0
+    acronym: str | None = None
+    long_form: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    legacy: bool = False
+    replaced_by: str | None = None  # for legacy entries: the id of the current term
+    satisfies: list[str] = field(default_factory=list)  # ids this entry also counts for
+    case_sensitive: list[str] = field(default_factory=list)  # forms matched only as written
+    needs_context: list[str] = field(default_factory=list)  # ambiguous forms that need evidence
+    context: list[str] = field(default_factory=list)  # extra words that count as evidence
+    source: str = ""  # file the entry came from
+
+
+@dataclass
+class Role:
+    """A role profile: weights and core terms over the shared vocabulary."""
+
+    id: str
+    name: str
+    description: str = ""
+    core: list[str] = field(default_factory=list)  # entry ids every resume for the role needs
+    weights: dict[str, float] = field(default_factory=dict)  # entry id -> weight override
+    terms: list[str] = field(default_factory=list)  # further entry ids the role looks for
+    titles: list[str] = field(default_factory=list)  # job titles that suggest this role
+    source: str = ""
+
+
+@dataclass
+class Match:
+    """One keyword occurrence in a text."""
+
+    entry_id: str
+    surface: str  # the text as written
+    start: int  # character offsets into the matched text
+    end: int
+    form: Literal["acronym", "long_form", "term", "alias"] = "term"
+    section: str | None = None  # section kind where it stands (resume) or posting part
+    sentence: str = ""  # the sentence around it, for the report
+
+
+@dataclass
+class AcronymDefinition:
+    """"Long Form (LF)" or "LF (Long Form)" found in a text (Schwartz & Hearst 2003)."""
+
+    short: str
+    long: str
+    start: int
+    end: int
+
+
+@dataclass
+class PostingKeyword:
+    entry_id: str
+    count: int
+    required: bool  # found in a required part (or the posting has no preferred part)
+    preferred: bool
+    sentences: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Posting:
+    path: str | None
+    title: str | None
+    text: str  # text after boilerplate was stripped
+    keywords: list[PostingKeyword] = field(default_factory=list)
+    unknown_terms: list[str] = field(default_factory=list)
+    matches: list[Match] = field(default_factory=list)
+    definitions: list[AcronymDefinition] = field(default_factory=list)
+
+
+@dataclass
+class Vocabulary:
+    """Every entry and role profile loaded from the keyword lists."""
+
+    entries: dict[str, Entry]
+    roles: dict[str, Role]
+    sources: list[str] = field(default_factory=list)  # folders read, in order
+
+
+# ------------------------------------------------------------- analyze stage
+@dataclass
+class KeywordResult:
+    id: str
+    term: str
+    acronym: str | None
+    long_form: str | None
+    category: str
+    weight: float
+    required: bool
+    core: bool
+    in_posting: bool
+    posting_count: int
+    in_resume: bool
+    resume_count: int
+    resume_forms: list[str] = field(default_factory=list)
+    sections: list[str] = field(default_factory=list)
+    satisfied_by: list[str] = field(default_factory=list)  # ids of entries that satisfied it
+    has_acronym: bool = False
+    has_long_form: bool = False
+    posting_sentences: list[str] = field(default_factory=list)
+    points: float = 0.0  # contribution to the score
+    max_points: float = 0.0  # what it could have contributed
+    target: bool = False  # part of the score's target set
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    fix: str
+    where: str = ""
+
+
+@dataclass
+class Report:
+    schema_version: str
+    score_version: str
+    tool_version: str
+    score: int
+    band: str
+    role: str
+    role_name: str
+    role_inferred: bool
+    resume: Resume
+    posting: Posting | None
+    keywords: list[KeywordResult]
+    findings: list[Finding]
+    to_consider: list[dict[str, str]] = field(default_factory=list)  # never-invent list
+    score_explanation: list[str] = field(default_factory=list)

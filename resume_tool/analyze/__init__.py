@@ -1,0 +1,303 @@
+"""Analyze stage: a structured ``Resume`` (+ a ``Posting``) → a scored, explained ``Report``."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date
+from typing import Protocol
+
+from .. import __version__
+from ..models import (
+    Entry,
+    Finding,
+    KeywordResult,
+    Match,
+    Posting,
+    PostingKeyword,
+    Report,
+    Resume,
+    Role,
+    Vocabulary,
+)
+from .findings import SEVERITY_ORDER, check_keywords, resume_findings
+from .score import (
+    CORE_MULTIPLIER_NO_POSTING,
+    OTHER_MULTIPLIER,
+    PREFERRED_MULTIPLIER,
+    REQUIRED_MULTIPLIER,
+    SCORE_VERSION,
+    Target,
+    band_for,
+    compute_score,
+)
+
+__all__ = ["REPORT_SCHEMA_VERSION", "SCORE_VERSION", "analyze", "infer_role", "resume_matches"]
+
+REPORT_SCHEMA_VERSION = "1.0"
+DEFAULT_ROLE = "billing-coding-specialist"
+
+# Where a missing keyword of each category belongs in a resume.
+WHERE_TO_ADD = {
+    "credential": "Certifications",
+    "organization": "Certifications (the issuing body)",
+    "code_set": "Skills, and the experience bullets where you used it",
+    "payment_system": "Skills, and the experience bullets where you used it",
+    "software": "Skills (software), and the role where you used it",
+    "billing_claims": "Experience bullets",
+    "compliance": "Experience bullets or Skills",
+    "coding_practice": "Experience bullets",
+    "clinical_knowledge": "Skills or Education (coursework)",
+    "soft_skill": "Summary or an experience bullet that shows it",
+    "job_title": "Summary or a job title, only if it is your real title",
+}
+
+
+class MatcherLike(Protocol):
+    vocab: Vocabulary
+
+    def match(self, text: str, section_at: Callable[[int], str | None] | None = None) -> list[Match]: ...
+
+
+def resume_matches(resume: Resume, matcher: MatcherLike) -> list[Match]:
+    """Keyword matches over the resume text, each tagged with the section it stands in."""
+    lines = resume.document.lines
+    starts: list[int] = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line.text) + 1
+    kind_of_line: list[str | None] = [None] * len(lines)
+    for s in resume.sections:
+        for i in range(s.first_line, min(s.last_line, len(lines) - 1) + 1):
+            kind_of_line[i] = s.kind
+    for i, line in enumerate(lines):
+        if line.source in ("header", "footer"):
+            kind_of_line[i] = "contact"
+
+    def section_at(offset: int) -> str | None:
+        i = bisect.bisect_right(starts, offset) - 1
+        return kind_of_line[i] if 0 <= i < len(kind_of_line) else None
+
+    return matcher.match(resume.document.text, section_at)
+
+
+def _closure(entries: dict[str, Entry], entry_id: str) -> set[str]:
+    """Ids an entry counts for: itself and everything it satisfies, transitively."""
+    seen = {entry_id}
+    stack = [entry_id]
+    while stack:
+        e = entries.get(stack.pop())
+        if not e:
+            continue
+        for target in e.satisfies:
+            if target not in seen:
+                seen.add(target)
+                stack.append(target)
+    return seen
+
+
+def infer_role(
+    vocab: Vocabulary,
+    posting: Posting | None,
+    resume: Resume | None,
+    resume_ids: set[str] | None = None,
+) -> str:
+    """The role profile that best fits the posting (its title, then its keywords) or the resume."""
+    def title_hits(role: Role, texts: list[str]) -> int:
+        hits = 0
+        for title in role.titles:
+            pat = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+            hits += sum(1 for t in texts if pat.search(t))
+        return hits
+
+    if posting is not None:
+        texts = [posting.title or ""]
+        ids = {k.entry_id: (2.0 if k.required else 1.0) for k in posting.keywords}
+    else:
+        texts = [e.title or "" for e in (resume.experience if resume else [])[:3]]
+        if resume and resume.document.lines:
+            texts.extend(line.text for line in resume.document.lines[:4])
+        ids = dict.fromkeys(resume_ids or set(), 1.0)
+    best, best_score = None, 0.0
+    for role_id in sorted(vocab.roles):
+        role = vocab.roles[role_id]
+        score = 6.0 * title_hits(role, texts)
+        score += sum(2.0 * w for i, w in ids.items() if i in role.core)
+        score += sum(w for i, w in ids.items() if i in role.terms and i not in role.core)
+        if score > best_score:
+            best, best_score = role_id, score
+    if best is None:
+        best = DEFAULT_ROLE if DEFAULT_ROLE in vocab.roles else sorted(vocab.roles)[0]
+    return best
+
+
+def _targets(vocab: Vocabulary, role: Role, posting: Posting | None) -> dict[str, Target]:
+    entries = vocab.entries
+
+    def weight(i: str) -> float:
+        return float(role.weights.get(i, entries[i].weight))
+
+    targets: dict[str, Target] = {}
+    if posting is not None:
+        for k in posting.keywords:
+            e = entries.get(k.entry_id)
+            if not e or e.legacy:
+                continue
+            if k.required:
+                targets[e.id] = Target(e.id, weight(e.id), REQUIRED_MULTIPLIER, "required")
+            else:
+                targets[e.id] = Target(e.id, weight(e.id), PREFERRED_MULTIPLIER, "preferred")
+        for i in role.core:
+            if i in entries and i not in targets:
+                targets[i] = Target(i, weight(i), OTHER_MULTIPLIER, "core")
+    else:
+        for i in role.core:
+            if i in entries:
+                targets[i] = Target(i, weight(i), CORE_MULTIPLIER_NO_POSTING, "core")
+        for i in role.terms:
+            if i in entries and i not in targets:
+                targets[i] = Target(i, weight(i), OTHER_MULTIPLIER, "role term")
+    return targets
+
+
+def _forms(entry: Entry, matches: list[Match]) -> tuple[bool, bool]:
+    """Whether the resume wrote the entry's acronym, its long form, or both."""
+    has_acr = has_long = False
+    acr = (entry.acronym or "").lower()
+    long = (entry.long_form or "").lower()
+    for m in matches:
+        s = m.surface.lower()
+        if m.form == "acronym" or (acr and (s == acr or (m.form != "long_form" and acr in s.split()))):
+            has_acr = True
+        if m.form == "long_form" or (long and long in s):
+            has_long = True
+    return has_acr, has_long
+
+
+def analyze(
+    resume: Resume,
+    vocab: Vocabulary,
+    matcher: MatcherLike,
+    posting: Posting | None = None,
+    role: str | None = None,
+    today: date | None = None,
+) -> Report:
+    """Score the resume against the posting (or the role) and collect every finding."""
+    today = today or date.today()
+    entries = vocab.entries
+    matches = resume_matches(resume, matcher) if resume.words else []
+    by_entry: dict[str, list[Match]] = defaultdict(list)
+    for m in matches:
+        by_entry[m.entry_id].append(m)
+    resume_ids = set(by_entry)
+
+    role_inferred = role is None
+    role_id = role or infer_role(vocab, posting, resume, resume_ids)
+    role_obj = vocab.roles[role_id]
+    targets = _targets(vocab, role_obj, posting)
+
+    # entry id -> resume entries (non-legacy, or itself) that satisfy it
+    satisfied: dict[str, set[str]] = defaultdict(set)
+    for rid in resume_ids:
+        e = entries.get(rid)
+        if e is None:
+            continue
+        for target in _closure(entries, rid) if not e.legacy else {rid}:
+            satisfied[target].add(rid)
+
+    posting_kw: dict[str, PostingKeyword] = {k.entry_id: k for k in posting.keywords} if posting else {}
+    ids = set(targets) | resume_ids | set(posting_kw)
+    results: list[KeywordResult] = []
+    earned = possible = 0.0
+    explanation: list[str] = []
+    for i in sorted(ids, key=lambda x: (-(targets[x].max_points if x in targets else 0), x)):
+        e = entries.get(i)
+        if e is None:
+            continue
+        own = by_entry.get(i, [])
+        via = sorted(satisfied.get(i, set()))
+        in_resume = bool(via)
+        forms_matches = [m for v in via for m in by_entry[v]]
+        has_acr, has_long = _forms(e, own or forms_matches)
+        t = targets.get(i)
+        pk = posting_kw.get(i)
+        points = t.max_points if (t and in_resume) else 0.0
+        if t:
+            earned += points
+            possible += t.max_points
+            status = "found" if in_resume else "missing"
+            if in_resume and i not in via:
+                status = f"found as {', '.join(entries[v].term for v in via)}"
+            explanation.append(
+                f"{e.term} ({e.category.replace('_', ' ')}, {t.reason} ×{t.multiplier:g}): "
+                f"{points:g} of {t.max_points:g} points — {status}"
+            )
+        results.append(
+            KeywordResult(
+                id=i,
+                term=e.term,
+                acronym=e.acronym,
+                long_form=e.long_form,
+                category=e.category,
+                weight=t.weight if t else float(role_obj.weights.get(i, e.weight)),
+                required=pk.required if pk else (t is not None and t.reason == "core"),
+                core=i in role_obj.core,
+                in_posting=pk is not None,
+                posting_count=pk.count if pk else 0,
+                in_resume=in_resume,
+                resume_count=len(own),
+                resume_forms=sorted({m.surface for m in own or forms_matches}),
+                sections=sorted({m.section for m in own or forms_matches if m.section}),
+                satisfied_by=[v for v in via if v != i],
+                has_acronym=has_acr,
+                has_long_form=has_long,
+                posting_sentences=list(pk.sentences[:3]) if pk else [],
+                points=points,
+                max_points=t.max_points if t else 0.0,
+                target=t is not None,
+            )
+        )
+
+    findings: list[Finding] = resume_findings(resume, today)
+    no_text = any(f.code == "no-text" for f in findings)
+    score = 0 if no_text else compute_score(earned, possible)
+    findings.extend(check_keywords(results, entries, resume_ids, resume.words))
+    findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.where))
+
+    to_consider = [
+        {
+            "id": k.id,
+            "term": k.term if not k.acronym or not k.long_form else f"{k.long_form} ({k.acronym})",
+            "required": "required" if k.required else "preferred",
+            "where": WHERE_TO_ADD.get(k.category, "Skills"),
+            "note": "Add only if true.",
+        }
+        for k in results
+        if k.target and not k.in_resume
+    ]
+    header = (
+        f"score = round(100 × {earned:g} earned ÷ {possible:g} possible) = {score}"
+        if possible
+        else "score = 0 (no target keywords)"
+    )
+    if no_text:
+        header = "score = 0: no readable text"
+    return Report(
+        schema_version=REPORT_SCHEMA_VERSION,
+        score_version=SCORE_VERSION,
+        tool_version=__version__,
+        score=score,
+        band=band_for(score),
+        role=role_id,
+        role_name=role_obj.name,
+        role_inferred=role_inferred,
+        resume=resume,
+        posting=posting,
+        keywords=results,
+        findings=findings,
+        to_consider=to_consider,
+        score_explanation=[header, *explanation],
+    )

@@ -1,0 +1,436 @@
+"""ATS findings: what a parser will fail to read, and what exactly to change.
+
+Every finding has a stable ``code`` (documented in the README), a severity, a
+message, where it applies and a concrete fix. Each check is a small function of
+the resume (and, for keyword checks, the keyword results), so both sides of every
+rule can be tested on its own.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import date
+
+from ..models import Entry, Finding, KeywordResult, Resume
+from ..structure import date_style
+
+MIN_WORDS = 200
+MAX_WORDS = 1200
+MAX_PAGES = 2
+STUFFING_MIN_COUNT = 10
+STUFFING_SHARE = 0.02
+STUFFING_ABSOLUTE = 15
+YEARS_OF_DETAIL = 10
+
+# Numbers that are codes, not results: ICD-10, 99213, modifier 25, J1100, 837P, CMS-1500, years.
+_CODE_LIKE = re.compile(
+    r"\b(?:ICD|CPT|HCPCS|OPCS|DRG|MS-DRG|APR-DRG|CMS|UB|HCFA|V)[-\s]?\d+[A-Z]?(?:[-\s][A-Z]{2,3})?\b"
+    r"|\bmodifiers?\s+\d{2}(?:\s*(?:,|and|&|/)\s*\d{2})*\b"
+    r"|\b[A-Z]\d{2}(?:\.\d{1,4})?\b|\b[A-Z]\d{4}\b|\b\d{4}[FT]\b|\b\d{3}[PI]\b"
+    r"|\b\d{5}(?:-\d{5})?\b|\b(?:19|20)\d\d\b|\b\d{3}/\d{3}\b|\bE/M\s+\d+",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(
+    r"\d+(?:\.\d+)?\s*%|[$£€]\s?\d|\b\d+(?:\.\d+)?\s*(?:percent|k|m|million|thousand)\b"
+    r"|\b\d[\d,]*(?:\.\d+)?\+?\s+(?:[a-z-]+\s+){0,2}"
+    r"(?:charts?|claims?|accounts?|providers?|physicians?|encounters?|records?|patients?|"
+    r"days?|hours?|cases?|audits?|codes?|coders?|staff|employees?|members?|visits?|"
+    r"denials?|appeals?|reports?|clinics?|facilities|sites?|specialties|per\b|a\s+day|daily|"
+    r"weekly|monthly|people|students?|physicians?|locations?|beds?|hospitals?)",
+    re.IGNORECASE,
+)
+
+
+def _finding(code: str, severity: str, message: str, fix: str, where: str = "") -> Finding:
+    return Finding(code=code, severity=severity, message=message, fix=fix, where=where)  # type: ignore[arg-type]
+
+
+def check_no_text(resume: Resume) -> list[Finding]:
+    if resume.document.observed("no-text") or resume.words < 20:
+        return [
+            _finding(
+                "no-text",
+                "error",
+                "No readable text: the file looks scanned or image-only, so an ATS sees a blank page.",
+                "Export the resume from Word or Google Docs as DOCX or as a text-based PDF; "
+                "do not scan or photograph it.",
+                "whole document",
+            )
+        ]
+    return []
+
+
+def check_contact(resume: Resume) -> list[Finding]:
+    c = resume.contact
+    out: list[Finding] = []
+    off_body = sorted(
+        f for f in ("name", "email", "phone", "location") if c.found_in.get(f) in ("header", "footer")
+    )
+    if off_body:
+        out.append(
+            _finding(
+                "contact-in-header-footer",
+                "warning",
+                f"Contact details ({', '.join(off_body)}) are in the page header or footer, "
+                "which many ATS skip.",
+                "Move your name, email and phone into the first lines of the document body.",
+                "page header/footer",
+            )
+        )
+    missing = [
+        f for f in ("email", "phone") if getattr(c, f) is None or c.found_in.get(f) in ("header", "footer")
+    ]
+    if missing and not check_no_text(resume):
+        out.append(
+            _finding(
+                "missing-contact",
+                "error" if len(missing) == 2 else "warning",
+                f"No {' or '.join(missing)} in the body of the resume.",
+                "Put an email address and a phone number on their own lines under your name.",
+                "top of the resume",
+            )
+        )
+    return out
+
+
+_LAYOUT = {
+    "table": (
+        "table-layout",
+        "warning",
+        "Part of the resume is laid out in a table; many ATS read table cells out of order or skip them.",
+        "Rebuild the content as ordinary paragraphs and bullet lists in one column.",
+    ),
+    "text-box": (
+        "text-box",
+        "warning",
+        "Text sits in a text box or shape, which most ATS do not read.",
+        "Move the text out of the text box into the body of the document.",
+    ),
+    "multi-column": (
+        "multi-column",
+        "warning",
+        "The page has more than one column; simple parsers read across columns and mix lines up.",
+        "Use a single-column layout; put sidebar content (skills, certifications) in its own section.",
+    ),
+    "hidden-text": (
+        "hidden-text",
+        "error",
+        "The file contains hidden or white text; ATS and recruiters treat this as keyword stuffing.",
+        "Delete the hidden text; list only skills you have, in visible text.",
+    ),
+    "tiny-font": (
+        "hidden-text",
+        "error",
+        "The file contains text in a font too small to read (under 4 pt), a keyword-stuffing trick.",
+        "Delete the tiny text or set it to a readable size (10–12 pt).",
+    ),
+}
+
+
+def check_layout(resume: Resume) -> list[Finding]:
+    out: list[Finding] = []
+    seen: set[str] = set()
+    for obs in resume.layout:
+        spec = _LAYOUT.get(obs.kind)
+        if not spec or spec[0] in seen:
+            continue
+        code, severity, message, fix = spec
+        seen.add(code)
+        where = obs.sample[:80] if obs.sample else obs.detail
+        if obs.page:
+            where = f"page {obs.page}: {where}"
+        out.append(_finding(code, severity, message, fix, where))
+    return out
+
+
+_SUGGESTED = {
+    "summary": "Summary",
+    "experience": "Experience",
+    "education": "Education",
+    "certifications": "Certifications",
+    "skills": "Skills",
+    "other": "a standard heading",
+}
+
+
+def check_headings(resume: Resume) -> list[Finding]:
+    out: list[Finding] = []
+    for s in resume.sections:
+        if not s.standard:
+            out.append(
+                _finding(
+                    "nonstandard-heading",
+                    "warning",
+                    f'The heading "{s.heading}" is not one ATS recognise reliably.',
+                    f'Rename it to "{_SUGGESTED[s.kind]}".',
+                    f'heading "{s.heading}"',
+                )
+            )
+    kinds = {s.kind for s in resume.sections}
+    required = (
+        ("experience", "warning", "Experience"),
+        ("education", "warning", "Education"),
+        ("skills", "warning", "Skills"),
+        ("certifications", "info", "Certifications"),
+    )
+    if check_no_text(resume):
+        return out
+    for kind, severity, name in required:
+        if kind not in kinds:
+            out.append(
+                _finding(
+                    "missing-section",
+                    severity,
+                    f'No "{name}" section was found.',
+                    f'Add a section headed "{name}"'
+                    + (" listing each credential with its full name." if kind == "certifications" else "."),
+                    name,
+                )
+            )
+    return out
+
+
+def _sort_key(value: str | None) -> tuple[int, int]:
+    if value is None:
+        return (0, 0)
+    if value == "present":
+        return (9999, 12)
+    year, _, month = value.partition("-")
+    return (int(year), int(month) if month else 12)
+
+
+def check_dates(resume: Resume, today: date) -> list[Finding]:
+    out: list[Finding] = []
+    dated = [e for e in resume.experience if e.start]
+    order = [(_sort_key(e.end or e.start), _sort_key(e.start)) for e in dated]
+    for i in range(1, len(order)):
+        if order[i] > order[i - 1]:
+            e = dated[i]
+            out.append(
+                _finding(
+                    "not-reverse-chronological",
+                    "warning",
+                    "Experience is not in reverse-chronological order; ATS and recruiters expect "
+                    "the most recent role first.",
+                    "Order roles by end date, current roles first (`resume-tool draft` does this).",
+                    f"{e.title or e.employer or 'entry'} ({e.date_text})",
+                )
+            )
+            break
+    cutoff = (today.year - YEARS_OF_DETAIL, today.month)
+    old = [e for e in dated if e.end != "present" and _sort_key(e.end or e.start) < cutoff and e.bullets]
+    if old:
+        names = "; ".join(f"{e.title or e.employer} ({e.date_text})" for e in old[:3])
+        out.append(
+            _finding(
+                "experience-older-than-10-years",
+                "info",
+                f"{len(old)} role(s) ended more than {YEARS_OF_DETAIL} years ago and still carry full detail.",
+                "Condense older roles to title, employer and years in an 'Earlier experience' list.",
+                names,
+            )
+        )
+    for e in resume.experience:
+        if "date-unparsed" in e.problems:
+            out.append(
+                _finding(
+                    "date-unparsed",
+                    "warning",
+                    "Dates for this role could not be read.",
+                    'Write dates as "Mar 2021 – Present" or "03/2021 – 06/2023" on the title line.',
+                    e.title or e.employer or e.date_text or "experience entry",
+                )
+            )
+    for e in resume.experience:
+        for problem, text in (
+            ("end-before-start", "ends before it starts"),
+            ("future-date", "has a date in the future"),
+        ):
+            if problem in e.problems:
+                out.append(
+                    _finding(
+                        "date-inconsistent",
+                        "warning",
+                        f"The role {e.title or e.employer or ''} {text} ({e.date_text}).",
+                        "Correct the dates; write the start first and the end (or 'Present') second.",
+                        e.date_text,
+                    )
+                )
+    styles = {date_style(e.date_text) for e in dated if e.date_text}
+    styles.discard("year")
+    if len(styles) > 1:
+        out.append(
+            _finding(
+                "date-inconsistent",
+                "info",
+                "Dates are written in mixed formats (month names and numbers).",
+                'Use one format throughout, e.g. "Mar 2021 – Present".',
+                "experience dates",
+            )
+        )
+    return out
+
+
+def has_quantified_result(bullets: Iterable[str]) -> bool:
+    """True when a bullet carries a number, percentage or amount that is not a code or a year."""
+    for bullet in bullets:
+        text = _CODE_LIKE.sub(" ", bullet)
+        if _RESULT.search(text):
+            return True
+    return False
+
+
+def check_results(resume: Resume) -> list[Finding]:
+    bullets = [b for e in resume.experience for b in e.bullets]
+    if bullets and not has_quantified_result(bullets):
+        return [
+            _finding(
+                "no-quantified-results",
+                "info",
+                "No experience bullet carries a number (accuracy %, charts per day, denial rate, $ recovered).",
+                "Where true, add measurable results, e.g. 'Maintained 96% coding accuracy on 120 charts/day'.",
+                "Experience",
+            )
+        ]
+    return []
+
+
+def check_length(resume: Resume) -> list[Finding]:
+    if check_no_text(resume):
+        return []
+    if resume.words < MIN_WORDS:
+        return [
+            _finding(
+                "length",
+                "warning",
+                f"The resume has only {resume.words} words; ATS have little to match.",
+                "Describe each role with 3–6 bullets and add a Skills section (aim for 400–800 words).",
+            )
+        ]
+    if resume.words > MAX_WORDS or resume.pages > MAX_PAGES:
+        return [
+            _finding(
+                "length",
+                "info",
+                f"The resume is long ({resume.words} words, {resume.pages} pages).",
+                "Keep to two pages: condense older roles and repeated bullets.",
+            )
+        ]
+    return []
+
+
+def check_file_type(resume: Resume) -> list[Finding]:
+    if resume.format == "text":
+        return [
+            _finding(
+                "file-type",
+                "warning",
+                "This is a plain-text file; application portals expect DOCX or PDF.",
+                "Save the resume as DOCX (safest for ATS) or as a text-based PDF.",
+            )
+        ]
+    if resume.format == "pdf" and resume.document.observed("unmapped-glyphs"):
+        return [
+            _finding(
+                "file-type",
+                "info",
+                "The PDF uses icon fonts or symbols that text extraction cannot map.",
+                "Replace icons with plain words (Email, Phone) or upload a DOCX.",
+            )
+        ]
+    return []
+
+
+def check_keywords(
+    results: list[KeywordResult], entries: dict[str, Entry], resume_ids: set[str], words: int
+) -> list[Finding]:
+    out: list[Finding] = []
+    for k in results:
+        if not k.target or not k.in_resume or not (k.acronym and k.long_form):
+            continue
+        if k.acronym == k.long_form or (k.has_acronym and k.has_long_form):
+            continue
+        if not (k.has_acronym or k.has_long_form):
+            continue  # satisfied through a more specific term
+        have, lack = (k.acronym, k.long_form) if k.has_acronym else (k.long_form, k.acronym)
+        out.append(
+            _finding(
+                "acronym-long-form",
+                "warning" if k.required else "info",
+                f'The resume has "{have}" but not "{lack}"; many ATS match the exact words only.',
+                f'Write both once, e.g. "{k.long_form} ({k.acronym})".',
+                k.term,
+            )
+        )
+    for k in results:
+        if not k.target or k.in_resume or k.category != "credential":
+            continue
+        variants = [
+            i for i in resume_ids
+            if entries.get(i) and entries[i].category == "credential"
+            and (i.startswith(k.id + "-") or k.id.startswith(i + "-"))
+        ]  # fmt: skip
+        if variants:
+            names = ", ".join(entries[i].term for i in sorted(variants))
+            out.append(
+                _finding(
+                    "credential-variant",
+                    "warning",
+                    f"The posting asks for {k.term}; the resume shows {names}, a different credential.",
+                    f"If you hold {k.term}, list it exactly; otherwise keep {names} and "
+                    "say when you expect to earn it.",
+                    k.term,
+                )
+            )
+    for i in sorted(resume_ids):
+        e = entries.get(i)
+        if e and e.legacy:
+            current = entries.get(e.replaced_by or "")
+            now = f" The current term is {current.term}." if current else ""
+            out.append(
+                _finding(
+                    "legacy-term",
+                    "info",
+                    f"{e.term} is a retired term.{now}",
+                    (f"Keep it as history, and write {current.term} where it applies to your work."
+                     if current else "Keep it as history and add the current term if it applies."),
+                    e.term,
+                )
+            )
+    for k in results:
+        if k.resume_count >= STUFFING_ABSOLUTE or (
+            k.resume_count >= STUFFING_MIN_COUNT and words and k.resume_count / words >= STUFFING_SHARE
+        ):
+            out.append(
+                _finding(
+                    "keyword-stuffing",
+                    "warning",
+                    f'"{k.term}" appears {k.resume_count} times; repetition far beyond natural use '
+                    "reads as keyword stuffing.",
+                    "Mention it in your skills and where you used it, two to four times in all.",
+                    k.term,
+                )
+            )
+    return out
+
+
+RESUME_CHECKS: tuple[Callable[[Resume], list[Finding]], ...] = (
+    check_no_text,
+    check_file_type,
+    check_contact,
+    check_layout,
+    check_headings,
+    check_results,
+    check_length,
+)
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def resume_findings(resume: Resume, today: date) -> list[Finding]:
+    out: list[Finding] = []
+    for check in RESUME_CHECKS:
+        out.extend(check(resume))
+    out.extend(check_dates(resume, today))
+    return out

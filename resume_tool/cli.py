@@ -1,0 +1,310 @@
+"""The ``resume-tool`` command: a thin click layer over the library.
+
+Exit codes: 0 ok; 1 a check fell short (``--fail-under``) or some files of a batch
+failed; 2 bad input or usage. Errors are one line on stderr; ``--debug`` shows the
+traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from pathlib import Path
+
+import click
+
+from . import __version__
+from .errors import EXIT_BAD_INPUT, EXIT_FELL_SHORT, EXIT_OK, ResumeToolError
+
+FORMATS = ("text", "html", "md", "json")
+lists_option = click.option(
+    "--lists",
+    "lists",
+    multiple=True,
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder of your own keyword lists, added to (and overriding) the bundled ones. Repeatable.",
+)
+role_option = click.option(
+    "--role",
+    metavar="ROLE",
+    help="Role profile to check against (see `resume-tool lists`); inferred when omitted.",
+)
+
+
+class _State:
+    debug = False
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="resume-tool")
+@click.option("--debug", is_flag=True, help="Show full tracebacks for errors.")
+def cli(debug: bool) -> None:
+    """Why an ATS would pass over a medical coder's resume, and what to fix.
+
+    Everything runs locally: no file leaves your machine and nothing is written
+    except what you ask for.
+
+    \b
+    Example:
+        resume-tool check examples/resume.docx --posting examples/posting.txt
+    """
+    _State.debug = debug
+
+
+def _lists(lists: tuple[Path, ...]) -> list[Path] | None:
+    return list(lists) or None
+
+
+def _emit(content: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(content, nl=not content.endswith("\n"))
+    else:
+        output.write_text(content, encoding="utf-8")
+        click.echo(f"wrote {output}", err=True)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["json", "text"]), default="json", show_default=True,
+              help="json: the structured resume; text: what an ATS would see.")
+def parse(file: Path, fmt: str) -> int:
+    """Read a resume (DOCX, PDF or text) and print its structure.
+
+    \b
+    Example:
+        resume-tool parse examples/resume.docx
+        resume-tool parse examples/resume.pdf --format text
+    """
+    from .api import parse as parse_resume
+
+    resume = parse_resume(file)
+    if fmt == "json":
+        click.echo(json.dumps(resume.to_dict(), indent=2, ensure_ascii=False))
+        return EXIT_OK
+    doc = resume.document
+    seen = [ln.text for ln in doc.lines if ln.source not in ("header", "footer", "textbox")]
+    unseen = [ln for ln in doc.lines if ln.source in ("header", "footer", "textbox")]
+    if doc.observed("no-text"):
+        click.echo(f"{file}: no readable text (scanned or image-only); an ATS sees a blank page.", err=True)
+    click.echo("\n".join(seen))
+    if unseen:
+        where = sorted({ln.source for ln in unseen})
+        click.echo(f"\n[{len(unseen)} more line(s) in {', '.join(where)}: many ATS do not read these]")
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("resume", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--posting", metavar="FILE|-", help="Job posting (text, DOCX or PDF file, or - for stdin).")
+@role_option
+@lists_option
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
+              help="Report format [default: from -o's extension, else text].")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of the terminal.")
+@click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
+              help="Exit with code 1 when the score is below N.")
+def check(resume: Path, posting: str | None, role: str | None, lists: tuple[Path, ...],
+          fmt: str | None, output: Path | None, fail_under: int | None) -> int:
+    """Score a resume against a posting (or a role) and list what to fix.
+
+    \b
+    Example:
+        resume-tool check resume.pdf --posting posting.txt
+        resume-tool check resume.docx --role inpatient-coder -o report.html
+        pbpaste | resume-tool check resume.docx --posting - --format json
+    """
+    from .api import check as run_check
+    from .render import format_for_path, render_report
+
+    report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
+    fmt = fmt or (format_for_path(output) if output else "text")
+    color = output is None and fmt == "text" and sys.stdout.isatty()
+    _emit(render_report(report, fmt, color=color), output)
+    if fail_under is not None and report.score < fail_under:
+        click.echo(f"score {report.score} is below --fail-under {fail_under}", err=True)
+        return EXIT_FELL_SHORT
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--posting", "as_posting", is_flag=True,
+              help="Read FILE as a job posting: required vs preferred, and unknown terms.")
+@role_option
+@lists_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, ...], fmt: str) -> int:
+    """List the keywords found in a resume or a posting, by category, with counts.
+
+    \b
+    Example:
+        resume-tool keywords examples/resume.docx
+        resume-tool keywords examples/posting.txt --posting --format json
+    """
+    from .keywords_report import keyword_table
+
+    table = keyword_table(file, as_posting=as_posting, role=role, lists=_lists(lists))
+    if fmt == "json":
+        click.echo(json.dumps(table, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    click.echo(f"{table['file']}: {table['total']} keyword mention(s), {len(table['keywords'])} distinct")
+    if table.get("title"):
+        click.echo(f"title: {table['title']}")
+    for category, rows in table["by_category"].items():
+        click.echo(f"\n{category}")
+        for row in rows:
+            extra = ""
+            if "required" in row:
+                extra = "  required" if row["required"] else "  preferred"
+            if row.get("core"):
+                extra += "  core"
+            click.echo(f"  {row['term']:<40} {row['count']:>3}{extra}")
+    if table.get("role_missing"):
+        click.echo(f"\nnot found, of the {table['role']} role's terms: {', '.join(table['role_missing'])}")
+    if table.get("unknown_terms"):
+        click.echo(f"\nother terms in this posting: {', '.join(table['unknown_terms'])}")
+    return EXIT_OK
+
+
+@cli.group(invoke_without_command=True)
+@lists_option
+@click.pass_context
+def lists(ctx: click.Context, lists: tuple[Path, ...]) -> int:
+    """Show the role profiles and keyword counts (add your own with --lists DIR).
+
+    \b
+    Example:
+        resume-tool lists
+        resume-tool lists check my_lists/
+    """
+    if ctx.invoked_subcommand is not None:
+        return EXIT_OK
+    from .keywords import list_summary, load_vocabulary
+
+    vocab = load_vocabulary(list(lists))
+    summary = list_summary(vocab)
+    click.echo(f"{len(vocab.entries)} keywords from {', '.join(vocab.sources)}\n")
+    click.echo(f"{'role':<28} {'terms':>5} {'core':>5}  name")
+    for row in summary["roles"]:
+        click.echo(f"{row['id']:<28} {row['terms']:>5} {row['core']:>5}  {row['name']}")
+    click.echo("\nkeywords by category:")
+    for category, count in summary["categories"].items():
+        click.echo(f"  {category:<22} {count:>4}")
+    return EXIT_OK
+
+
+@lists.command("check")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def lists_check(directory: Path) -> int:
+    """Validate a folder of keyword lists against the schema (keyword_lists/README.md).
+
+    \b
+    Example:
+        resume-tool lists check my_lists/
+    """
+    from .keywords import validate_dir
+
+    problems = validate_dir(directory)
+    for p in problems:
+        click.echo(p, err=True)
+    if problems:
+        click.echo(f"{directory}: {len(problems)} problem(s)", err=True)
+        return EXIT_BAD_INPUT
+    click.echo(f"{directory}: ok")
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("resume", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="draft.docx, draft.md or draft.html")
+@click.option("--posting", metavar="FILE|-", help="Job posting whose wording the skills should use.")
+@role_option
+@lists_option
+@click.option("--years", type=click.IntRange(1, 60), default=10, show_default=True,
+              help="Roles that ended longer ago than this are condensed.")
+@click.option("--pdf", is_flag=True, help="Also write a PDF (needs LibreOffice installed).")
+def draft(resume: Path, output: Path, posting: str | None, role: str | None,
+          lists: tuple[Path, ...], years: int, pdf: bool) -> int:
+    """Rebuild the resume as an ATS-friendly, reverse-chronological draft.
+
+    Nothing is invented: keywords you lack go to a "To consider, only if true" list.
+
+    \b
+    Example:
+        resume-tool draft examples/resume.docx --posting examples/posting.txt -o draft.docx
+    """
+    from .api import check as run_check
+    from .api import engine
+    from .render.draft import build_draft, write_draft
+
+    report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
+    _, matcher = engine(_lists(lists))
+    written = write_draft(build_draft(report, matcher, years=years), output, pdf=pdf)
+    for path in written:
+        click.echo(f"wrote {path}", err=True)
+    return EXIT_OK
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-o", "--outdir", required=True, type=click.Path(file_okay=False, path_type=Path))
+@click.option("--posting", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@role_option
+@lists_option
+@click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes [default: CPUs].")
+@click.option("--formats", default="html,json", show_default=True, help="Per-resume report formats.")
+@click.option("--drafts", is_flag=True, help="Also write drafts/<name>.docx for every resume.")
+@click.option("--force", is_flag=True, help="Redo files whose results are up to date.")
+@click.option("--excel", is_flag=True, help="Write summary.csv for Excel (UTF-8 with BOM).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str | None,
+          lists: tuple[Path, ...], workers: int | None, formats: str, drafts: bool,
+          force: bool, excel: bool, quiet: bool) -> int:
+    """Check a whole class of resumes (files, folders, ZIPs) into one folder.
+
+    \b
+    Example:
+        resume-tool batch resumes/ class.zip --posting posting.txt -o out/
+    """
+    from .batch import run_batch
+
+    result = run_batch(
+        list(paths), outdir, posting=posting, role=role, lists=_lists(lists), workers=workers,
+        formats=[f.strip() for f in formats.split(",") if f.strip()], drafts=drafts,
+        force=force, excel=excel, quiet=quiet,
+    )
+    return EXIT_FELL_SHORT if result.failed else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> None:
+    """Run the CLI with one-line errors and documented exit codes."""
+    args = sys.argv[1:] if argv is None else argv
+    debug = "--debug" in args
+    try:
+        code = cli.main(args=args, prog_name="resume-tool", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        code = exc.exit_code
+    except click.ClickException as exc:
+        exc.show()
+        code = EXIT_BAD_INPUT
+    except (click.exceptions.Abort, KeyboardInterrupt):
+        click.echo("interrupted", err=True)
+        code = 130
+    except ResumeToolError as exc:
+        if debug:
+            traceback.print_exc()
+        click.echo(f"error: {exc}", err=True)
+        code = exc.exit_code
+    except Exception as exc:  # a bug, reported in one line unless --debug
+        if debug:
+            traceback.print_exc()
+        click.echo(
+            f"error: unexpected {type(exc).__name__}: {exc}. "
+            "Rerun with --debug and report the traceback.",
+            err=True,
+        )
+        code = EXIT_BAD_INPUT
+    sys.exit(code if isinstance(code, int) else EXIT_OK)

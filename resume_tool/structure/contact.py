@@ -1,0 +1,134 @@
+"""Contact details: name, email, phone, city/state, profile URLs, and where each stands.
+
+An ATS that ignores page headers and footers loses contact details put there,
+so every field remembers the source of the line it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..models import Contact, Line
+from .words import TITLE_WORDS
+
+EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+PHONE_RE = re.compile(
+    r"(?<![\w/])(?:"
+    r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"  # US / NANP
+    r"|\+\d{1,3}[\s.-]?(?:\(?\d{1,5}\)?[\s.-]?){2,4}\d{2,5}"  # international
+    r"|0\d{2,4}[\s.]?\d{3,4}[\s.]?\d{3,4}"  # UK national
+    r")(?![\w/])"
+)
+URL_RE = re.compile(
+    r"(?:https?://|www\.)[^\s,;|<>()]+|(?:linkedin\.com|github\.com)/[^\s,;|<>()]+",
+    re.IGNORECASE,
+)
+US_STATES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
+STATE_NAMES = (
+    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
+    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
+    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
+    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
+    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
+    "West Virginia|Wisconsin|Wyoming"
+)
+_CITY = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
+LOCATION_RE = re.compile(
+    rf"\b({_CITY})\s?,\s?((?:{'|'.join(US_STATES)})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?|(?:{STATE_NAMES})\b)"
+)
+UK_LOCATION_RE = re.compile(rf"\b({_CITY}),\s?(UK|United Kingdom|England|Scotland|Wales)\b")
+REMOTE_RE = re.compile(r"\bRemote\b")
+_CREDENTIAL_TAIL = re.compile(r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s*[A-Z][A-Z0-9-]{1,8})*)+$")
+_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$|^[A-Z]\.$")
+_NOT_NAME_WORDS = {
+    "resume", "curriculum", "vitae", "cv", "summary", "profile", "experience", "contact",
+    "medical", "coder", "coding", "billing", "specialist", "certified", "professional",
+    "objective", "email", "phone", "address", "page", "health", "information",
+}  # fmt: skip
+
+
+def _clean_url(url: str) -> str:
+    return url.rstrip(".")
+
+
+def guess_name(text: str) -> str | None:
+    """A person's name: 2–4 capitalised words, maybe followed by credentials ("Jane Doe, CPC")."""
+    t = text.strip().strip("|").strip()
+    t = _CREDENTIAL_TAIL.sub("", t).strip()
+    if not t or any(ch.isdigit() for ch in t) or "@" in t or len(t) > 40:
+        return None
+    words = t.split()
+    if not 2 <= len(words) <= 4:
+        return None
+    if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words) or TITLE_WORDS.search(t):
+        return None
+    if all(w.isupper() and len(w) > 1 for w in words):
+        return " ".join(w.capitalize() if "-" not in w else w.title() for w in words)
+    if all(_NAME_WORD.match(w) for w in words):
+        return t
+    return None
+
+
+def find_location(text: str) -> str | None:
+    m = LOCATION_RE.search(text) or UK_LOCATION_RE.search(text)
+    if m:
+        return f"{m.group(1)}, {m.group(2)}"
+    return None
+
+
+def extract_contact(lines: Sequence[Line], top: int) -> Contact:
+    """Contact from the whole document; name and location from the top block (first ``top`` lines).
+
+    Header/footer lines count as top lines too: that is where templates put contact blocks.
+    """
+    contact = Contact()
+    for i, line in enumerate(lines):
+        text = line.text
+        where = line.source
+        in_top = i < top or where in ("header", "footer")
+        if contact.email is None:
+            m = EMAIL_RE.search(text)
+            if m:
+                contact.email = m.group(0)
+                contact.found_in["email"] = where
+        if contact.phone is None and (in_top or "phone" in text.lower()):
+            phone = find_phone(text)
+            if phone:
+                contact.phone = phone
+                contact.found_in["phone"] = where
+        for url in [*URL_RE.findall(text), *line.hyperlinks]:
+            url = _clean_url(url)
+            if url.lower().startswith("mailto:"):
+                continue
+            if url not in contact.urls:
+                contact.urls.append(url)
+                contact.found_in.setdefault("urls", where)
+        if in_top and contact.location is None:
+            loc = find_location(text)
+            if loc:
+                contact.location = loc
+                contact.found_in["location"] = where
+        if in_top and contact.name is None:
+            for part in re.split(r"\s[|•·]\s|\t", text):
+                name = guess_name(part)
+                if name:
+                    contact.name = name
+                    contact.found_in["name"] = where
+                    break
+    if contact.phone is None:  # a phone further down, e.g. after a two-column header
+        for line in lines:
+            phone = find_phone(line.text)
+            if phone and not EMAIL_RE.search(phone):
+                contact.phone = phone
+                contact.found_in["phone"] = line.source
+                break
+    return contact
+
+
+def find_phone(text: str) -> str | None:
+    """A phone number with at least ten digits (not a date range or a ZIP code)."""
+    for m in PHONE_RE.finditer(text):
+        if len(re.sub(r"\D", "", m.group(0))) >= 10:
+            return m.group(0).strip()
+    return None

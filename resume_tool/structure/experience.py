@@ -1,0 +1,240 @@
+"""Experience and education entries from the lines of their sections.
+
+Resumes put the same facts in many shapes ("Coder | Clinic | 2019 – Present",
+title and dates on one line and employer on the next, dates on a line of their
+own ...). We group a section's lines into entries: a run of short *header*
+lines (title, employer, location, dates) followed by *bullets*. A new header
+after bullets, or a second date range, opens the next entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date
+
+from ..models import EducationEntry, ExperienceEntry, Line
+from .contact import LOCATION_RE, REMOTE_RE, UK_LOCATION_RE
+from .dates import DateRange, find_date_ranges, looks_dated
+from .words import ORG_WORDS, TITLE_WORDS
+
+DEGREE_WORDS = re.compile(
+    r"\b(associate|associate's|bachelor|bachelor's|master|master's|doctor|ph\.?d|diploma|"
+    r"certificate|a\.a\.s|a\.s|a\.a|b\.s|b\.a|m\.s|m\.b\.a|mba|aas|bsc|msc|ged|high school|"
+    r"degree|program|course|b\.tech|m\.tech|hnd|btec|nvq|gcse|a-levels?)\b",
+    re.IGNORECASE,
+)
+SCHOOL_WORDS = re.compile(
+    r"\b(university|college|institute|school|academy|polytechnic|community college)\b",
+    re.IGNORECASE,
+)
+_FIELD_SPLIT = re.compile(r"\s*(?:\||\t|•|·|\s{3,}|\s[–—-]\s|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*")
+_BULLET_LEAD = re.compile(r"^\s*(?:[-*•·▪■●◦‣⁃>]|\d{1,2}[.)])\s+")
+
+
+def is_bullet(line: Line) -> bool:
+    """A bullet or a sentence of prose rather than an entry header."""
+    t = line.text.strip()
+    if line.list_item or _BULLET_LEAD.match(t):
+        return True
+    words = t.split()
+    if len(words) >= 14:
+        return True
+    return t.endswith(".") and len(words) >= 6
+
+
+def strip_bullet(text: str) -> str:
+    return _BULLET_LEAD.sub("", text).strip()
+
+
+def _location_in(text: str) -> str | None:
+    m = LOCATION_RE.search(text) or UK_LOCATION_RE.search(text)
+    if m:
+        return m.group(0).strip()
+    m = REMOTE_RE.search(text)
+    return m.group(0) if m else None
+
+
+def _fields(text: str) -> list[str]:
+    parts = [p.strip(" ,;:|-–—") for p in _FIELD_SPLIT.split(text)]
+    out: list[str] = []
+    for p in parts:
+        if not p:
+            continue
+        # "Medical Coder at Acme Clinic"
+        m = re.match(r"(.+?)\s+at\s+(.+)$", p)
+        if m and TITLE_WORDS.search(m.group(1)):
+            out.extend([m.group(1).strip(), m.group(2).strip()])
+        else:
+            out.append(p)
+    return out
+
+
+def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
+    """Fill title, employer and location from the header lines (dates already removed)."""
+    fields: list[str] = []
+    for text in header_texts:
+        loc = _location_in(text)
+        if loc and entry.location is None:
+            entry.location = loc
+            text = text.replace(loc, " ")
+        fields.extend(f for f in _fields(text) if f and not re.fullmatch(r"[\W\d]*", f))
+    # "Company Name － City , State" (anonymised livecareer texts)
+    fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
+    title = next((f for f in fields if TITLE_WORDS.search(f) and not ORG_WORDS.search(f)), None)
+    if title is None:
+        title = next((f for f in fields if TITLE_WORDS.search(f)), None)
+    rest = [f for f in fields if f is not title]
+    employer = next((f for f in rest if ORG_WORDS.search(f) or f.lower() == "company name"), None)
+    if employer is None and rest:
+        employer = rest[0]
+    if title is None and rest:
+        others = [f for f in rest if f is not employer]
+        title = others[0] if others else None
+    entry.title = title
+    entry.employer = employer
+
+
+def _header_line(line: Line) -> bool:
+    """An entry header names a title, an employer, a place or dates; prose does not."""
+    text = line.text.strip()
+    words = text.split()
+    if is_bullet(line) or len(words) > 16 or text[:1].islower():
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    if len(words) >= 6 and capitalised / len(words) < 0.5 and not find_date_ranges(text):
+        return False  # a sentence of prose, not "Title | Employer | Dates"
+    return bool(
+        looks_dated(text)
+        or TITLE_WORDS.search(text)
+        or ORG_WORDS.search(text)
+        or _location_in(text)
+        or text.lower() in ("company name", "city , state")
+    )
+
+
+def parse_experience(
+    lines: Sequence[Line], indices: Sequence[int], today: date | None = None
+) -> list[ExperienceEntry]:
+    """Entries from the lines of one experience section (``indices`` into the document)."""
+    today = today or date.today()
+    entries: list[ExperienceEntry] = []
+    current: ExperienceEntry | None = None
+    headers: list[str] = []
+    seen_bullets = False
+
+    def close() -> None:
+        nonlocal current, headers
+        if current is not None:
+            _assign(current, headers)
+            if current.title or current.employer or current.start or current.bullets:
+                entries.append(current)
+        current, headers = None, []
+
+    for idx in indices:
+        line = lines[idx]
+        text = line.text.strip()
+        if not text:
+            continue
+        if _header_line(line):
+            ranges = [r for r in find_date_ranges(text, today)]
+            dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
+                ranges[0] if ranges else None
+            )
+            starts_new = current is None or seen_bullets or (dr is not None and current.start)
+            if starts_new:
+                close()
+                current = ExperienceEntry(None, None, None, None, None)
+                seen_bullets = False
+            assert current is not None
+            current.lines.append(idx)
+            if dr is not None and current.start is None:
+                current.start = dr.start
+                current.end = dr.end if not dr.single else dr.start
+                current.date_text = dr.raw
+                current.problems.extend(dr.problems)
+                text = (text[: dr.span[0]] + " " + text[dr.span[1] :]).strip()
+            elif dr is None and looks_dated(text) and not TITLE_WORDS.search(text):
+                if "date-unparsed" not in current.problems:
+                    current.problems.append("date-unparsed")
+                    current.date_text = text
+                continue
+            if text:
+                headers.append(text)
+        else:
+            if current is None:
+                current = ExperienceEntry(None, None, None, None, None)
+            current.lines.append(idx)
+            body = strip_bullet(text)
+            if current.bullets and text[:1].islower() and not lines[idx].list_item:
+                current.bullets[-1] = f"{current.bullets[-1]} {body}"  # a wrapped line
+            else:
+                current.bullets.append(body)
+            seen_bullets = True
+    close()
+    for entry in entries:
+        if entry.start is None and "date-unparsed" not in entry.problems:
+            entry.problems.append("date-unparsed")
+    return entries
+
+
+def parse_education(
+    lines: Sequence[Line], indices: Sequence[int], today: date | None = None
+) -> list[EducationEntry]:
+    """Degree, school and dates; one entry per degree or school line."""
+    today = today or date.today()
+    entries: list[EducationEntry] = []
+    current: EducationEntry | None = None
+    for idx in indices:
+        text = strip_bullet(lines[idx].text)
+        if not text:
+            continue
+        dr = next(iter(find_date_ranges(text, today)), None)
+        bare = text
+        if dr is not None:
+            bare = (text[: dr.span[0]] + " " + text[dr.span[1] :]).strip(" ,|-–—")
+        degree = DEGREE_WORDS.search(bare)
+        school = SCHOOL_WORDS.search(bare)
+        parts = [p for p in _fields(bare) if p]
+        if degree or school:
+            new_needed = current is None or (degree and current.degree) or (
+                school and current.school and not degree
+            )
+            if new_needed:
+                current = EducationEntry(degree=None, school=None, text="")
+                entries.append(current)
+            assert current is not None
+            for p in parts:
+                if current.degree is None and DEGREE_WORDS.search(p) and not SCHOOL_WORDS.search(p):
+                    current.degree = p
+                elif current.school is None and SCHOOL_WORDS.search(p):
+                    current.school = p
+            if current.degree is None and degree and not school:
+                current.degree = bare
+            current.text = (current.text + " " + text).strip()
+        elif current is not None:
+            current.text = (current.text + " " + text).strip()
+        if dr is not None and current is not None and current.start is None:
+            current.start = dr.start if not dr.single else None
+            current.end = dr.end if not dr.single else dr.start
+    return entries
+
+
+def split_items(text: str) -> list[str]:
+    """Skills written as "A, B; C | D" → ["A", "B", "C", "D"], as written."""
+    text = strip_bullet(text)
+    if ":" in text and len(text.split(":", 1)[0].split()) <= 4:
+        text = text.split(":", 1)[1]  # "Code sets: ICD-10-CM, CPT"
+    parts: list[str] = []
+    depth, buf = 0, []
+    for ch in text + ",":
+        depth += (ch in "([") - (ch in ")]")
+        if depth <= 0 and ch in ",;|•·▪\t":
+            parts.append("".join(buf))
+            buf, depth = [], 0
+        else:
+            buf.append(ch)
+    out = []
+    for part in parts:
+        out.extend(re.split(r"\s{3,}", part))
+    return [p.strip(" .") for p in out if p.strip(" .")]

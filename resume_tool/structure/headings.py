@@ -1,0 +1,125 @@
+"""Section headings: which kind of section a heading opens, and whether ATS know it.
+
+ATS parsers map a resume onto fields by its headings. A heading they know
+("Work Experience") is *standard*; a creative one ("Where I've Made an Impact")
+may still be recognised by us through its key words but is flagged, since many
+parsers will not.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Headings that ATS parsers and resume guides treat as standard, by section kind.
+STANDARD: dict[str, tuple[str, ...]] = {
+    "summary": (
+        "summary", "professional summary", "career summary", "summary of qualifications",
+        "qualifications summary", "profile", "professional profile", "career profile",
+        "objective", "career objective", "professional objective", "about me", "overview",
+        "executive summary", "summary statement", "personal statement",
+    ),
+    "experience": (
+        "experience", "work experience", "professional experience", "employment history",
+        "employment", "work history", "relevant experience", "career history",
+        "professional history", "experience history", "related experience",
+        "coding experience", "medical coding experience", "healthcare experience",
+        "professional background", "employment experience", "internship", "internships",
+        "externship", "externships", "clinical experience", "volunteer experience",
+        "additional experience", "other experience", "military experience",
+    ),
+    "education": (
+        "education", "education and training", "education & training", "academic background",
+        "educational background", "academic history", "training", "education and credentials",
+        "academics", "coursework", "relevant coursework", "professional development",
+    ),
+    "certifications": (
+        "certifications", "certification", "licenses and certifications",
+        "licenses & certifications", "licenses", "license", "certifications and licenses",
+        "credentials", "professional certifications", "certificates", "certifications and training",
+        "professional credentials", "licensure", "accreditations", "accreditation",
+    ),
+    "skills": (
+        "skills", "technical skills", "core competencies", "competencies", "key skills",
+        "areas of expertise", "expertise", "skills summary", "summary of skills",
+        "professional skills", "coding skills", "computer skills", "software",
+        "skills and abilities", "qualifications", "skill highlights", "highlights",
+        "core qualifications", "technical proficiencies", "proficiencies", "key competencies",
+        "software skills", "systems", "tools", "languages", "skills & expertise",
+        "skills and expertise", "relevant skills",
+    ),
+    "other": (
+        "accomplishments", "achievements", "awards", "honors", "honors and awards",
+        "affiliations", "professional affiliations", "memberships", "professional memberships",
+        "volunteer", "volunteering", "activities", "interests", "references", "publications",
+        "projects", "additional information", "community service", "presentations",
+        "leadership", "hobbies",
+    ),
+}  # fmt: skip
+
+# Key words that reveal a section's kind inside a non-standard heading.
+_CUES: tuple[tuple[str, str], ...] = (
+    ("certif", "certifications"),
+    ("licens", "certifications"),
+    ("credential", "certifications"),
+    ("experience", "experience"),
+    ("employment", "experience"),
+    ("work history", "experience"),
+    ("career", "experience"),
+    ("where i", "experience"),
+    ("worked", "experience"),
+    ("education", "education"),
+    ("academic", "education"),
+    ("school", "education"),
+    ("degree", "education"),
+    ("skill", "skills"),
+    ("competenc", "skills"),
+    ("expertise", "skills"),
+    ("proficienc", "skills"),
+    ("toolbox", "skills"),
+    ("summary", "summary"),
+    ("profile", "summary"),
+    ("objective", "summary"),
+    ("about", "summary"),
+)
+
+_STANDARD_INDEX = {h: kind for kind, heads in STANDARD.items() for h in heads}
+
+
+def normalize_heading(text: str) -> str:
+    t = text.strip().lower()
+    t = t.replace("&", " and ").replace("’", "'")
+    t = re.sub(r"[\s:|•·\-–—_*#=]+$", "", t)
+    t = re.sub(r"^[\s•·\-–—_*#=]+", "", t)
+    t = re.sub(r"\s+", " ", t)
+    return t.replace(" and ", " and ").strip()
+
+
+def _standard_kind(norm: str) -> str | None:
+    kind = _STANDARD_INDEX.get(norm) or _STANDARD_INDEX.get(norm.replace(" and ", " & "))
+    if kind:
+        return kind
+    # "Professional Experience:" / "EXPERIENCE & EDUCATION" style small variations
+    return _STANDARD_INDEX.get(norm.rstrip("s")) if norm.endswith("s") else None
+
+
+def classify_heading(text: str) -> tuple[str, bool] | None:
+    """(kind, standard) for a heading's text, or None when it names no section we know."""
+    norm = normalize_heading(text)
+    if not norm or len(norm) > 60:
+        return None
+    kind = _standard_kind(norm)
+    if kind:
+        return kind, True
+    for cue, cue_kind in _CUES:
+        if cue in norm:
+            return cue_kind, False
+    return None
+
+
+def heading_shape(text: str) -> bool:
+    """Short, title-like, without sentence punctuation: could be a heading line."""
+    t = text.strip()
+    if not t or len(t) > 60 or t.endswith((".", ",", ";")):
+        return False
+    words = t.split()
+    return not (len(words) > 6 or any(ch.isdigit() for ch in t) or "@" in t)

@@ -1,0 +1,24 @@
+"""Word patterns that tell a job title from an employer, shared by contact and entries."""
+
+from __future__ import annotations
+
+import re
+
+TITLE_WORDS = re.compile(
+    r"\b(coder|coding|specialist|biller|billing|technician|tech|analyst|manager|auditor|"
+    r"assistant|representative|rep|clerk|coordinator|intern|extern|director|supervisor|lead|"
+    r"nurse|rn|lpn|reviewer|associate|officer|educator|registrar|consultant|administrator|"
+    r"abstractor|processor|poster|advocate|accountant|agent|engineer|developer|designer|"
+    r"scientist|teacher|trainer|receptionist|scheduler|cashier|owner|founder|president|head|"
+    r"executive|adjuster|examiner|counselor|volunteer|apprentice|trainee|aide|secretary|"
+    r"bookkeeper|expert|registrar|validator|integrity|architect|programmer|researcher)s?\b",
+    re.IGNORECASE,
+)
+ORG_WORDS = re.compile(
+    r"\b(hospital|clinic|health|healthcare|medical center|medical group|center|centre|llc|inc|"
+    r"corp|corporation|company|co\.|group|associates|partners|university|college|services|"
+    r"systems|solutions|trust|foundation|physicians|practice|pllc|ltd|plc|nhs|institute|"
+    r"network|care|labs?|pharmacy|insurance|bank|agency|department|office|school|county|"
+    r"state of|city of|army|navy|air force|usaf|va)\b",
+    re.IGNORECASE,
+)

@@ -38,7 +38,7 @@ def is_bullet(line: Line) -> bool:
     if line.list_item or _BULLET_LEAD.match(t):
         return True
     words = t.split()
-    if len(words) >= 14:
+    if len(words) >= 14 and "|" not in t and not find_date_ranges(t):
         return True
     return t.endswith(".") and len(words) >= 6
 
@@ -99,7 +99,7 @@ def _header_line(line: Line) -> bool:
     """An entry header names a title, an employer, a place or dates; prose does not."""
     text = line.text.strip()
     words = text.split()
-    if is_bullet(line) or len(words) > 16 or text[:1].islower():
+    if is_bullet(line) or len(words) > 20 or text[:1].islower():
         return False
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if len(words) >= 6 and capitalised / len(words) < 0.5 and not find_date_ranges(text):

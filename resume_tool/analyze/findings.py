@@ -47,7 +47,7 @@ def _finding(code: str, severity: str, message: str, fix: str, where: str = "") 
 
 
 def check_no_text(resume: Resume) -> list[Finding]:
-    if resume.document.observed("no-text") or resume.words < 20:
+    if resume.document.observed("no-text") or resume.words < 5:
         return [
             _finding(
                 "no-text",

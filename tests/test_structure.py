@@ -67,9 +67,8 @@ def test_codes_are_not_dates() -> None:
 @given(st.text(max_size=80))
 def test_date_parser_never_raises_and_never_reorders(text: str) -> None:
     r = parse_date_range(text, TODAY)
-    if r is not None and r.start and r.end and r.end != "present":
-        if r.end[:4] < r.start[:4]:
-            assert "end-before-start" in r.problems
+    if r is not None and r.start and r.end and r.end != "present" and r.end[:4] < r.start[:4]:
+        assert "end-before-start" in r.problems
 
 
 @pytest.mark.parametrize(

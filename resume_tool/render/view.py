@@ -1,0 +1,512 @@
+"""The report as the renderers see it: groupings, sort orders, labels and chart geometry.
+
+Every output format (text, HTML, Markdown) reads the same ``ReportView`` so that they
+agree on what is "missing", what is "required" and in which order things appear; the
+templates only lay these values out.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from ..models import Finding, KeywordResult, Report, Section
+
+SEVERITY_ORDER = ("error", "warning", "info")
+# Words, not only colours: a badge must be readable in print and by screen readers.
+SEVERITY_LABELS = {"error": "Must fix", "warning": "Should fix", "info": "Good to know"}
+
+SECTION_LABELS = {
+    "contact": "Contact",
+    "summary": "Summary",
+    "experience": "Experience",
+    "education": "Education",
+    "certifications": "Certifications",
+    "skills": "Skills",
+    "other": "Other section",
+}
+
+# Known keyword-list categories; anything else is humanized from its id.
+CATEGORY_LABELS = {
+    "code-sets": "Code sets",
+    "codesets": "Code sets",
+    "certifications": "Certifications",
+    "software": "Software",
+    "compliance": "Compliance",
+    "skills": "Skills",
+    "billing": "Billing",
+    "clinical": "Clinical knowledge",
+    "specialties": "Specialties",
+    "settings": "Care settings",
+}
+
+TOP_MISSING = 5  # missing must-have keywords shown in the text summary
+SNIPPET_CHARS = 220  # a posting sentence longer than this is cut around the keyword
+
+# Chart geometry. The gauge has a viewBox and scales; the bar chart has none, so its text
+# keeps its CSS size at any width and the bars are drawn in percent of the width.
+GAUGE_SIZE = 200
+GAUGE_RADIUS = 80
+GAUGE_STROKE = 18
+GAUGE_SWEEP = 0.75  # a 270-degree dial, open at the bottom
+BAR_ROW_HEIGHT = 54
+BAR_HEIGHT = 14
+BAR_LABEL_BASELINE = 18  # from the top of a row
+BAR_TOP = 26  # from the top of a row
+
+
+def fmt_points(value: float) -> str:
+    """Points as a person writes them: ``3``, ``2.5`` (never ``2.5000001``)."""
+    text = f"{value:.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def humanize(identifier: str) -> str:
+    """``code-sets`` → ``Code sets``; used for ids that have no label."""
+    words = re.sub(r"[-_]+", " ", identifier).strip()
+    return words[:1].upper() + words[1:] if words else identifier
+
+
+def category_label(category: str) -> str:
+    return CATEGORY_LABELS.get(category.lower(), humanize(category))
+
+
+def section_label(kind: str) -> str:
+    return SECTION_LABELS.get(kind, humanize(kind))
+
+
+def is_matched(k: KeywordResult) -> bool:
+    """A keyword counts as present when it, or a more specific entry, is in the resume."""
+    return k.in_resume or bool(k.satisfied_by)
+
+
+def is_must_have(k: KeywordResult) -> bool:
+    """Required by the posting, or core for the role (when there is no posting)."""
+    return k.required or k.core
+
+
+def importance(k: KeywordResult, has_posting: bool) -> tuple[int, str]:
+    """(rank, label) — lower rank is more important."""
+    if k.required:
+        return 0, "Required"
+    if k.core:
+        return 1, "Core for the role"
+    if has_posting and k.in_posting:
+        return 2, "Preferred"
+    return 3, "Role keyword"
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of a posting sentence; ``hit`` pieces are the keyword and get highlighted."""
+
+    text: str
+    hit: bool = False
+
+
+@dataclass(frozen=True)
+class KeywordRow:
+    id: str
+    term: str
+    other_forms: list[str]  # acronym / long form when they differ from the term
+    category: str
+    importance: str
+    importance_rank: int
+    must_have: bool
+    matched: bool
+    posting_count: int
+    snippet: list[Segment]  # first posting sentence, keyword marked
+    more_sentences: int  # further posting sentences not shown
+    sections: list[str]  # where in the resume, as labels
+    forms_used: list[str]  # how the resume writes it
+    via: list[str]  # terms of more specific entries that satisfied it
+    points: str
+    max_points: str
+    both_forms: str | None  # "Long Form (ACR)" when the entry has both, else None
+    advice: str | None  # acronym / long-form advice, when any
+
+    @property
+    def label(self) -> str:
+        """The term with its other forms, for one-line lists."""
+        return f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
+
+
+@dataclass(frozen=True)
+class CategoryBar:
+    label: str
+    matched_weight: float
+    target_weight: float
+    matched_count: int
+    total_count: int
+    percent: int
+    # geometry
+    label_y: int
+    bar_y: int
+    fill: str  # width of the filled bar, "62.5%"
+
+    @property
+    def summary(self) -> str:
+        return f"{self.matched_count} of {self.total_count} · {self.percent}%"
+
+
+@dataclass(frozen=True)
+class Chart:
+    height: int
+    bar_height: int
+    bars: list[CategoryBar]
+    description: str  # the whole chart in words, for screen readers
+
+
+@dataclass(frozen=True)
+class Gauge:
+    size: int
+    center: float
+    radius: int
+    stroke: int
+    track_dash: str  # stroke-dasharray of the grey track
+    value_dash: str  # stroke-dasharray of the coloured arc ("0 C" when the score is 0)
+    rotate: float  # degrees: where the dial starts
+
+
+@dataclass(frozen=True)
+class FindingGroup:
+    severity: str
+    label: str
+    findings: list[Finding]
+
+
+@dataclass(frozen=True)
+class ConsiderItem:
+    title: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class SectionChip:
+    heading: str  # as written
+    note: str  # how it was read, when that is not obvious from the heading
+
+
+@dataclass(frozen=True)
+class ContactField:
+    label: str
+    value: str | None
+    found_in: str | None
+
+
+@dataclass
+class ReportView:
+    report: Report
+    file_name: str
+    title: str
+    role_line: str
+    posting_title: str | None
+    has_posting: bool
+    gauge: Gauge
+    chart: Chart
+    missing: list[KeywordRow]
+    matched: list[KeywordRow]
+    extra_terms: list[str]  # found in the resume but not part of the score
+    top_missing: list[KeywordRow]
+    more_missing: int
+    must_have_label: str  # "required" with a posting, "core" without
+    advice: list[str]
+    finding_groups: list[FindingGroup]
+    severity_counts: dict[str, int]
+    consider: list[ConsiderItem]
+    unknown_terms: list[str]
+    contact: list[ContactField]
+    sections: list[SectionChip]
+    ats_text: str
+    no_text: bool  # nothing was read: every keyword is "missing" for that reason alone
+    counts: dict[str, int] = field(default_factory=dict)
+    no_text_note: str = (
+        "No text could be read from this file, so no keyword could be found. "
+        "Fix the file first, then check it again."
+    )
+    disclaimer: str = (
+        "This score is an estimate of keyword and layout fit made by resume-tool. "
+        "It does not predict how any particular applicant tracking system will rank you."
+    )
+
+    @property
+    def score_line(self) -> str:
+        r = self.report
+        return f"{r.score}/100 · {r.band} · score formula {r.score_version}"
+
+
+# ------------------------------------------------------------------ builders
+def _forms(k: KeywordResult) -> list[str]:
+    """Term, acronym and long form, without case-insensitive repeats."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for form in (k.term, k.acronym, k.long_form):
+        if form and form.casefold() not in seen:
+            seen.add(form.casefold())
+            out.append(form)
+    return out
+
+
+def _both_forms(k: KeywordResult) -> str | None:
+    if k.acronym and k.long_form and k.acronym.casefold() != k.long_form.casefold():
+        return f"{k.long_form} ({k.acronym})"
+    return None
+
+
+def _advice(k: KeywordResult, matched: bool) -> str | None:
+    """Why and how to write both forms: ATS searches use one or the other."""
+    both = _both_forms(k)
+    if both is None or not matched or (k.has_acronym and k.has_long_form):
+        return None
+    if k.has_acronym and not k.has_long_form:
+        return f'{k.acronym}: write "{both}" once; your resume only has the acronym.'
+    if k.has_long_form and not k.has_acronym:
+        return f'{k.acronym}: write "{both}" once; your resume only has the long form.'
+    return None
+
+
+def snippet(sentence: str, forms: list[str], limit: int = SNIPPET_CHARS) -> list[Segment]:
+    """Split a posting sentence into plain and keyword pieces, cut to about ``limit`` chars."""
+    sentence = " ".join(sentence.split())
+    if not sentence:
+        return []
+    pattern = None
+    usable = sorted({f for f in forms if f.strip()}, key=len, reverse=True)
+    if usable:
+        pattern = re.compile(
+            r"(?<!\w)(" + "|".join(re.escape(f) for f in usable) + r")(?!\w)", re.IGNORECASE
+        )
+    first = pattern.search(sentence) if pattern else None
+    if len(sentence) > limit:
+        center = first.start() if first else 0
+        start = max(0, min(center - limit // 3, len(sentence) - limit))
+        end = start + limit
+        prefix = "…" if start > 0 else ""
+        suffix = "…" if end < len(sentence) else ""
+        sentence = prefix + sentence[start:end].strip() + suffix
+    if pattern is None:
+        return [Segment(sentence)]
+    segments: list[Segment] = []
+    pos = 0
+    for m in pattern.finditer(sentence):
+        if m.start() > pos:
+            segments.append(Segment(sentence[pos : m.start()]))
+        segments.append(Segment(m.group(0), hit=True))
+        pos = m.end()
+    if pos < len(sentence):
+        segments.append(Segment(sentence[pos:]))
+    return segments
+
+
+def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
+    has_posting = report.posting is not None
+    rank, label = importance(k, has_posting)
+    matched = is_matched(k)
+    forms = _forms(k)
+    sentences = [s for s in k.posting_sentences if s.strip()]
+    return KeywordRow(
+        id=k.id,
+        term=k.term,
+        other_forms=forms[1:],
+        category=category_label(k.category),
+        importance=label,
+        importance_rank=rank,
+        must_have=is_must_have(k),
+        matched=matched,
+        posting_count=k.posting_count,
+        snippet=snippet(sentences[0], forms) if sentences else [],
+        more_sentences=max(0, len(sentences) - 1),
+        sections=sorted({section_label(s) for s in k.sections}),
+        forms_used=sorted(set(k.resume_forms), key=str.casefold),
+        via=sorted({terms.get(i, i) for i in k.satisfied_by}, key=str.casefold),
+        points=fmt_points(k.points),
+        max_points=fmt_points(k.max_points),
+        both_forms=_both_forms(k),
+        advice=_advice(k, matched),
+    )
+
+
+def _sort_key(row: KeywordRow, k: KeywordResult) -> tuple[int, float, str, str]:
+    return (row.importance_rank, -k.max_points, row.term.casefold(), row.id)
+
+
+def build_gauge(score: int) -> Gauge:
+    """A 270-degree dial drawn with stroke dashes on one circle: no path maths in templates."""
+    circumference = 2 * math.pi * GAUGE_RADIUS
+    sweep = circumference * GAUGE_SWEEP
+    value = sweep * max(0, min(100, score)) / 100
+    return Gauge(
+        size=GAUGE_SIZE,
+        center=GAUGE_SIZE / 2,
+        radius=GAUGE_RADIUS,
+        stroke=GAUGE_STROKE,
+        track_dash=f"{sweep:.2f} {circumference:.2f}",
+        value_dash=f"{value:.2f} {circumference:.2f}",
+        rotate=90 + (360 * (1 - GAUGE_SWEEP)) / 2,
+    )
+
+
+def build_chart(keywords: list[KeywordResult]) -> Chart:
+    """Share of target weight matched, per category; biggest categories first."""
+    weight: dict[str, float] = {}
+    got: dict[str, float] = {}
+    total: dict[str, int] = {}
+    hit: dict[str, int] = {}
+    for k in keywords:
+        if not k.target:
+            continue
+        label = category_label(k.category)
+        w = max(k.weight, 0.0)
+        weight[label] = weight.get(label, 0.0) + w
+        total[label] = total.get(label, 0) + 1
+        if is_matched(k):
+            got[label] = got.get(label, 0.0) + w
+            hit[label] = hit.get(label, 0) + 1
+    order = sorted(weight, key=lambda c: (-weight[c], c.casefold()))
+    bars: list[CategoryBar] = []
+    for i, label in enumerate(order):
+        target_w = weight[label]
+        matched_w = got.get(label, 0.0)
+        # All weights zero: fall back to counting terms.
+        share = matched_w / target_w if target_w > 0 else hit.get(label, 0) / total[label]
+        top = i * BAR_ROW_HEIGHT
+        bars.append(
+            CategoryBar(
+                label=label,
+                matched_weight=matched_w,
+                target_weight=target_w,
+                matched_count=hit.get(label, 0),
+                total_count=total[label],
+                percent=round(share * 100),
+                label_y=top + BAR_LABEL_BASELINE,
+                bar_y=top + BAR_TOP,
+                fill=f"{share * 100:.1f}%",
+            )
+        )
+    description = "; ".join(
+        f"{b.label}: {b.matched_count} of {b.total_count} keywords, {b.percent}% of the weight"
+        for b in bars
+    )
+    return Chart(
+        height=max(1, len(bars) * BAR_ROW_HEIGHT - (BAR_ROW_HEIGHT - BAR_TOP - BAR_HEIGHT) + 2),
+        bar_height=BAR_HEIGHT,
+        bars=bars,
+        description=description or "No keywords to chart.",
+    )
+
+
+_CONSIDER_TITLE_KEYS = ("term", "title", "text", "label", "name", "id")
+_CONSIDER_DETAIL_KEYS = ("reason", "why", "detail", "note", "message", "fix", "advice")
+
+
+def _consider(items: list[dict[str, str]]) -> list[ConsiderItem]:
+    """``to_consider`` entries have free-form keys; pick a title and a reason sensibly."""
+    out: list[ConsiderItem] = []
+    for item in items:
+        title_key = next((k for k in _CONSIDER_TITLE_KEYS if item.get(k)), None)
+        detail_key = next((k for k in _CONSIDER_DETAIL_KEYS if item.get(k)), None)
+        if title_key is None and detail_key is None:
+            values = [str(v) for _, v in sorted(item.items()) if v]
+            if values:
+                out.append(ConsiderItem(values[0], "; ".join(values[1:])))
+            continue
+        out.append(
+            ConsiderItem(
+                str(item[title_key]) if title_key else "",
+                str(item[detail_key]) if detail_key else "",
+            )
+        )
+    return out
+
+
+def _section_chip(section: Section) -> SectionChip:
+    """Say how a heading was read only when it adds something: "Skills → Skills" does not."""
+    label = section_label(section.kind)
+    notes = []
+    if section.heading.strip().casefold() != label.casefold():
+        notes.append(f"read as {label}")
+    if not section.standard:
+        notes.append("unusual heading")
+    return SectionChip(section.heading, ", ".join(notes))
+
+
+def _role_line(report: Report) -> str:
+    name = report.role_name or humanize(report.role)
+    if not report.role_inferred:
+        return name
+    source = "the posting and your resume" if report.posting else "your resume"
+    return f"{name} (assumed from {source}; choose another with --role)"
+
+
+def build_view(report: Report) -> ReportView:
+    """Everything the templates need, computed once."""
+    has_posting = report.posting is not None
+    terms = {k.id: k.term for k in report.keywords}
+    rows = [(_row(k, report, terms), k) for k in report.keywords]
+    target = [(r, k) for r, k in rows if k.target]
+    missing = sorted(((r, k) for r, k in target if not r.matched), key=lambda p: _sort_key(*p))
+    matched = sorted(((r, k) for r, k in target if r.matched), key=lambda p: _sort_key(*p))
+    extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=str.casefold)
+    must_missing = [r for r, _ in missing if r.must_have]
+
+    advice = [r.advice for r, _ in matched if r.advice]
+
+    groups = []
+    for sev in SEVERITY_ORDER:
+        found = [f for f in report.findings if f.severity == sev]
+        if found:
+            groups.append(FindingGroup(sev, SEVERITY_LABELS[sev], found))
+    severity_counts = {
+        sev: sum(1 for f in report.findings if f.severity == sev) for sev in SEVERITY_ORDER
+    }
+
+    resume = report.resume
+    contact = resume.contact
+    contact_fields = [
+        ContactField(label, value, contact.found_in.get(key))
+        for key, label, value in (
+            ("name", "Name", contact.name),
+            ("email", "Email", contact.email),
+            ("phone", "Phone", contact.phone),
+            ("location", "Location", contact.location),
+            ("urls", "Links", ", ".join(contact.urls) or None),
+        )
+    ]
+    posting = report.posting
+    counts = {
+        "target": len(target),
+        "matched": len(matched),
+        "missing": len(missing),
+        "must_have_missing": len(must_missing),
+    }
+    file_name = PurePath(resume.path).name or resume.path
+    return ReportView(
+        report=report,
+        file_name=file_name,
+        title=f"Resume check: {file_name}",
+        role_line=_role_line(report),
+        posting_title=(posting.title or (PurePath(posting.path).name if posting.path else None))
+        if posting
+        else None,
+        has_posting=has_posting,
+        gauge=build_gauge(report.score),
+        chart=build_chart(report.keywords),
+        missing=[r for r, _ in missing],
+        matched=[r for r, _ in matched],
+        extra_terms=extra,
+        top_missing=must_missing[:TOP_MISSING],
+        more_missing=max(0, len(must_missing) - TOP_MISSING),
+        must_have_label="required" if has_posting else "core",
+        advice=advice,
+        finding_groups=groups,
+        severity_counts=severity_counts,
+        consider=_consider(report.to_consider),
+        unknown_terms=list(posting.unknown_terms) if posting else [],
+        contact=contact_fields,
+        sections=[_section_chip(s) for s in resume.sections],
+        ats_text=resume.document.text,
+        no_text=not resume.document.text.strip(),
+        counts=counts,
+    )

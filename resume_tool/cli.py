@@ -190,8 +190,9 @@ def lists(ctx: click.Context, lists: tuple[Path, ...]) -> int:
     for row in summary["roles"]:
         click.echo(f"{row['id']:<28} {row['terms']:>5} {row['core']:>5}  {row['name']}")
     click.echo("\nkeywords by category:")
-    for category, count in summary["categories"].items():
-        click.echo(f"  {category:<22} {count:>4}")
+    for row in summary["categories"]:
+        legacy = f"  ({row['legacy']} legacy)" if row["legacy"] else ""
+        click.echo(f"  {row['category']:<22} {row['entries']:>4}{legacy}")
     return EXIT_OK
 
 

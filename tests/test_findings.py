@@ -67,8 +67,10 @@ def test_no_text() -> None:
 def test_contact_in_header_footer_and_missing_contact() -> None:
     lines = good_lines()
     lines[1] = Line(text="jordan@example.com | (217) 555-0142", source="header")
-    got = codes(make(*lines))
-    assert {"contact-in-header-footer", "missing-contact"} <= got
+    found = resume_findings(structure(make(*lines), TODAY), TODAY)
+    header = [f for f in found if f.code == "contact-in-header-footer"]
+    assert [f.severity for f in header] == ["error"]
+    assert "missing-contact" not in {f.code for f in found}
     lines = good_lines()
     lines[1] = "Springfield, IL"
     assert "missing-contact" in codes(make(*lines))

@@ -264,7 +264,13 @@ def analyze(
     findings: list[Finding] = resume_findings(resume, today)
     no_text = any(f.code == "no-text" for f in findings)
     score = 0 if no_text else compute_score(earned, possible)
-    findings.extend(check_keywords(results, entries, resume_ids, resume.words))
+    posting_forms = None
+    if posting is not None:
+        posting_by_entry: dict[str, list[Match]] = defaultdict(list)
+        for m in posting.matches:
+            posting_by_entry[m.entry_id].append(m)
+        posting_forms = {i: _forms(entries[i], ms) for i, ms in posting_by_entry.items() if i in entries}
+    findings.extend(check_keywords(results, entries, resume_ids, resume.words, posting_forms))
     findings.sort(key=lambda f: (SEVERITY_ORDER[f.severity], f.code, f.where))
 
     to_consider = [

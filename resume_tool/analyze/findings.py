@@ -68,25 +68,24 @@ def check_contact(resume: Resume) -> list[Finding]:
         f for f in ("name", "email", "phone", "location") if c.found_in.get(f) in ("header", "footer")
     )
     if off_body:
+        severe = any(f in off_body for f in ("email", "phone"))
         out.append(
             _finding(
                 "contact-in-header-footer",
-                "warning",
+                "error" if severe else "warning",
                 f"Contact details ({', '.join(off_body)}) are in the page header or footer, "
                 "which many ATS skip.",
                 "Move your name, email and phone into the first lines of the document body.",
                 "page header/footer",
             )
         )
-    missing = [
-        f for f in ("email", "phone") if getattr(c, f) is None or c.found_in.get(f) in ("header", "footer")
-    ]
+    missing = [f for f in ("email", "phone") if getattr(c, f) is None]
     if missing and not check_no_text(resume):
         out.append(
             _finding(
                 "missing-contact",
                 "error" if len(missing) == 2 else "warning",
-                f"No {' or '.join(missing)} in the body of the resume.",
+                f"No {' or '.join(missing)} found anywhere in the resume.",
                 "Put an email address and a phone number on their own lines under your name.",
                 "top of the resume",
             )
@@ -343,8 +342,14 @@ def check_file_type(resume: Resume) -> list[Finding]:
 
 
 def check_keywords(
-    results: list[KeywordResult], entries: dict[str, Entry], resume_ids: set[str], words: int
+    results: list[KeywordResult],
+    entries: dict[str, Entry],
+    resume_ids: set[str],
+    words: int,
+    posting_forms: dict[str, tuple[bool, bool]] | None = None,
 ) -> list[Finding]:
+    """Keyword findings. ``posting_forms`` maps an entry id to (posting wrote the acronym,
+    posting wrote the long form); ``None`` means there is no posting."""
     out: list[Finding] = []
     for k in results:
         if not k.target or not k.in_resume or not (k.acronym and k.long_form):
@@ -354,6 +359,14 @@ def check_keywords(
         if not (k.has_acronym or k.has_long_form):
             continue  # satisfied through a more specific term
         have, lack = (k.acronym, k.long_form) if k.has_acronym else (k.long_form, k.acronym)
+        if posting_forms is None:
+            # No posting to say which form a recruiter searches: credentials and code sets only.
+            if k.category not in ("credential", "code_set"):
+                continue
+        else:
+            p_acr, p_long = posting_forms.get(k.id, (False, False))
+            if not (p_long if k.has_acronym else p_acr):
+                continue  # the posting uses the same form the resume has
         out.append(
             _finding(
                 "acronym-long-form",

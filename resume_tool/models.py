@@ -192,6 +192,7 @@ class Entry:
     legacy: bool = False
     replaced_by: str | None = None  # for legacy entries: the id of the current term
     satisfies: list[str] = field(default_factory=list)  # ids this entry also counts for
+    combines: list[str] = field(default_factory=list)  # "ICD-10-CM/PCS": names each of these
     case_sensitive: list[str] = field(default_factory=list)  # forms matched only as written
     needs_context: list[str] = field(default_factory=list)  # ambiguous forms that need evidence
     context: list[str] = field(default_factory=list)  # extra words that count as evidence

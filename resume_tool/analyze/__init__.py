@@ -105,13 +105,17 @@ def infer_role(
     resume: Resume | None,
     resume_ids: set[str] | None = None,
 ) -> str:
-    """The role profile that best fits the posting (its title, then its keywords) or the resume."""
-    def title_hits(role: Role, texts: list[str]) -> int:
-        hits = 0
-        for title in role.titles:
-            pat = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
-            hits += sum(1 for t in texts if pat.search(t))
-        return hits
+    """The role profile that best fits the posting (title, then keywords) or the resume.
+
+    Evidence shared by many roles counts for less: a title or keyword that n roles list
+    adds 1/n of its weight to each, so "ICD-10-CM" (every role) barely moves the choice
+    while "ICD-10-PCS" or "OPCS-4" decides it.
+    """
+    roles = [vocab.roles[r] for r in sorted(vocab.roles)]
+
+    def matches_title(title: str, texts: list[str]) -> bool:
+        pat = re.compile(rf"\b{re.escape(title)}\b", re.IGNORECASE)
+        return any(pat.search(t) for t in texts)
 
     if posting is not None:
         texts = [posting.title or ""]
@@ -121,16 +125,38 @@ def infer_role(
         if resume and resume.document.lines:
             texts.extend(line.text for line in resume.document.lines[:4])
         ids = dict.fromkeys(resume_ids or set(), 1.0)
+    # soft skills say nothing about which coding role this is
+    evidence = {
+        i: w
+        for rid, w in ids.items()
+        for i in _closure(vocab.entries, rid)
+        if i in vocab.entries and vocab.entries[i].category != "soft_skill"
+    }
+    titled = {r.id: [t for t in r.titles if matches_title(t, texts)] for r in roles}
+    title_share: dict[str, int] = defaultdict(int)
+    for hits in titled.values():
+        for t in set(hits):
+            title_share[t.lower()] += 1
+    # how many roles list a keyword, itself or through a related (satisfying) one
+    closures = {i: _closure(vocab.entries, i) for i in vocab.entries}
+    listed: dict[str, int] = defaultdict(int)
+    for r in roles:
+        own = set(r.core) | set(r.terms)
+        related = own | {j for i in own for j in closures.get(i, ())}
+        related |= {i for i in evidence if closures.get(i, set()) & own}
+        for i in related:
+            listed[i] += 1
     best, best_score = None, 0.0
-    for role_id in sorted(vocab.roles):
-        role = vocab.roles[role_id]
-        score = 6.0 * title_hits(role, texts)
-        score += sum(2.0 * w for i, w in ids.items() if i in role.core)
-        score += sum(w for i, w in ids.items() if i in role.terms and i not in role.core)
-        if score > best_score:
-            best, best_score = role_id, score
+    for role in roles:
+        score = sum(6.0 / title_share[t.lower()] for t in set(titled[role.id]))
+        for i, w in evidence.items():
+            if i in role.core or i in role.terms:
+                weight = float(role.weights.get(i, vocab.entries[i].weight)) if i in vocab.entries else 1.0
+                score += w * weight * (2.0 if i in role.core else 1.0) / max(listed[i], 1)
+        if score > best_score + 1e-9:
+            best, best_score = role.id, score
     if best is None:
-        best = DEFAULT_ROLE if DEFAULT_ROLE in vocab.roles else sorted(vocab.roles)[0]
+        best = DEFAULT_ROLE if DEFAULT_ROLE in vocab.roles else roles[0].id
     return best
 
 
@@ -142,14 +168,19 @@ def _targets(vocab: Vocabulary, role: Role, posting: Posting | None) -> dict[str
 
     targets: dict[str, Target] = {}
     if posting is not None:
-        for k in posting.keywords:
+        # required first, so a keyword the posting both requires and prefers counts as required
+        for k in sorted(posting.keywords, key=lambda k: not k.required):
             e = entries.get(k.entry_id)
             if not e or e.legacy:
                 continue
-            if k.required:
-                targets[e.id] = Target(e.id, weight(e.id), REQUIRED_MULTIPLIER, "required")
-            else:
-                targets[e.id] = Target(e.id, weight(e.id), PREFERRED_MULTIPLIER, "preferred")
+            # "ICD-10-CM/PCS" in a posting asks for ICD-10-CM and for ICD-10-PCS
+            for i in e.combines or [e.id]:
+                if i not in entries or entries[i].legacy or i in targets:
+                    continue
+                if k.required:
+                    targets[i] = Target(i, weight(i), REQUIRED_MULTIPLIER, "required")
+                else:
+                    targets[i] = Target(i, weight(i), PREFERRED_MULTIPLIER, "preferred")
         for i in role.core:
             if i in entries and i not in targets:
                 targets[i] = Target(i, weight(i), OTHER_MULTIPLIER, "core")
@@ -207,6 +238,9 @@ def analyze(
             continue
         for target in _closure(entries, rid) if not e.legacy else {rid}:
             satisfied[target].add(rid)
+    for e in entries.values():  # a resume with each part of a combined form has the form
+        if e.combines and e.id not in satisfied and all(c in satisfied for c in e.combines):
+            satisfied[e.id] = set().union(*(satisfied[c] for c in e.combines))
 
     posting_kw: dict[str, PostingKeyword] = {k.entry_id: k for k in posting.keywords} if posting else {}
     ids = set(targets) | resume_ids | set(posting_kw)

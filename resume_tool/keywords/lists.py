@@ -66,9 +66,9 @@ MAX_WEIGHT = 10.0
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ENTRY_KEYS = (
     "id", "term", "category", "weight", "acronym", "long_form", "aliases", "legacy",
-    "replaced_by", "satisfies", "case_sensitive", "needs_context", "context", "remove",
+    "replaced_by", "satisfies", "combines", "case_sensitive", "needs_context", "context", "remove",
 )  # fmt: skip
-_ENTRY_LISTS = ("aliases", "satisfies", "case_sensitive", "needs_context", "context")
+_ENTRY_LISTS = ("aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context")
 _ROLE_KEYS = ("id", "name", "description", "titles", "core", "terms", "weights", "remove")
 _TOP_KEYS = ("entry", "role")
 _SUBFOLDERS = ("vocabulary", "roles")
@@ -517,6 +517,13 @@ def _parse_entry(
             _check_id(sid, where, "satisfies", problem)
     if replaced_by == eid:
         problem(where, "replaced_by", "an entry cannot be replaced by itself")
+    for cid in lists["combines"]:
+        if cid == eid:
+            problem(where, "combines", "an entry cannot combine itself")
+        else:
+            _check_id(cid, where, "combines", problem)
+    if len(lists["combines"]) == 1:
+        problem(where, "combines", "a combined form names two or more entries")
 
     forms = [f for f in (term, acronym, long_form) if isinstance(f, str)] + lists["aliases"]
     for key in ("case_sensitive", "needs_context"):
@@ -541,6 +548,7 @@ def _parse_entry(
         legacy=legacy,
         replaced_by=replaced_by,
         satisfies=[s for s in lists["satisfies"] if s != eid],
+        combines=[c for c in lists["combines"] if c != eid],
         case_sensitive=lists["case_sensitive"],
         needs_context=lists["needs_context"],
         context=lists["context"],
@@ -698,6 +706,11 @@ def _cross_check(
         for sid in e.satisfies:
             if sid not in entries:
                 add(e.source, where, "satisfies", unknown(sid))
+        for cid in e.combines:
+            if cid not in entries:
+                add(e.source, where, "combines", unknown(cid))
+            elif cid not in e.satisfies:
+                add(e.source, where, "combines", f"'{cid}' must also be in satisfies")
         if e.legacy and e.satisfies:
             add(
                 e.source,

@@ -1,0 +1,773 @@
+"""PDF resumes: pdfminer.six layout lines, re-ordered the way a person reads the page.
+
+pdfminer gives text lines with boxes; its own box ordering interleaves sidebars with the
+main column and splits a title from its right-aligned dates. So we take its lines
+("fragments") and do the page layout ourselves:
+
+* a *column split* is a vertical gutter that no fragment crosses over a vertical range
+  where both sides hold real text: at least 3 lines and some words that are not dates,
+  and not just short labels sitting on the same baselines as the other side's lines (that
+  is moderncv's left date column or rendercv's right-aligned dates, which belong to the
+  line they stand on);
+* a page is read band by band from the top: a full-width band (the name, a contact line)
+  in rows, a column band column by column, each top to bottom;
+* fragments that share a baseline are joined left to right into one line, with " | " for
+  a wide, tab-like gap (the separator the DOCX reader uses for a tab) and a space otherwise.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import logging
+import re
+import statistics
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LAParams,
+    LTAnno,
+    LTChar,
+    LTCurve,
+    LTImage,
+    LTPage,
+    LTTextLine,
+)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+
+from ..errors import InputError, LimitExceeded
+from ..limits import Limits
+from ..models import Document, Line, Observation
+from .guard import Deadline, damaged
+from .normalize import BULLET_CHARS, is_private_use, normalize_text, strip_bullet
+
+# pdfminer warns about every odd font; a library must not print those on the user's terminal
+# (handlers the application configures on the root logger still receive them).
+logging.getLogger("pdfminer").addHandler(logging.NullHandler())
+
+GAP_SEPARATOR = " | "
+_BOLD_FONT = re.compile(r"bold|black|heavy|demi|cmbx|bx\d|-bd\b|bd$", re.I)
+# Icon fonts map their pictures onto ordinary letters ("I" for a phone, "#" for a mail icon).
+_ICON_FONT = re.compile(
+    r"awesome|marvosym|academicons|ionicons|materialicons|icomoon|glyphicons", re.I
+)
+# Dingbat fonts in a resume are bullets.
+_DINGBAT_FONT = re.compile(r"wingding|webding|dingbat", re.I)
+_ALNUM = re.compile(r"\w")
+_WORD = re.compile(r"[^\W\d_][\w'.&/+-]*")
+_DATEISH = re.compile(
+    r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|present|current|now|today|date|"
+    r"to|since|till|until|summer|spring|fall|autumn|winter|year|years|month|months)\.?$",
+    re.I,
+)
+_MIN_TEXT_CHARS = 25  # below this many letters/digits in the whole file: no usable text layer
+
+
+@dataclass
+class _Frag:
+    """One pdfminer text line: a run of glyphs on one baseline with no wide gap."""
+
+    x0: float
+    y0: float
+    x1: float
+    y1: float
+    text: str
+    size: float | None
+    bold_chars: int
+    chars: int
+    bullet: bool = False
+
+    @property
+    def cy(self) -> float:
+        return (self.y0 + self.y1) / 2
+
+    @property
+    def height(self) -> float:
+        return max(self.y1 - self.y0, 0.1)
+
+
+@dataclass
+class _PageStats:
+    unmapped: int = 0
+    hidden: list[str] = field(default_factory=list)
+    tiny: list[str] = field(default_factory=list)
+    images: int = 0
+
+
+def _is_white(color: Any) -> bool:
+    """Non-stroking colour white or near-white in Gray, RGB or CMYK."""
+    try:
+        if isinstance(color, (int, float)):
+            return float(color) >= 0.94
+        vals = [float(v) for v in color]
+    except (TypeError, ValueError):
+        return False
+    if len(vals) == 1:
+        return vals[0] >= 0.94
+    if len(vals) == 3:
+        return min(vals) >= 0.94
+    if len(vals) == 4:
+        return max(vals) <= 0.06
+    return False
+
+
+def _inside(x: float, y: float, rects: list[tuple[float, float, float, float]]) -> bool:
+    return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in rects)
+
+
+def _walk(item: Any) -> Iterator[Any]:
+    """Every layout object below ``item`` (pdfminer nests lines in boxes and figures)."""
+    for child in item:
+        if isinstance(child, (LTTextLine, LTImage, LTCurve)):
+            yield child
+        elif isinstance(child, LTChar):
+            continue  # loose glyphs outside any line (rare); layout analysis groups the rest
+        elif hasattr(child, "__iter__"):
+            yield from _walk(child)
+
+
+def _fragment(
+    line: LTTextLine, dark: list[tuple[float, float, float, float]], st: _PageStats
+) -> _Frag | None:
+    """Clean text and style of one pdfminer line; glyph problems are tallied in ``st``."""
+    parts: list[str] = []
+    sizes: list[float] = []
+    bold = chars = 0
+    white: list[str] = []
+    tiny: list[str] = []
+    for ch in line:
+        if isinstance(ch, LTAnno):
+            parts.append(ch.get_text())
+            continue
+        if not isinstance(ch, LTChar):
+            continue
+        t = ch.get_text()
+        font = ch.fontname or ""
+        if len(t) > 1 and t.startswith("(cid:"):
+            if not _ICON_FONT.search(font) and not "".join(parts).strip():
+                # An unmapped glyph opening a line is a bullet (reportlab's Helvetica bullet
+                # is cid 127); if no text follows, the fragment is dropped anyway.
+                t = "•"
+            else:
+                st.unmapped += 1
+                continue
+        if len(t) > 1:
+            # Broken ToUnicode maps seen in Word-for-Mac PDFs: a space glyph that reads
+            # "\t\r \xa0", a hyphen that reads "-\xad\u2010".
+            if not t.strip():
+                t = " "
+            elif not t.strip("-\u00ad\u2010\u2011\u2012\u2212"):
+                t = "-"
+        if t.strip() and _ICON_FONT.search(font):
+            st.unmapped += 1
+            continue
+        if t.strip() and _DINGBAT_FONT.search(font):
+            t = "•"
+        if t and is_private_use(t[0]):
+            if t[0] in BULLET_CHARS:
+                t = "•"
+            else:
+                st.unmapped += 1
+                continue
+        parts.append(t)
+        if not t.strip():
+            continue
+        chars += 1
+        sizes.append(ch.size)
+        if _BOLD_FONT.search(font):
+            bold += 1
+        gs = ch.graphicstate
+        if (
+            gs is not None
+            and _is_white(gs.ncolor)
+            and not _inside((ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2, dark)
+        ):
+            white.append(t)
+        if ch.size < 4:
+            tiny.append(t)
+    text, bullet = strip_bullet(normalize_text("".join(parts).replace("\n", " ")))
+    text = text.strip()
+    if not text and not bullet:
+        return None
+    if white and len(white) >= 2:
+        st.hidden.append(text)
+    if tiny and len(tiny) >= 2:
+        st.tiny.append(text)
+    size = round(statistics.median(sizes), 1) if sizes else None
+    return _Frag(line.x0, line.y0, line.x1, line.y1, text, size, bold, chars, bullet)
+
+
+# ------------------------------------------------------------------ layout
+_OPEN_RANGE = re.compile(
+    r"(?:\b(?:19|20)\d\d|\b[A-Za-z]{3,9}\.? (?:19|20)\d\d)\s*(?:[-–—]|\bto)$", re.I
+)
+_CONNECTOR = re.compile(r"^(?:[-–—]|to|until|through)$", re.I)
+
+
+def _merge_wrapped_dates(frags: list[_Frag]) -> list[_Frag]:
+    """Join a date range stacked over lines ("2017 –" / "Present"; "May 2016" / "to" / "Current").
+
+    moderncv and LiveCareer put the range in a narrow date column where it wraps; read
+    line by line it would come out as three lines that no date parser recognises.
+    """
+    out = sorted(frags, key=lambda f: -f.cy)
+    i = 0
+    while i < len(out):
+        f = out[i]
+        opens = _OPEN_RANGE.search(f.text) is not None
+        dated = len(f.text.split()) <= 3 and _is_label(f.text)
+        merged = False
+        if opens or dated:
+            for j in range(i + 1, min(i + 6, len(out))):
+                g = out[j]
+                if g.y1 > f.y0 + 0.3 * f.height or f.y0 - g.y1 > 0.8 * f.height:
+                    continue
+                if g.x0 >= f.x1 or g.x1 <= f.x0:
+                    continue
+                short = len(g.text.split()) <= 3
+                if (opens and short and _is_label(g.text)) or (dated and _CONNECTOR.match(g.text)):
+                    f.text = f"{f.text} {g.text}"
+                    f.x0, f.x1, f.y0 = min(f.x0, g.x0), max(f.x1, g.x1), min(f.y0, g.y0)
+                    del out[j]
+                    merged = True
+                    break
+        if not merged:
+            i += 1
+    return out
+
+
+def _rows(frags: list[_Frag]) -> list[list[_Frag]]:
+    """Group fragments sharing a baseline into rows, top to bottom, each left to right."""
+    rows: list[list[_Frag]] = []
+    for f in sorted(frags, key=lambda f: -f.cy):
+        if rows:
+            ref = rows[-1][0]
+            overlap = min(ref.y1, f.y1) - max(ref.y0, f.y0)
+            if overlap >= 0.5 * min(ref.height, f.height):
+                rows[-1].append(f)
+                continue
+        rows.append([f])
+    return [sorted(r, key=lambda f: f.x0) for r in rows]
+
+
+def _prose_words(frags: list[_Frag]) -> int:
+    return sum(
+        1 for f in frags for w in _WORD.findall(f.text) if not _DATEISH.match(w) and len(w) > 1
+    )
+
+
+_YEARISH = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b|\b\d{1,2}/(?:19|20)?\d\d\b")
+_PLACE = re.compile(r"^[A-Z][\w .'-]*, ?(?:[A-Z]{2}|[A-Z][a-z]+)\b")
+
+
+def _is_label(text: str) -> bool:
+    """A date ("Jan 2023 - Present", "2019-2021") or a place ("Denver, CO") standing alone."""
+    if _PLACE.match(text) and len(text.split()) <= 5:
+        return True
+    words = _WORD.findall(text)
+    dated = bool(_YEARISH.search(text)) or any(_DATEISH.match(w) for w in words)
+    rest = [w for w in words if not _DATEISH.match(w)]
+    return dated and len(rest) <= 2
+
+
+def _aligned(f: _Frag, other: list[_Frag], tight: float) -> bool:
+    return any(abs(o.cy - f.cy) <= tight * min(o.height, f.height) for o in other)
+
+
+def _is_annotation(side: list[_Frag], other: list[_Frag]) -> bool:
+    """Dates, places or short labels that each stand on a line of the other side.
+
+    That is moderncv's left date column or rendercv's right-aligned dates: they belong to
+    the line they sit on, they are not a column of their own. A sidebar's lines only
+    line up with the main column's by chance, so they fail the alignment test.
+    """
+    if not side or _prose_words(side) == 0:
+        return True
+    n = len(side)
+    labels = sum(1 for f in side if _is_label(f.text))
+    loose = sum(1 for f in side if _aligned(f, other, 0.5))
+    if labels >= 0.5 * n and loose >= 0.6 * n:
+        return True
+    tight = sum(1 for f in side if _aligned(f, other, 0.2))
+    words = sorted(len(f.text.split()) for f in side)
+    return tight >= 0.9 * n and words[n // 2] <= 3
+
+
+def _is_grid(left: list[_Frag], right: list[_Frag]) -> bool:
+    """Rows of a table (label | value | label | value): every line has a partner."""
+    return sum(_aligned(f, right, 0.2) for f in left) >= 0.9 * len(left) and sum(
+        _aligned(f, left, 0.2) for f in right
+    ) >= 0.9 * len(right)
+
+
+def _qualifies(left: list[_Frag], right: list[_Frag]) -> bool:
+    """Both sides of a gutter hold a column of their own (see the module docstring)."""
+    if len(left) < 3 or len(right) < 3:
+        return False
+    if _prose_words(left) < 6 or _prose_words(right) < 6:
+        return False
+    if _is_annotation(left, right) or _is_annotation(right, left):
+        return False
+    return not _is_grid(left, right)
+
+
+def _find_split(
+    frags: list[_Frag], check: Callable[[], None] | None = None
+) -> tuple[float, list[tuple[float, float]]] | None:
+    """The gutter x and the vertical ranges where it separates two real columns."""
+    frags = [f for f in frags if f.text]  # lone bullet glyphs say nothing about columns
+    if len(frags) < 6:
+        return None
+    x_lo = min(f.x0 for f in frags)
+    x_hi = max(f.x1 for f in frags)
+    width = x_hi - x_lo
+    if width <= 0:
+        return None
+    y_lo = min(f.y0 for f in frags)
+    y_hi = max(f.y1 for f in frags)
+    candidates = sorted({round(f.x1 + 0.5, 0) for f in frags})
+    best: tuple[int, float, list[tuple[float, float]]] | None = None
+    seen: set[tuple[int, ...]] = set()
+    for n, x in enumerate(candidates):
+        if not (x_lo + 0.1 * width < x < x_hi - 0.1 * width):
+            continue
+        if check is not None and n % 32 == 0:
+            check()  # quadratic in the worst case: keep it inside the time budget
+        blocked = sorted((f.y0, f.y1) for f in frags if f.x0 < x - 0.5 and f.x1 > x + 0.5)
+        opened: list[tuple[float, float]] = []
+        cur = y_lo - 1
+        for b0, b1 in blocked:
+            if b0 > cur:
+                opened.append((cur, b0))
+            cur = max(cur, b1)
+        if cur < y_hi + 1:
+            opened.append((cur, y_hi + 1))
+        good: list[tuple[float, float]] = []
+        score = 0
+        key: list[int] = []
+        for lo, hi in opened:
+            inside = [f for f in frags if lo <= f.cy <= hi]
+            left = [f for f in inside if f.x1 <= x]
+            right = [f for f in inside if f.x0 >= x]
+            if not left or not right:
+                continue
+            # The band runs the whole open range (the main column goes on below a shorter
+            # sidebar; a name block stays above its side-by-side contact block).
+            if _qualifies(left, right):
+                good.append((lo, hi))
+                score += min(_prose_words(left), _prose_words(right))
+                key.extend(id(f) for f in left)
+        if not good:
+            continue
+        sig = tuple(sorted(key))
+        if sig in seen:
+            continue
+        seen.add(sig)
+        if best is None or score > best[0]:
+            best = (score, x, good)
+    if best is None:
+        return None
+    _, x, good = best
+    in_cols = [f for f in frags if any(lo <= f.cy <= hi for lo, hi in good)]
+    left_edge = max((f.x1 for f in in_cols if f.x1 <= x), default=x)
+    right_edge = min((f.x0 for f in in_cols if f.x0 >= x), default=x)
+    return (left_edge + right_edge) / 2, good
+
+
+def _layout(
+    frags: list[_Frag], depth: int = 0, check: Callable[[], None] | None = None
+) -> list[tuple[int | None, list[list[_Frag]]]]:
+    """Blocks in reading order: (column number within its band, or None; rows)."""
+    split = _find_split(frags, check) if depth < 3 else None
+    if split is None:
+        return [(None, _rows(frags))]
+    gx, good = split
+
+    def in_band(f: _Frag) -> bool:
+        return any(lo <= f.cy <= hi for lo, hi in good)
+
+    def side_of(row: list[_Frag]) -> int | None:
+        if all(f.x1 <= gx + 0.5 for f in row):
+            return 0
+        if all(f.x0 > gx + 0.5 for f in row):
+            return 1
+        return None
+
+    # Full-width rows and column bands, merged top to bottom.
+    items: list[tuple[float, int, Any]] = [(hi, 1, (lo, hi)) for lo, hi in good]
+    items += [
+        (max(f.y1 for f in row), 0, row) for row in _rows([f for f in frags if not in_band(f)])
+    ]
+    items.sort(key=lambda t: (-t[0], t[1]))
+    out: list[tuple[int | None, list[list[_Frag]]]] = []
+    # A row next to a column band that stays on one side of the gutter continues that
+    # column (the main column runs on below a shorter sidebar): label it so.
+    label: list[int | None] = [None] * len(items)
+    sides: list[tuple[int, int] | None] = [None] * len(items)
+    for k, (_top, is_band, item) in enumerate(items):
+        if not is_band:
+            continue
+        lo, hi = item
+        inside = [f for f in frags if lo <= f.cy <= hi]
+        n = 0
+        cols: list[int] = []
+        for side in (
+            [f for f in inside if f.x1 <= gx + 0.5],
+            [f for f in inside if f.x1 > gx + 0.5],
+        ):
+            widest = 0
+            for col, rows in _layout(side, depth + 1, check):
+                out.append((n + (col or 1), rows))
+                widest = max(widest, col or 1)
+            cols.append(n + 1 if widest == 1 else -1)
+            n += widest
+        sides[k] = (cols[0], cols[1])
+        items[k] = (_top, is_band, len(out))  # where this band's blocks end in ``out``
+    for order in (range(len(items)), range(len(items) - 1, -1, -1)):
+        current: tuple[int, int] | None = None
+        for k in order:
+            if items[k][1]:
+                current = sides[k]
+                continue
+            side = side_of(items[k][2])
+            if current is None or side is None or current[side] < 0:
+                current = None
+                continue
+            if label[k] is None:
+                label[k] = current[side]
+    # Emit in order: band blocks were appended to ``out`` as they were met.
+    blocks: list[tuple[int | None, list[list[_Frag]]]] = []
+    emitted = 0
+    for k, (_top, is_band, item) in enumerate(items):
+        if is_band:
+            blocks.extend(out[emitted:item])
+            emitted = item
+            continue
+        col = label[k]
+        if blocks and blocks[-1][0] == col:
+            blocks[-1][1].append(item)
+        else:
+            blocks.append((col, [item]))
+    return blocks
+
+
+def _join(row: list[_Frag]) -> tuple[str, bool]:
+    """Text of a row of fragments; a wide gap becomes the tab separator.
+
+    A fragment that is only a bullet glyph (placed apart from its text) marks the row as a
+    list item when it opens the row and is dropped elsewhere.
+    """
+    out = ""
+    bullet = bool(row) and row[0].bullet
+    prev: _Frag | None = None
+    for f in row:
+        if not f.text:
+            continue
+        if prev is None:
+            out = f.text
+        else:
+            gap = f.x0 - prev.x1
+            em = max(prev.size or 10.0, 1.0)
+            wide = (
+                f.bullet
+                or gap > 1.5 * em
+                or (gap > 0.8 * em and (_is_label(f.text) or _is_label(prev.text)))
+            )
+            if out.endswith(("|", "•")) or f.text.startswith(("|", "•")):
+                wide = False  # the page already shows a separator there
+            out += (GAP_SEPARATOR if wide else " ") + f.text
+        prev = f
+    return out, bullet
+
+
+def _make_line(row: list[_Frag], page: int, column: int | None) -> Line | None:
+    text, bullet = _join(row)
+    if not text:
+        return None
+    total = sum(f.chars for f in row) or 1
+    main = max(row, key=lambda f: f.chars)
+    return Line(
+        text=text,
+        source="body",
+        page=page,
+        column=column,
+        bold=sum(f.bold_chars for f in row) * 2 > total,
+        font_size=main.size,
+        list_item=bullet,
+    )
+
+
+def _row_lines(row: list[_Frag], page: int, column: int | None) -> list[Line]:
+    """One line per row, except a date/place standing at the far right of a bullet.
+
+    rendercv stacks "place / dates / duration" at the right margin, so the dates share a
+    baseline with the first bullet, not with the title. Such a label becomes its own line:
+    before a bullet (right under the title, where a reader sees it), after a wrapped
+    continuation line (so the bullet's text stays in one piece).
+    """
+    if len(row) >= 2 and row[-1].text and row[-2].text:
+        last, prev = row[-1], row[-2]
+        em = max(prev.size or 10.0, 1.0)
+        if last.x0 - prev.x1 > 1.5 * em and _is_label(last.text):
+            head = row[:-1]
+            continuation = not head[0].bullet and head[0].text[:1].islower()  # wrapped line
+            if head[0].bullet or continuation:
+                pair = [_make_line(head, page, column), _make_line([last], page, column)]
+                if head[0].bullet:
+                    pair.reverse()
+                return [ln for ln in pair if ln is not None]
+    line = _make_line(row, page, column)
+    return [line] if line is not None else []
+
+
+def _rejoin_hyphens(lines: list[Line]) -> None:
+    """Rejoin a word broken by a line-end hyphen ("reim-" / "bursement" -> "reimbursement").
+
+    The hyphen is dropped: for a syllable break that restores the word, and for a compound
+    broken at its own hyphen ("cloud-" / "native") the keyword matcher treats "cloudnative"
+    and "cloud-native" alike. Only a lower-case continuation counts, so "ICD-10-" / "CM"
+    stays as it is.
+    """
+    for a, b in itertools.pairwise(lines):
+        if a.page != b.page or a.column != b.column or b.list_item:
+            continue
+        if re.search(r"[A-Za-z]{2}-$", a.text) and re.match(r"[a-z]", b.text):
+            head, _, rest = b.text.partition(" ")
+            a.text = a.text[:-1] + head
+            b.text = rest
+
+
+# ------------------------------------------------------------------ reading
+class _Analyzer(PDFPageAggregator):
+    """Aggregator that checks the time budget while glyphs are being placed."""
+
+    def __init__(self, rsrcmgr: PDFResourceManager, laparams: LAParams, deadline: Deadline) -> None:
+        super().__init__(rsrcmgr, laparams=laparams)
+        self._deadline = deadline
+        self._glyphs = 0
+
+    def render_char(self, *args: Any, **kwargs: Any) -> float:
+        self._glyphs += 1
+        if self._glyphs % 2000 == 0:
+            self._deadline.check()
+        return super().render_char(*args, **kwargs)
+
+
+def _page_columns(lines: list[Line]) -> int:
+    """How many columns the page reports; clears ``column`` when the split is incidental.
+
+    A name block beside a six-line contact block (moderncv's header) is read block by block,
+    but the page is not a multi-column resume: that needs at least two columns of five or
+    more lines holding a quarter of the page.
+    """
+    per = Counter(ln.column for ln in lines if ln.column is not None)
+    real = [c for c, n in per.items() if n >= 5]
+    if len(real) >= 2 and sum(per.values()) >= 0.25 * len(lines):
+        return max(per)
+    for ln in lines:
+        ln.column = None
+    return 0
+
+
+def _add_links(
+    line: Line, row: list[_Frag], links: list[tuple[tuple[float, float, float, float], str]]
+) -> None:
+    """Attach link annotations whose rectangle covers this row."""
+    bx0, by0 = min(f.x0 for f in row), min(f.y0 for f in row)
+    bx1, by1 = max(f.x1 for f in row), max(f.y1 for f in row)
+    for (lx0, ly0, lx1, ly1), uri in links:
+        overlap = min(ly1, by1) - max(ly0, by0)
+        if (
+            lx0 < bx1
+            and lx1 > bx0
+            and overlap >= 0.5 * min(ly1 - ly0, by1 - by0)
+            and uri not in line.hyperlinks
+        ):
+            line.hyperlinks.append(uri)
+
+
+def _page_count(doc: PDFDocument) -> int | None:
+    try:
+        pages = resolve1(doc.catalog.get("Pages"))
+        count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+    except Exception:
+        return None
+    return count if isinstance(count, int) and count >= 0 else None
+
+
+def _too_many_pages(name: str, n: int | str, limits: Limits) -> LimitExceeded:
+    return LimitExceeded(
+        name,
+        f"the PDF has {n} pages, more than the {limits.max_pages} a resume may have",
+        "Check the resume itself (one to three pages), not a combined document",
+    )
+
+
+def _links(page: PDFPage) -> list[tuple[tuple[float, float, float, float], str]]:
+    out = []
+    try:
+        annots = resolve1(page.annots) or []
+        for a in annots:
+            a = resolve1(a)
+            if not isinstance(a, dict):
+                continue
+            action = resolve1(a.get("A"))
+            uri = resolve1(action.get("URI")) if isinstance(action, dict) else None
+            rect = [float(resolve1(v)) for v in resolve1(a.get("Rect")) or []]
+            if isinstance(uri, bytes):
+                uri = uri.decode("latin-1")
+            if isinstance(uri, str) and len(rect) == 4:
+                x0, y0, x1, y1 = rect
+                out.append(((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)), uri.strip()))
+    except Exception:
+        return out  # links are a nicety; a broken annotation must not fail the read
+    return out
+
+
+def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
+    """Read a PDF into lines in reading order with page and column, plus observations."""
+    tail = data[-2048:]
+    if b"%%EOF" not in tail:
+        raise damaged(name, "pdf")
+    parser = PDFParser(io.BytesIO(data))
+    try:
+        doc = PDFDocument(parser, password="")
+    except PDFPasswordIncorrect as err:
+        raise InputError(
+            name,
+            "the PDF is password-protected, so an ATS cannot open it",
+            "Open it, then save or print it to a new PDF without a password (or upload the DOCX)",
+        ) from err
+    except PDFEncryptionError as err:
+        raise InputError(
+            name,
+            "the PDF is encrypted in a way that cannot be opened",
+            "Save or print it to a new PDF without a password (or upload the DOCX)",
+        ) from err
+    count = _page_count(doc)
+    if count is not None and count > limits.max_pages:
+        raise _too_many_pages(name, count, limits)
+
+    rsrc = PDFResourceManager(caching=True)
+    device = _Analyzer(rsrc, LAParams(boxes_flow=None, all_texts=True), deadline)
+    interp = PDFPageInterpreter(rsrc, device)
+    lines: list[Line] = []
+    obs: list[Observation] = []
+    totals = _PageStats()
+    pages = 0
+    alnum = 0
+    kept = 0
+    for pageno, page in enumerate(PDFPage.create_pages(doc), start=1):
+        if pageno > limits.max_pages:
+            raise _too_many_pages(name, f"more than {limits.max_pages}", limits)
+        deadline.check()
+        pages = pageno
+        interp.process_page(page)
+        layout: LTPage = device.get_result()
+        st = _PageStats()
+        dark: list[tuple[float, float, float, float]] = []
+        raw_lines: list[LTTextLine] = []
+        for item in _walk(layout):
+            if isinstance(item, LTImage):
+                st.images += 1
+            elif isinstance(item, LTCurve):
+                if item.fill and not _is_white(item.non_stroking_color):
+                    dark.append(item.bbox)
+            elif isinstance(item, LTTextLine):
+                raw_lines.append(item)
+        frags = [f for f in (_fragment(ln, dark, st) for ln in raw_lines) if f is not None]
+        frags = _merge_wrapped_dates(frags)
+        alnum += sum(len(_ALNUM.findall(f.text)) for f in frags)
+        links = _links(page)
+        page_lines: list[Line] = []
+        blocks = _layout(frags, check=deadline.check)
+        for column, rows in blocks:
+            for row in rows:
+                for line in _row_lines(row, pageno, column):
+                    _add_links(line, row, links)
+                    page_lines.append(line)
+        ncols = _page_columns(page_lines)
+        if ncols > 1:
+            second = next((ln.text for ln in page_lines if ln.column == 2), "")
+            obs.append(
+                Observation(
+                    "multi-column",
+                    f"page {pageno} is laid out in {ncols} columns; many ATS read straight "
+                    "across and mix the columns",
+                    count=ncols,
+                    sample=second[:80],
+                    page=pageno,
+                )
+            )
+        _rejoin_hyphens(page_lines)
+        for ln in page_lines:
+            if kept < limits.max_chars and ln.text:
+                lines.append(ln)
+                kept += len(ln.text)
+        totals.unmapped += st.unmapped
+        totals.hidden += st.hidden
+        totals.tiny += st.tiny
+        totals.images += st.images
+        layout = None  # type: ignore[assignment]
+    if pages == 0:
+        raise damaged(name, "pdf")
+
+    if alnum < _MIN_TEXT_CHARS:
+        what = (
+            "it holds only images (a scan or a picture of text)"
+            if totals.images
+            else "no extractable text"
+        )
+        return Document(
+            path=name,
+            format="pdf",
+            lines=[],
+            pages=pages,
+            observations=[
+                Observation(
+                    "no-text",
+                    f"the PDF has no usable text layer: {what}; an ATS sees an empty resume",
+                    count=pages,
+                )
+            ],
+        )
+    obs.extend(_summary(totals))
+    return Document(path=name, format="pdf", lines=lines, pages=pages, observations=obs)
+
+
+def _summary(st: _PageStats) -> Iterable[Observation]:
+    if st.unmapped:
+        yield Observation(
+            "unmapped-glyphs",
+            f"{st.unmapped} glyphs (icons or symbol-font characters) have no text meaning and "
+            "were dropped",
+            count=st.unmapped,
+        )
+    if st.hidden:
+        yield Observation(
+            "hidden-text",
+            "white text an ATS reads but a person cannot see",
+            count=len(st.hidden),
+            sample=st.hidden[0][:80],
+        )
+    if st.tiny:
+        yield Observation(
+            "tiny-font",
+            "text smaller than 4 pt",
+            count=len(st.tiny),
+            sample=st.tiny[0][:80],
+        )
+    if st.images:
+        yield Observation("images", f"{st.images} pictures", count=st.images)
+
+
+__all__ = ["GAP_SEPARATOR", "read_pdf"]

@@ -66,3 +66,10 @@ def test_normalize_survives_surrogates_controls_and_private_use(s: str) -> None:
     """Lone surrogates (from a bad decoder) and private-use glyphs must not raise either."""
     out = normalize_text(s)
     assert normalize_text(out) is not None
+
+
+def test_fullwidth_dash_mojibake_from_resume_sites() -> None:
+    from resume_tool.read import normalize_text
+
+    assert normalize_text("Company Name ï¼\u200b City , State") == "Company Name - City , State"
+    assert normalize_text("naïve coder") == "naïve coder"

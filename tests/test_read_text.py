@@ -61,3 +61,12 @@ def test_markdown(tmp_path: Path) -> None:
 def test_hash_without_space_is_not_a_heading() -> None:
     doc = read_bytes(b"#1 coder in productivity\n", "r.txt")
     assert doc.lines[0].style is None and doc.lines[0].text == "#1 coder in productivity"
+
+
+def test_wide_gaps_are_column_gaps(tmp_path) -> None:
+    from resume_tool.read import read_document
+
+    p = tmp_path / "cols.txt"
+    p.write_text("Skills\nHCPCS Coding Guidelines        Office support (phones)\n", encoding="utf-8")
+    doc = read_document(p)
+    assert doc.lines[1].text == "HCPCS Coding Guidelines | Office support (phones)"

@@ -75,6 +75,7 @@ _CP1252_CONT = "\u0080-\u00bf€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•�
 _MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{_CP1252_CONT}]{{1,3}}")
 
 
+_FULLWIDTH_DASH = re.compile("ï¼[\u200b\u008d\ufffd]")
 _LONE_A = re.compile(r"Â(?![^\W\d_])")  # "Â" not starting a word ("Ângelo" stays)
 
 
@@ -87,8 +88,11 @@ def _fix_one(m: re.Match[str]) -> str:
 
 def repair_mojibake(s: str) -> str:
     """Undo UTF-8-read-as-cp1252 sequences that decode cleanly; leave everything else."""
-    if "Â" not in s and "â" not in s and "Ã" not in s:
+    if not any(c in s for c in "ÂâÃï"):
         return s
+    # "ï¼" + a lost third byte: a full-width punctuation mark, in practice the dash (U+FF0D)
+    # that resume sites put between employer and city ("Company Name ï¼​ City").
+    s = _FULLWIDTH_DASH.sub("-", s)
     s = _MOJIBAKE.sub(_fix_one, s)
     # A lone "Â" was a no-break space whose second byte has already become a plain space.
     return _LONE_A.sub("", s)

@@ -17,6 +17,7 @@ from .normalize import normalize_text, strip_bullet
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_LINK = re.compile(r"\[([^\]\n]+)\]\(\s*(https?://[^)\s]+|mailto:[^)\s]+)\s*\)")
 _MD_EMPH = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_GAP = re.compile(r"(?<=\S) {4,}(?=\S)")
 _RULE = re.compile(r"^\s*([-*_=])(\s*\1){2,}\s*$")
 
 
@@ -42,6 +43,8 @@ def read_text(data: bytes, name: str, limits: Limits) -> Document:
     kept = 0
     for raw in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
         raw = re.sub(r"\t+", " | ", raw.strip().strip("\t"))
+        # a wide gap inside a line is a column gap (pdftotext -layout, aligned skills lists)
+        raw = _GAP.sub(" | ", raw)
         if not raw.strip() or _RULE.match(raw):
             continue
         style = None

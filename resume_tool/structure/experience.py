@@ -172,10 +172,36 @@ def parse_experience(
                 current.bullets.append(body)
             seen_bullets = True
     close()
+    entries = _merge_strays(entries, lines)
     for entry in entries:
         if entry.start is None and "date-unparsed" not in entry.problems:
             entry.problems.append("date-unparsed")
     return entries
+
+
+def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list[ExperienceEntry]:
+    """Fold a dateless, titleless "entry" into the one before it when its neighbours are dated.
+
+    It is a wrapped bullet line that happened to start with a capital ("Systems and web
+    application"), not a job.
+    """
+    if sum(1 for e in entries if e.start) < 2:
+        return entries
+    out: list[ExperienceEntry] = []
+    for e in entries:
+        stray = e.start is None and e.title is None and "date-unparsed" not in e.problems
+        if stray and out and out[-1].bullets:
+            prev = out[-1]
+            header_text = " ".join(
+                lines[i].text.strip() for i in e.lines if strip_bullet(lines[i].text) not in e.bullets
+            )
+            if header_text:
+                prev.bullets[-1] = f"{prev.bullets[-1]} {header_text}"
+            prev.bullets.extend(e.bullets)
+            prev.lines.extend(e.lines)
+            continue
+        out.append(e)
+    return out
 
 
 def parse_education(

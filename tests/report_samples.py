@@ -414,12 +414,18 @@ def sample_report() -> Report:
         findings=_findings(),
         to_consider=[
             {
-                "term": "CCS (Certified Coding Specialist)",
-                "reason": "The posting accepts CCS as well as CPC. Add it only if you hold it.",
+                "id": "ccs",
+                "term": "Certified Coding Specialist (CCS)",
+                "importance": "required",
+                "where": "Certifications",
+                "note": "Add only if true.",
             },
             {
+                "id": "3m-360-encompass",
                 "term": "3M 360 Encompass",
-                "reason": "Preferred by the posting. Name it only if you have used it.",
+                "importance": "preferred",
+                "where": "Skills (software), and the role where you used it",
+                "note": "Add only if true.",
             },
         ],
         score_explanation=[
@@ -515,7 +521,10 @@ def hostile_report() -> Report:
     report.findings.append(
         Finding("injected", "warning", f"Heading {HOSTILE}", f"Fix {IMG}", SCRIPT)
     )
-    report.to_consider.append({"term": f"Term {SCRIPT}", "reason": f"Reason {IMG}"})
+    report.to_consider.append(
+        {"id": "x", "term": f"Term {SCRIPT}", "importance": "required", "where": f"Where {IMG}",
+         "note": f"Reason {IMG}"}
+    )
     report.score_explanation.append(f"Explained {HOSTILE}")
     report.band = f"Band {SCRIPT}"
     report.role_name = f"Role {IMG}"

@@ -375,7 +375,8 @@ def test_html_structure() -> None:
         a.get("class") for t, a in p.tags if t == "span" and "badge-" in (a.get("class") or "")
     ]
     assert {"badge badge-error", "badge badge-warning", "badge badge-info"} <= set(badges)
-    assert "CCS (Certified Coding Specialist)" in p.section_text("consider")
+    assert "Certified Coding Specialist (CCS)" in p.section_text("consider")
+    assert "Certifications. Add only if true." in p.section_text("consider")
     ats = p.section_text("ats")
     assert "Assign ICD-10-CM and CPT codes for 90+ outpatient encounters" in ats
     assert "jordan.rivera@example.com (in the header)" in ats

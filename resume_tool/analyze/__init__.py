@@ -311,7 +311,7 @@ def analyze(
         {
             "id": k.id,
             "term": k.term if not k.acronym or not k.long_form else f"{k.long_form} ({k.acronym})",
-            "required": "required" if k.required else "preferred",
+            "importance": targets[k.id].reason,
             "where": WHERE_TO_ADD.get(k.category, "Skills"),
             "note": "Add only if true.",
         }

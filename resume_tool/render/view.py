@@ -397,28 +397,12 @@ def build_chart(keywords: list[KeywordResult]) -> Chart:
     )
 
 
-_CONSIDER_TITLE_KEYS = ("term", "title", "text", "label", "name", "id")
-_CONSIDER_DETAIL_KEYS = ("reason", "why", "detail", "note", "message", "fix", "advice")
-
-
 def _consider(items: list[dict[str, str]]) -> list[ConsiderItem]:
-    """``to_consider`` entries have free-form keys; pick a title and a reason sensibly."""
-    out: list[ConsiderItem] = []
-    for item in items:
-        title_key = next((k for k in _CONSIDER_TITLE_KEYS if item.get(k)), None)
-        detail_key = next((k for k in _CONSIDER_DETAIL_KEYS if item.get(k)), None)
-        if title_key is None and detail_key is None:
-            values = [str(v) for _, v in sorted(item.items()) if v]
-            if values:
-                out.append(ConsiderItem(values[0], "; ".join(values[1:])))
-            continue
-        out.append(
-            ConsiderItem(
-                str(item[title_key]) if title_key else "",
-                str(item[detail_key]) if detail_key else "",
-            )
-        )
-    return out
+    """One line per keyword to consider: its name, then where it could go (Report.to_consider)."""
+    return [
+        ConsiderItem(item["term"], f"{item['where']}. {item['note']}".strip())
+        for item in items
+    ]
 
 
 def _section_chip(section: Section) -> SectionChip:

@@ -55,8 +55,21 @@ def _location_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+def _comma_split(part: str) -> list[str]:
+    """"Senior Medical Coder, Riverbend Medical Group" → title and employer, when the words say so."""
+    if ", " not in part:
+        return [part]
+    pieces = [x.strip() for x in part.split(", ") if x.strip()]
+    has_title = any(TITLE_WORDS.search(x) and not ORG_WORDS.search(x) for x in pieces)
+    has_org = any(ORG_WORDS.search(x) and not TITLE_WORDS.search(x) for x in pieces)
+    return pieces if has_title and has_org else [part]
+
+
 def _fields(text: str) -> list[str]:
     parts = [p.strip(" ,;:|-–—") for p in _FIELD_SPLIT.split(text)]
+    parts = [x for p in parts for x in _comma_split(p)]
+    # anonymised resume sites write "Title Company Name - City , State" on one line
+    parts = [x.strip() for p in parts for x in re.split(r"\s(?=Company Name\b)", p)]
     out: list[str] = []
     for p in parts:
         if not p:

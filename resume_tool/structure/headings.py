@@ -25,7 +25,8 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "coding experience", "medical coding experience", "healthcare experience",
         "professional background", "employment experience", "internship", "internships",
         "externship", "externships", "clinical experience", "volunteer experience",
-        "additional experience", "other experience", "military experience",
+        "additional experience", "other experience", "military experience", "earlier experience",
+        "previous experience", "prior experience",
     ),
     "education": (
         "education", "education and training", "education & training", "academic background",

@@ -1,0 +1,1080 @@
+"""Job postings: read one, strip the boilerplate, and say which keywords it requires or prefers.
+
+Parts. Every kept sentence of a posting stands in one of three parts, which become
+``Match.section`` for the posting's matches:
+
+* ``required`` - under a heading such as "Requirements", "Required qualifications", "Minimum
+  qualifications", "Must have", "Essential", "Qualifications", "Education", an NHS "Person
+  Specification", or after a lead-in such as "Applicants are required to:"; or a sentence with a
+  required cue ("CPC required", "must hold", "is essential", "will not be considered");
+* ``preferred`` - under "Preferred", "Desirable", "Desired", "Nice to have", "Bonus points", or a
+  sentence or parenthesis with a preferred cue ("CCS preferred", "... is a plus", "(BSN preferred)");
+* ``description`` - everything else that is kept: title, summary, responsibilities.
+
+A sentence's own cue beats its heading ("CCS preferred" under "Requirements" is preferred).
+
+Required vs preferred for a keyword (``PostingKeyword``): ``preferred`` is true when it stands in a
+preferred part; ``required`` is true when it stands in a required part *or in the description* (a
+duty the job description names is something the job needs: "apply CPT, HCPCS and ICD-10-CM
+codes"). So a posting with no required/preferred structure at all makes every keyword required,
+and a keyword is preferred-only (``required=False``) just when every mention of it is hedged. Both
+flags can be true ("coding" in the duties and in "ASC coding experience preferred").
+
+Boilerplate removed before counting (whole sections by heading, single sentences by phrase): EEO
+and equal-opportunity statements, disability accommodation, benefits, salary and pay, "About us"
+company blurbs, how to apply, closing dates and contacts, physical demands, travel directions,
+job-scam warnings, and the front matter/header fields of the corpus formats (TOML ``+++`` or YAML
+``---`` front matter, ``Title:``/``Employer:``/``Location:``/``Salary:`` header lines).
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import InputError
+from ..models import Match, Posting, PostingKeyword
+from . import rules
+from .abbreviations import find_definitions
+from .matcher import KeywordMatcher
+from .nlp import lemma
+
+__all__ = [
+    "PART_DESCRIPTION",
+    "PART_PREFERRED",
+    "PART_REQUIRED",
+    "analyze_posting",
+    "classify_heading",
+    "posting_parts",
+    "read_posting",
+    "unknown_terms",
+]
+
+PART_REQUIRED = "required"
+PART_PREFERRED = "preferred"
+PART_DESCRIPTION = "description"
+_BOILER = "boilerplate"
+
+MAX_SENTENCES = 5  # per PostingKeyword
+
+# ------------------------------------------------------------------ reading
+
+
+def read_posting(path_or_dash: str | Path) -> str:
+    """The text of a posting file (text, Markdown, DOCX or PDF), or of standard input for ``"-"``.
+
+    Text files keep their blank lines and Markdown markers: headings and bullets tell required
+    from preferred. DOCX and PDF go through the read stage.
+    """
+    name = str(path_or_dash)
+    if name == "-":
+        return _normalize(sys.stdin.read())
+    p = Path(name)
+    try:
+        if p.is_dir():
+            raise InputError(
+                name, "this is a folder, not a posting file", "Give the path of one posting file"
+            )
+        data = p.read_bytes()
+    except FileNotFoundError as err:
+        raise InputError(name, "no such file", "Check the path and the file name") from err
+    except OSError as err:
+        raise InputError(
+            name, f"cannot read the file ({err.strerror})", "Check the path and permissions"
+        ) from err
+    kind = _sniff(data, name)
+    if kind in ("docx", "pdf"):
+        from ..read import read_document  # lazy: the read stage pulls in pdfminer/python-docx
+
+        return read_document(name).text
+    return _normalize(_decode(data))
+
+
+def _sniff(data: bytes, name: str) -> str:
+    try:
+        from ..read import sniff
+    except ImportError:  # pragma: no cover - the read stage is part of the package
+        return "pdf" if data[:5] == b"%PDF-" else ("docx" if data[:2] == b"PK" else "text")
+    return sniff(data, name)
+
+
+def _decode(data: bytes) -> str:
+    try:
+        from ..read.text import decode
+    except ImportError:  # pragma: no cover
+        return data.decode("utf-8", errors="replace")
+    return decode(data)
+
+
+def _normalize(text: str) -> str:
+    """The read stage's character normalization, line by line so that blank lines survive."""
+    try:
+        from ..read import normalize_text
+    except ImportError:  # pragma: no cover
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(normalize_text(line) for line in text.split("\n"))
+
+
+# ------------------------------------------------------------------ headings and cues
+
+_W = r"(?:^|(?<=[^\w]))"
+_NEUTRAL_FIRST = re.compile(
+    r"\babout (?:the|this) (?:role|job|position|opportunity)\b|\bkey competenc|\bresponsibilit|\bduties\b|"
+    r"\bwhat you(?:'ll| will)? do\b|\bjob (?:summary|description|purpose)\b|\bposition (?:summary|overview)\b|"
+    r"\bthe role\b|\brole (?:summary|overview)\b|\breports? to\b",
+    re.IGNORECASE,
+)
+_PREFERRED_H = re.compile(
+    r"\b(?:preferred|preferences?|desirable|desired|nice[- ]to[- ]haves?|bonus|pluses|a plus|advantageous|"
+    r"optional|ideally|assets?)\b",
+    re.IGNORECASE,
+)
+_BOILER_H = re.compile(
+    r"\babout (?:us|the company|our|[A-Z]\w+)|\bwho we are\b|\bour (?:company|mission|story|culture|values|benefits)\b|"
+    r"\bbenefits?\b|\bperks\b|\bwhat we offer\b|\bwe offer\b|\bcompensation\b|\bsalary\b|\bpay\b|"
+    r"\bequal (?:employment )?opportunit|\beeo\b|\bdiversity\b|\baccommodations?\b|\bhow to apply\b|"
+    r"\bto apply\b|\bapplication process\b|\bdisclaimer\b|\bphysical (?:demands|requirements)\b|"
+    r"\bworking conditions\b|\bwork (?:location|environment|schedule|hours)\b|\bwhy (?:join|work)\b|"
+    r"\bclosing date\b|\bcontact\b|\bfurther details\b|\blocation\b",
+    re.IGNORECASE,
+)
+_REQUIRED_H = re.compile(
+    r"\b(?:required|requirements?|minimum|basic qualifications|must[- ]haves?|essential|qualifications?|"
+    r"education|licen[cs]es?|certifications?|credentials?|experience|skills|knowledge|abilities|"
+    r"what you(?:'ll| will)? (?:need|bring)|who you are|what we(?:'re| are) looking for|"
+    r"person specification|about you|you have|you bring)\b",
+    re.IGNORECASE,
+)
+
+_REQ_CUE = re.compile(
+    r"\b(?:required|requires?|requirements?|must|essential|mandatory|minimum|at least|"
+    r"need(?:s|ed)? to (?:have|hold|possess)|you will need|you'll need|will not be considered|"
+    r"only accepting)\b",
+    re.IGNORECASE,
+)
+_REQ_NOT = re.compile(
+    r"\b(?:as|if|when|where|wherever) (?:required|requested|needed)\b|\bmust be prepared\b",
+    re.IGNORECASE,
+)
+_PREF_CUE = re.compile(
+    r"\b(?:preferred|preferably|desirable|desired|nice to have|(?:is|are|would be) a (?:big )?plus|"
+    r"a plus|bonus|advantageous|an advantage|beneficial|ideally)\b",
+    re.IGNORECASE,
+)
+_PREF_NOT = re.compile(r"\bif desired\b|\bas desired\b", re.IGNORECASE)
+
+# Sentences that open a paragraph of boilerplate: the whole paragraph goes (company blurbs, EEO
+# statements, scam warnings run on for several sentences).
+_BOILER_PARAGRAPH = re.compile(
+    r"equal (?:employment )?opportunit|affirmative action|without regard to|\bis the (?:leading|first|largest)\b|"
+    r"\bis a (?:leading|global|national|fast-growing)\b|\bour mission\b|\bon a mission\b|\bfounded in\b|"
+    r"\bheadquartered\b|\bmany good reasons\b|\bbeware\b|\bscams?\b|\bfraudsters?\b|\bwhy work here\b",
+    re.IGNORECASE,
+)
+# Sentences dropped wherever they stand.
+_BOILER_SENTENCE = re.compile(
+    r"equal (?:employment )?opportunit|affirmative action|without regard to|regardless of (?:race|age|sex|gender)|"
+    r"protected (?:veteran|characteristic|class)|reasonable accommodation|\bE-Verify\b|drug[- ]free|"
+    r"\bbenefits? (?:package|include|eligible)|\bbenefits-eligible\b|\b40[13]\(?[kb]\)?|paid time off|"
+    r"health (?:and|&) dental|dental (?:and|&) vision|\bpension\b|annual leave|tuition reimbursement|"
+    r"(?:[$£€]\s?\d)|\bper (?:hour|annum|year)\b|\bpay (?:range|rate|transparency|band)\b|\bbase pay\b|"
+    r"recruitment (?:and|&) retention premium|\bRRP\b|\bHCAS\b|\bbandwidth\b|\bMbps\b|"
+    r"\bhow to apply\b|\bclick (?:here )?to apply\b|\bapply (?:now|today|online|here)\b|\bclosing date\b|"
+    r"\binterview date\b|\binformal (?:visits|enquiries)\b|\bfor further details\b|contact details removed|"
+    r"\bplease (?:contact|phone|call)\b|\bvisit (?:our|the) (?:website|team)\b|"
+    r"\bis the (?:leading|first|largest)\b|\bis a (?:leading|global|national|fast-growing)\b|\bour mission\b|"
+    r"\bon a mission\b|\bfounded in\b|\bheadquartered\b|\bwe hire people\b|\bprides itself\b|\bcore values\b|"
+    r"\bproud to be\b|\bemployer of choice\b|\bmany good reasons\b|\bwe started\b|"
+    r"\bbeware\b|\bscams?\b|\bfraudsters?\b|\bpreference will be given\b|\bjob offer\b|"
+    r"\bminutes'? walk\b|\bminutes from\b|\bpublic transport\b|\bunderground\b|\bovergroun|\bstation\b|"
+    r"\bbus \d+\b",
+    re.IGNORECASE,
+)
+# "Label: value" lines of posting headers that carry no skills.
+_META_LINE = re.compile(
+    r"^\s*(?:\**)(?:location|hours|salary|closing date|working pattern|job reference|department|employer|"
+    r"organi[sz]ation|company|base pay|pay|req(?:uisition)? id|url|source|date posted|employment type|"
+    r"job type|contract length|interview date|planned interview date|posted|start date|band)\**\s*[:;]",
+    re.IGNORECASE,
+)
+_EMPLOYER_PLACE = re.compile(r"^([A-Z][^,|—–]{2,80}?)\s+[—–|-]\s+[A-Z][A-Za-z .'-]+,\s*[A-Z]{2}\b")
+_TITLE_LINE = re.compile(
+    r"^\s*\**(?:job title|title|position|post|role)\**\s*:\s*\**(.+?)\**\s*$", re.IGNORECASE
+)
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+_MD_MARK = re.compile(r"^\s{0,3}#{1,6}\s*")
+_BULLET = re.compile(r"^\s*(?:[-*•·▪◦●○■□►▸➢✓✔]|\d{1,2}[.)])\s+")
+# A sentence ends at . ! ? before a space and a capital; glued text ("needs.Sweeps",
+# "here?Beyond") also splits, "U.S. healthcare" and "U.S.News" do not.
+_SENT_SPLIT = re.compile(
+    r"(?<=[.!?])\s+(?=[A-Z\"'(*•-])|(?<=[!?])(?=[A-Z])|(?<=[a-z]{2}\.)(?=[A-Z][a-z])"
+    r"|(?<=required)(?=[A-Z])|(?<=preferred)(?=[A-Z])"
+    r"|(?<=[a-z])(?=(?:Education|Experience|Licenses|Certifications?|Qualifications|Requirements)\b)"
+)
+_EMPHASIS = re.compile(r"\*\*|__|`")
+
+
+def classify_heading(text: str) -> str | None:
+    """The part a heading opens (``required``/``preferred``/``description``/``boilerplate``), or None."""
+    t = text.strip().strip("*_#:;- ").strip()
+    if not t:
+        return None
+    if _NEUTRAL_FIRST.search(t):
+        return PART_DESCRIPTION
+    if _PREFERRED_H.search(t):
+        return PART_PREFERRED
+    if _BOILER_H.search(t):
+        return _BOILER
+    if _REQUIRED_H.search(t):
+        return PART_REQUIRED
+    if re.search(
+        r"\b(?:summary|overview|description|introduction|the job|the position|about the)\b", t, re.I
+    ):
+        return PART_DESCRIPTION
+    return None
+
+
+def _heading_text(line: str) -> str | None:
+    """The heading words when ``line`` looks like a heading, else None.
+
+    A heading is a Markdown heading, a whole-bold line, or a short line (at most eight words) that
+    ends with a colon or has no sentence punctuation at all.
+    """
+    raw = line.strip()
+    if not raw:
+        return None
+    md = bool(_MD_MARK.match(raw))
+    t = _MD_LINK.sub(r"\1", _MD_MARK.sub("", raw)).strip()
+    bold = bool(re.fullmatch(r"\*\*[^*]+\*\*:?", t) or re.fullmatch(r"__[^_]+__:?", t))
+    t = t.strip("*_ ").strip()
+    words = t.split()
+    if not words or len(words) > 10:
+        return None
+    if md or bold:
+        return t
+    if t.endswith((":", ";")) and len(words) <= 8:
+        return t
+    if len(words) <= 6 and not re.search(r"[.!?,]$", t) and not _BULLET.match(raw):
+        return t
+    return None
+
+
+def _cue(text: str) -> str | None:
+    """``required``/``preferred``/``both``/None for the cues in ``text``."""
+    req = bool(_REQ_CUE.search(_REQ_NOT.sub(" ", text)))
+    pref = bool(_PREF_CUE.search(_PREF_NOT.sub(" ", text)))
+    if req and pref:
+        return "both"
+    return PART_REQUIRED if req else (PART_PREFERRED if pref else None)
+
+
+def clause_parts(sentence: str, base: str) -> list[tuple[int, int, str]]:
+    """Split one sentence into ``(start, end, part)`` spans by its cues.
+
+    A parenthesis with a cue is its own span ("RN (BSN preferred) license"). The rest is cut at
+    commas and semicolons; a clause with a cue takes it. A clause without one takes the cue of
+    the next cued clause when it and every clause up to that one are short list items
+    ("CPT, ICD-10 and HCPCS required"), else the previous cue when it is short itself ("Must have
+    CPC, CCS or CPC-A"), else the part of its heading: "Experience with an encoder and an EHR,
+    Epic preferred" prefers only Epic.
+    """
+    spans: list[tuple[int, int, str]] = []
+    outside = list(sentence)
+    for m in re.finditer(r"\([^()]*\)", sentence):
+        c = _cue(m.group())
+        if c in (PART_REQUIRED, PART_PREFERRED):
+            spans.append((m.start(), m.end(), c))
+            for k in range(m.start(), m.end()):
+                outside[k] = " "
+    for m in re.finditer(r"\([^()]*\)", sentence):  # commas inside parentheses do not cut
+        for k in range(m.start(), m.end()):
+            if outside[k] in ",;":
+                outside[k] = " "
+    rest = "".join(outside)
+    if _cue(rest) is None:
+        return _fill(len(sentence), spans, [(0, len(sentence), base)])
+    clauses: list[tuple[int, int, str | None, bool]] = []  # start, end, cue, short
+    pos = 0
+    for m in re.finditer(r"[;,]|$", rest):
+        if m.start() > pos or m.end() == len(rest):
+            piece = rest[pos : m.start()]
+            cc = _cue(piece)
+            short = len(re.findall(r"[\w/+-]+", piece)) <= 4
+            clauses.append((pos, m.end(), cc if cc != "both" else PART_REQUIRED, short))
+        pos = m.end()
+    resolved: list[tuple[int, int, str]] = []
+    for i, (a, b, cc, short) in enumerate(clauses):
+        if cc is None:
+            part = None
+            for x in clauses[i:]:
+                if x[2] is not None:
+                    part = x[2]
+                    break
+                if not x[3]:
+                    break
+            if part is None and short:
+                part = next((x[2] for x in reversed(clauses[:i]) if x[2]), None)
+            cc = part or base
+        resolved.append((a, b, cc))
+    return _fill(len(sentence), spans, resolved)
+
+
+def _fill(
+    n: int, paren: list[tuple[int, int, str]], base: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
+    """Overlay parenthesis spans on base spans; return sorted, non-overlapping spans."""
+    if not paren:
+        return base
+    out: list[tuple[int, int, str]] = []
+    for a, b, part in base:
+        cur = a
+        for pa, pb, pp in paren:
+            if pb <= cur or pa >= b:
+                continue
+            if pa > cur:
+                out.append((cur, pa, part))
+            out.append((max(pa, cur), min(pb, b), pp))
+            cur = min(pb, b)
+        if cur < b:
+            out.append((cur, b, part))
+    return out
+
+
+# ------------------------------------------------------------------ structure
+
+
+@dataclass
+class PostingLayout:
+    """The stripped posting: its text, the part of every character range, and what was learned."""
+
+    text: str
+    spans: list[tuple[int, int, str]] = field(default_factory=list)  # sorted (start, end, part)
+    title: str | None = None
+    employer: str | None = None
+    headings: list[tuple[int, int]] = field(default_factory=list)  # char ranges of heading lines
+    structured: bool = False  # any required/preferred heading or cue
+
+    def part_at(self, offset: int) -> str:
+        starts = [s for s, _, _ in self.spans]
+        i = bisect.bisect_right(starts, offset) - 1
+        if 0 <= i < len(self.spans) and self.spans[i][0] <= offset < self.spans[i][1]:
+            return self.spans[i][2]
+        return PART_DESCRIPTION
+
+
+def _front_matter(text: str) -> tuple[dict[str, str], str]:
+    """TOML (``+++``) or YAML (``---``) front matter as a flat dict, and the text after it."""
+    m = re.match(r"\A\s*(\+\+\+|---)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", text, re.DOTALL)
+    if not m:
+        return {}, text
+    meta: dict[str, str] = {}
+    body = m.group(2)
+    if m.group(1) == "+++":
+        try:
+            import tomllib
+        except ImportError:  # pragma: no cover - Python 3.10
+            import tomli as tomllib  # type: ignore[no-redef]
+        try:
+            data = tomllib.loads(body)
+            meta = {
+                str(k).lower(): str(v) for k, v in data.items() if isinstance(v, str | int | float)
+            }
+        except Exception:
+            meta = {}
+    if not meta:
+        for line in body.split("\n"):
+            km = re.match(r"\s*([A-Za-z_][\w -]*?)\s*[:=]\s*(.*)$", line)
+            if km:
+                meta[km.group(1).strip().lower()] = km.group(2).strip().strip("\"'")
+    return meta, text[m.end() :]
+
+
+def posting_parts(text: str) -> PostingLayout:
+    """Strip boilerplate and assign every kept sentence a part (see the module docstring)."""
+    meta, body = _front_matter(text)
+    title = (meta.get("title") or "").strip() or None
+    employer = (
+        meta.get("organization") or meta.get("company") or meta.get("employer") or ""
+    ).strip() or None
+
+    out_lines: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    headings: list[tuple[int, int]] = []
+    pos = 0
+    structured = False
+
+    def emit(line: str, parts: list[tuple[int, int, str]], heading: bool = False) -> None:
+        nonlocal pos
+        out_lines.append(line)
+        for a, b, p in parts:
+            spans.append((pos + a, pos + b, p))
+        if heading:
+            headings.append((pos, pos + len(line)))
+        pos += len(line) + 1
+
+    if title:
+        emit(title, [(0, len(title), PART_DESCRIPTION)], heading=True)
+
+    part = PART_DESCRIPTION
+    lead_in: str | None = None  # part set by "Applicants are required to:" for the list below it
+    list_seen = False  # the current part has shown bullet items
+    md_headings = 0
+    lines = body.split("\n")
+    for idx, raw in enumerate(lines):
+        line = _MD_LINK.sub(r"\1", raw).rstrip()
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if stripped in ("+++", "---", "***"):
+            continue
+        tm = _TITLE_LINE.match(stripped)
+        if tm:
+            value = tm.group(1).strip()
+            if title is None:
+                title = value
+            emit(value, [(0, len(value), PART_DESCRIPTION)], heading=True)
+            continue
+        if _META_LINE.match(stripped):
+            em = re.match(
+                r"^\s*\**(?:employer|organi[sz]ation|company)\**\s*:\s*(.+)$", stripped, re.I
+            )
+            if em and not employer:
+                employer = em.group(1).strip()
+            continue
+        is_md = bool(_MD_MARK.match(stripped))
+        htext = _heading_text(stripped)
+        if is_md:
+            md_headings += 1
+            clean = _MD_MARK.sub("", stripped).strip("*_` ").strip()
+            if md_headings == 1 and title is None and not classify_heading(clean):
+                title = clean.strip("[]")
+                emit(title, [(0, len(title), PART_DESCRIPTION)], heading=True)
+                continue
+            if md_headings == 2 and employer is None and not classify_heading(clean) and idx < 4:
+                if clean and clean.lower() != "none":
+                    employer = clean
+                continue
+            if md_headings <= 3 and idx < 5 and not classify_heading(clean):
+                continue  # "#### 🌎 Remote, India": location badge lines
+        if employer is None and len(out_lines) == 1 and title is not None:
+            em = _EMPLOYER_PLACE.match(stripped)
+            if em:
+                employer = em.group(1).strip()
+                continue  # "Lakeview Health — Springfield, IL (Hybrid)": employer and place
+        first_line = htext is not None and title is None and not out_lines
+        if first_line and not htext.endswith((":", ";")) and classify_heading(htext) is None:
+            title = htext  # the first heading-like line names the job
+            emit(htext, [(0, len(htext), PART_DESCRIPTION)], heading=True)
+            continue
+        if htext is not None:
+            kind = classify_heading(htext)
+            label, sep, after = htext.partition(":")
+            if kind is None and sep and after.strip():
+                kind = classify_heading(label)
+            if kind is not None and (not sep or not after.strip()):
+                part = kind
+                lead_in = None
+                list_seen = False
+                if kind in (PART_REQUIRED, PART_PREFERRED):
+                    structured = True
+                if kind != _BOILER:
+                    emit(htext, [], heading=True)
+                continue
+            if kind is None and htext.endswith((":", ";")) and not _BULLET.match(stripped):
+                c = _cue(htext)
+                if c in (PART_REQUIRED, PART_PREFERRED):
+                    lead_in = c
+                    structured = True
+                    emit(htext, [(0, len(htext), c)])
+                    continue
+        if part == _BOILER:
+            continue
+        bullet = bool(_BULLET.match(stripped))
+        stripped = _EMPHASIS.sub("", stripped).strip()
+        if not stripped:
+            continue
+        if lead_in == _BOILER:
+            if bullet:
+                continue
+            lead_in = None
+        if not bullet:
+            first = _SENT_SPLIT.split(stripped, maxsplit=1)[0]
+            last = _SENT_SPLIT.split(stripped)[-1]
+            if _BOILER_PARAGRAPH.search(first):
+                continue
+            if stripped.endswith(":") and _BOILER_SENTENCE.search(last):
+                lead_in = _BOILER  # "... a benefits package including:" and its list
+                continue
+            # a paragraph after a heading's bullet list ends that list's part
+            if list_seen and len(stripped.split()) > 12 and part in (PART_REQUIRED, PART_PREFERRED):
+                part = PART_DESCRIPTION
+            list_seen = False
+        else:
+            list_seen = True
+        if lead_in is not None and not bullet:
+            lead_in = None
+        base = lead_in or part
+        # "Label: content" lines whose label is a part heading ("Preferred: CCS")
+        lm = re.match(r"^\s*([A-Za-z][A-Za-z /&,'-]{2,60}?)\s*:\s*(\S.*)$", stripped)
+        if lm and not bullet:
+            k = classify_heading(lm.group(1))
+            if k == _BOILER:
+                continue
+            if k in (PART_REQUIRED, PART_PREFERRED):
+                base = k
+                structured = True
+        kept, parts = _keep_sentences(stripped, base)
+        if not kept:
+            continue
+        if any(p in (PART_REQUIRED, PART_PREFERRED) and p != base for _, _, p in parts):
+            structured = True
+        emit(kept, parts)
+
+    return PostingLayout(
+        text="\n".join(out_lines),
+        spans=sorted(spans),
+        title=title,
+        employer=employer,
+        headings=headings,
+        structured=structured,
+    )
+
+
+def _keep_sentences(line: str, base: str) -> tuple[str, list[tuple[int, int, str]]]:
+    """Drop boilerplate sentences of one line; part spans for the rest (offsets into the result)."""
+    pieces: list[str] = []
+    parts: list[tuple[int, int, str]] = []
+    pos = 0
+    bounds = [0, *[m.start() for m in _SENT_SPLIT.finditer(line)], len(line)]
+    for a, b in itertools.pairwise(bounds):
+        sent = line[a:b].strip()
+        if not sent or _BOILER_SENTENCE.search(sent):
+            continue
+        if pieces:
+            pos += 1  # the joining space
+        for sa, sb, p in clause_parts(sent, base):
+            parts.append((pos + sa, pos + sb, p))
+        pieces.append(sent)
+        pos += len(sent)
+    return " ".join(pieces), parts
+
+
+# ------------------------------------------------------------------ analysis
+
+
+def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None) -> Posting:
+    """Title, stripped text, keywords with required/preferred, unknown terms and definitions."""
+    layout = posting_parts(text)
+    matches = matcher.match(layout.text, layout.part_at)
+    if layout.employer:
+        # "Surgical Notes is hiring ...": the employer's name is not a keyword
+        names = [
+            (m.start(), m.end())
+            for m in re.finditer(re.escape(layout.employer), layout.text, re.IGNORECASE)
+        ]
+        matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in names)]
+    keywords = posting_keywords(matches)
+    return Posting(
+        path=path,
+        title=layout.title,
+        text=layout.text,
+        keywords=keywords,
+        unknown_terms=unknown_terms(layout, matches, matcher),
+        matches=matches,
+        definitions=find_definitions(layout.text),
+    )
+
+
+def posting_keywords(matches: list[Match]) -> list[PostingKeyword]:
+    """One PostingKeyword per entry, most frequent first (see the module docstring for the flags)."""
+    by_id: dict[str, list[Match]] = {}
+    for m in matches:
+        by_id.setdefault(m.entry_id, []).append(m)
+    out: list[PostingKeyword] = []
+    for entry_id, ms in by_id.items():
+        parts = {m.section for m in ms}
+        has_pref = PART_PREFERRED in parts
+        required = bool(parts - {PART_PREFERRED}) or not has_pref
+        order = sorted(
+            ms, key=lambda m: (m.section != PART_REQUIRED, m.section != PART_PREFERRED, m.start)
+        )
+        sentences: list[str] = []
+        for m in order:
+            if m.sentence and m.sentence not in sentences:
+                sentences.append(m.sentence)
+            if len(sentences) >= MAX_SENTENCES:
+                break
+        out.append(
+            PostingKeyword(
+                entry_id=entry_id,
+                count=len(ms),
+                required=required,
+                preferred=has_pref,
+                sentences=sentences,
+            )
+        )
+    out.sort(key=lambda k: (-k.count, k.entry_id))
+    return out
+
+
+# ------------------------------------------------------------------ unknown terms
+
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z][A-Z0-9]{1,6}(?:-[A-Z0-9]{1,4})?)(s)?(?![\w-])")
+_CAP_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"
+_TITLE_WORD = r"[A-Z][a-z]+"
+# Capitalized runs: "Payment by Results", "Basic Life Support"; connectors only between Title-case
+# words ("State, Federal and NCQA" is not one term).
+_CAP_RUN = re.compile(
+    rf"{_CAP_WORD}(?:\s+{_CAP_WORD}|\s+(?:of|and|for|by|in|&)\s+{_TITLE_WORD}(?!\s*[A-Z]{{2}})){{1,4}}"
+)
+_SKILL_CUE = re.compile(
+    r"\b(?:knowledge|experience|proficien|familiar|understanding|certif|qualif|using|use of|expertise|"
+    r"skills?|trained|training|accredit|competen|criteria|standards?)\w*",
+    re.IGNORECASE,
+)
+GENERIC_ACRONYMS = frozenset(
+    [
+        "USA",
+        "US",
+        "UK",
+        "EU",
+        "NHS",
+        "HR",
+        "IT",
+        "CEO",
+        "COO",
+        "CFO",
+        "CTO",
+        "CMO",
+        "VP",
+        "SVP",
+        "LLC",
+        "INC",
+        "LTD",
+        "PLC",
+        "EEO",
+        "EOE",
+        "ADA",
+        "FAQ",
+        "PTO",
+        "FT",
+        "PT",
+        "AM",
+        "PM",
+        "ET",
+        "PST",
+        "EST",
+        "CST",
+        "MST",
+        "ASAP",
+        "ID",
+        "OK",
+        "TBD",
+        "NA",
+        "COVID",
+        "COVID-19",
+        "MF",
+        "M-F",
+        "FSA",
+        "HSA",
+        "CV",
+        "DOB",
+        "SSN",
+        "GPA",
+        "II",
+        "III",
+        "IV",
+        "VI",
+        "VII",
+        "VIII",
+        "IX",
+        "XI",
+        "AI",
+        "QA",
+        "QC",
+        "KPI",
+        "KPIS",
+        "ROI",
+        "OR",
+        "AND",
+        "THE",
+        "FOR",
+        "WFH",
+        "DEI",
+        "LGBTQ",
+        "LGBTQIA",
+        "BIPOC",
+        "USD",
+        "GBP",
+    ]
+)
+GENERIC_WORDS = frozenset(
+    [
+        "job",
+        "knowledge",
+        "technical",
+        "productivity",
+        "initiative",
+        "execution",
+        "flexibility",
+        "quality",
+        "control",
+        "positive",
+        "attitude",
+        "service",
+        "excellence",
+        "transparency",
+        "teamwork",
+        "accountability",
+        "hardwork",
+        "hard",
+        "work",
+        "team",
+        "player",
+        "key",
+        "competencies",
+        "physical",
+        "demands",
+        "responsibilities",
+        "requirements",
+        "required",
+        "preferred",
+        "qualifications",
+        "education",
+        "experience",
+        "skills",
+        "abilities",
+        "essential",
+        "desirable",
+        "summary",
+        "overview",
+        "description",
+        "duties",
+        "role",
+        "position",
+        "title",
+        "employer",
+        "location",
+        "salary",
+        "benefits",
+        "about",
+        "us",
+        "the",
+        "a",
+        "an",
+        "our",
+        "your",
+        "you",
+        "we",
+        "they",
+        "this",
+        "that",
+        "full",
+        "part",
+        "time",
+        "remote",
+        "hybrid",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "click",
+        "apply",
+        "here",
+        "now",
+        "new",
+        "senior",
+        "junior",
+        "lead",
+        "manager",
+        "director",
+        "head",
+        "of",
+        "and",
+        "for",
+        "by",
+        "in",
+        "clinical",
+        "coding",
+        "coder",
+        "coders",
+        "department",
+        "team",
+        "services",
+        "service",
+        "trust",
+        "foundation",
+        "hospital",
+        "hospitals",
+        "university",
+        "teaching",
+        "school",
+        "college",
+        "medical",
+        "centre",
+        "center",
+        "clinic",
+        "health",
+        "healthcare",
+        "care",
+        "national",
+        "band",
+        "please",
+        "note",
+        "further",
+        "details",
+        "informal",
+        "visits",
+        "contact",
+        "name",
+        "job",
+        "product",
+        "solutions",
+        "engineering",
+        "go-to-market",
+        "federal",
+        "state",
+        "local",
+        "national",
+        "standards",
+    ]
+)
+_PLACE_WORDS = frozenset(
+    [
+        "hospital",
+        "hospitals",
+        "trust",
+        "foundation",
+        "university",
+        "college",
+        "school",
+        "centre",
+        "center",
+        "clinic",
+        "street",
+        "road",
+        "avenue",
+        "city",
+        "county",
+        "state",
+        "park",
+        "site",
+        "campus",
+        "office",
+        "offices",
+        "department",
+        "dept",
+        "group",
+        "inc",
+        "llc",
+        "ltd",
+        "plc",
+        "company",
+        "corporation",
+        "nhs",
+        "station",
+        "junction",
+        "line",
+        "lane",
+        "square",
+    ]
+)
+_US_STATE_NAMES = frozenset(
+    [
+        "alabama",
+        "alaska",
+        "arizona",
+        "arkansas",
+        "california",
+        "colorado",
+        "connecticut",
+        "delaware",
+        "florida",
+        "georgia",
+        "hawaii",
+        "idaho",
+        "illinois",
+        "indiana",
+        "iowa",
+        "kansas",
+        "kentucky",
+        "louisiana",
+        "maine",
+        "maryland",
+        "massachusetts",
+        "michigan",
+        "minnesota",
+        "mississippi",
+        "missouri",
+        "montana",
+        "nebraska",
+        "nevada",
+        "hampshire",
+        "jersey",
+        "mexico",
+        "york",
+        "carolina",
+        "dakota",
+        "ohio",
+        "oklahoma",
+        "oregon",
+        "pennsylvania",
+        "rhode",
+        "tennessee",
+        "texas",
+        "utah",
+        "vermont",
+        "virginia",
+        "washington",
+        "wisconsin",
+        "wyoming",
+    ]
+)
+_MONTH_WORDS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ]
+)
+
+
+def unknown_terms(
+    layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher
+) -> list[str]:
+    """Acronyms and capitalized multi-word terms that no keyword list knows, most frequent first.
+
+    Precision over recall: only sentences that ask for something (a required or preferred part, or a
+    description sentence with a skill cue such as "knowledge of", "experience with") are read;
+    heading lines, matched keywords, forms the lists know in another context, generic words, places,
+    US states, months and the employer's name and initials are skipped.
+    """
+    text = layout.text
+    taken = sorted((m.start, m.end) for m in matches)
+    starts = [a for a, _ in taken]
+
+    def overlaps_match(a: int, b: int) -> bool:
+        i = bisect.bisect_right(starts, b) - 1
+        while i >= 0 and taken[i][1] > a:
+            if taken[i][0] < b:
+                return True
+            i -= 1
+        return False
+
+    in_heading = [(a, b) for a, b in layout.headings]
+    employer_words = {w.lower() for w in re.findall(r"[A-Za-z]+", layout.employer or "")}
+    initials = _initials(layout.employer or "")
+    defined_as_place = {
+        d.short.upper()
+        for d in find_definitions(text)
+        if {w.lower() for w in d.long.split()} & (_PLACE_WORDS | employer_words)
+    }
+    known = matcher.known_phrases()
+
+    title_words = {w.lower() for w in re.findall(r"[A-Za-z]+", layout.title or "")}
+    counts: Counter[str] = Counter()
+    first_seen: dict[str, int] = {}
+    for a, b, part in layout.spans:
+        if any(ha <= a < hb for ha, hb in in_heading):
+            continue
+        sentence = text[a:b]
+        if part == PART_DESCRIPTION and not _SKILL_CUE.search(sentence):
+            continue
+        long_words = re.findall(r"[A-Za-z]{4,}", sentence)
+        shouted = sum(w.isupper() for w in long_words)
+        if shouted >= 3 and shouted * 5 >= len(long_words) * 3:
+            continue  # a SHOUTED sentence: its words are not acronyms
+        for m in _ACRONYM.finditer(sentence):
+            term = m.group(1)
+            s, e = a + m.start(1), a + m.end(1)
+            up = term.upper()
+            if (
+                up in GENERIC_ACRONYMS
+                or up in rules.US_STATES
+                or up in defined_as_place
+                or (initials and len(up) >= 3 and initials.startswith(up))
+                or not any(ch.isalpha() for ch in term)
+                or overlaps_match(s, e)
+                or _knows(known, matcher, term)
+            ):
+                continue
+            counts[term] += 1
+            first_seen.setdefault(term, s)
+        for m in _CAP_RUN.finditer(sentence):
+            term = m.group(0)
+            s, e = a + m.start(), a + m.end()
+            words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]*", term)]
+            if _sentence_initial(sentence, m.start()) and (
+                words[0] in GENERIC_WORDS or lemma(words[0]) != words[0]
+            ):
+                # "Informing AI", "Working Together": a capital that only starts the sentence
+                rest = term.split(None, 1)[1] if " " in term else ""
+                words = words[1:]
+                term = rest
+                s = e - len(rest)
+            content = [w for w in words if w not in ("of", "and", "for", "by", "in")]
+            if len(content) < 2 or all(w in GENERIC_WORDS for w in content):
+                continue
+            if any(w in _PLACE_WORDS or w in _US_STATE_NAMES or w in _MONTH_WORDS for w in content):
+                continue
+            if employer_words and any(
+                w in employer_words for w in content if w not in GENERIC_WORDS
+            ):
+                continue
+            if title_words and all(w in title_words or w in GENERIC_WORDS for w in content):
+                continue  # the job title again ("Coding Coordinator")
+            if overlaps_match(s, e) or _knows(known, matcher, term):
+                continue
+            counts[term] += 1
+            first_seen.setdefault(term, s)
+    # merge case variants, keep the most frequent spelling
+    merged: dict[str, tuple[int, int, str]] = {}
+    for term, n in counts.items():
+        k = term.lower()
+        old = merged.get(k)
+        if old is None:
+            merged[k] = (n, first_seen[term], term)
+        else:
+            merged[k] = (old[0] + n, min(old[1], first_seen[term]), old[2] if old[0] >= n else term)
+    ordered = sorted(merged.values(), key=lambda x: (-x[0], x[1]))
+    return [t for _, _, t in ordered]
+
+
+def _sentence_initial(sentence: str, pos: int) -> bool:
+    """Only bullets, dashes or spaces stand before ``pos`` in its sentence."""
+    return not re.search(r"[A-Za-z0-9]", sentence[:pos])
+
+
+def _initials(name: str) -> str:
+    words = [
+        w
+        for w in re.findall(r"[A-Za-z]+", name)
+        if w.lower() not in ("of", "the", "and", "for", "at")
+    ]
+    return "".join(w[0].upper() for w in words)
+
+
+def _knows(known: set[tuple[str, ...]], matcher: KeywordMatcher, phrase: str) -> bool:
+    """A list has this phrase as a form, whatever the context rules decided here."""
+    from .nlp import atomize_text
+
+    keys = tuple(atomize_text(phrase, matcher.nlp).keys)
+    return keys in known

@@ -1,0 +1,368 @@
+"""Posting reading and analysis: title, boilerplate, required vs preferred, unknown terms."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+
+from resume_tool.errors import InputError
+from resume_tool.keywords import KeywordMatcher, analyze_posting, read_posting
+from resume_tool.keywords.posting import (
+    PART_DESCRIPTION,
+    PART_PREFERRED,
+    PART_REQUIRED,
+    classify_heading,
+    clause_parts,
+    posting_parts,
+)
+from tests.test_matcher import small_vocab
+
+CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+POSTINGS = CORPUS / "postings"
+
+
+@pytest.fixture(scope="module")
+def small() -> KeywordMatcher:
+    return KeywordMatcher(small_vocab())
+
+
+@pytest.fixture(scope="module")
+def real() -> KeywordMatcher:
+    from resume_tool.keywords import load_vocabulary
+
+    return KeywordMatcher(load_vocabulary())
+
+
+def flags(posting) -> dict[str, tuple[bool, bool]]:
+    return {k.entry_id: (k.required, k.preferred) for k in posting.keywords}
+
+
+def corpus_posting(name: str, matcher: KeywordMatcher):
+    path = POSTINGS / name
+    if not path.is_file():
+        pytest.skip(f"corpus posting {name} not found at {POSTINGS} (shared corpus absent)")
+    return analyze_posting(read_posting(path), matcher, path=str(path))
+
+
+# ------------------------------------------------------------------ reading
+def test_read_text_posting_keeps_blank_lines(tmp_path):
+    p = tmp_path / "job.txt"
+    p.write_text("Coder\r\n\r\nRequirements\r\n- CPT®\r\n", encoding="utf-8")
+    assert read_posting(p) == "Coder\n\nRequirements\n- CPT\n"
+
+
+def test_read_posting_from_stdin(monkeypatch):
+    monkeypatch.setattr("sys.stdin", io.StringIO("Title: Coder\nCPT required\n"))
+    assert read_posting("-") == "Title: Coder\nCPT required\n"
+
+
+def test_read_posting_errors(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        read_posting(tmp_path / "missing.txt")
+    with pytest.raises(InputError, match="folder"):
+        read_posting(tmp_path)
+
+
+def test_read_docx_posting_through_the_read_stage(tmp_path):
+    docx = pytest.importorskip("docx")
+    d = docx.Document()
+    d.add_paragraph("Outpatient Coder")
+    d.add_paragraph("Required: CPC and ICD-10-CM")
+    path = tmp_path / "posting.docx"
+    d.save(path)
+    text = read_posting(path)
+    assert "Outpatient Coder" in text and "ICD-10-CM" in text
+
+
+# ------------------------------------------------------------------ headings and cues
+@pytest.mark.parametrize(
+    "heading, part",
+    [
+        ("Requirements", PART_REQUIRED),
+        ("Required qualifications:", PART_REQUIRED),
+        ("Minimum Qualifications", PART_REQUIRED),
+        ("Must have", PART_REQUIRED),
+        ("Essential", PART_REQUIRED),
+        ("Education", PART_REQUIRED),
+        ("Person Specification", PART_REQUIRED),
+        ("Preferred", PART_PREFERRED),
+        ("Preferred Knowledge, Skills, Abilities & Education:", PART_PREFERRED),
+        ("Desirable", PART_PREFERRED),
+        ("Nice to have", PART_PREFERRED),
+        ("Desired Qualifications", PART_PREFERRED),
+        ("### Bonus Points", PART_PREFERRED),
+        ("Responsibilities", PART_DESCRIPTION),
+        ("About the role", PART_DESCRIPTION),
+        ("About us", "boilerplate"),
+        ("Benefits", "boilerplate"),
+        ("Equal Opportunity Employer", "boilerplate"),
+        ("How to apply", "boilerplate"),
+        ("Physical Demands", "boilerplate"),
+        ("Pay Transparency:", "boilerplate"),
+        ("Lunch menu", None),
+    ],
+)
+def test_classify_heading(heading, part):
+    assert classify_heading(heading) == part
+
+
+def _parts(sentence: str, base: str = PART_DESCRIPTION) -> list[tuple[str, str]]:
+    return [(sentence[a:b].strip(" ,;"), p) for a, b, p in clause_parts(sentence, base)]
+
+
+def test_clause_cues():
+    assert _parts("CPC required, CCS preferred") == [
+        ("CPC required", PART_REQUIRED),
+        ("CCS preferred", PART_PREFERRED),
+    ]
+    assert {p for _, p in _parts("Knowledge of CPT, ICD-10 and HCPCS is required")} == {
+        PART_REQUIRED
+    }
+    assert {p for _, p in _parts("CPT, ICD-10 and HCPCS preferred", PART_REQUIRED)} == {
+        PART_PREFERRED
+    }
+    assert {p for _, p in _parts("Must have CPC, CCS or CPC-A")} == {PART_REQUIRED}
+    # a long clause before "Epic preferred" keeps its heading's part
+    got = _parts(
+        "Experience with an encoder (3M, Optum EncoderPro or similar) and an EHR, Epic preferred.",
+        PART_REQUIRED,
+    )
+    assert got[-1] == ("Epic preferred.", PART_PREFERRED)
+    assert all(p == PART_REQUIRED for _, p in got[:-1])
+    got = _parts("Active, unrestricted RN (BSN preferred) license", PART_REQUIRED)
+    assert ("(BSN preferred)", PART_PREFERRED) in got
+    assert all(p == PART_REQUIRED for t, p in got if "BSN" not in t)
+    assert _parts("Perform other duties as required") == [
+        ("Perform other duties as required", PART_DESCRIPTION)
+    ]
+    assert _parts("Epic experience is a plus", PART_REQUIRED) == [
+        ("Epic experience is a plus", PART_PREFERRED)
+    ]
+
+
+# ------------------------------------------------------------------ synthetic postings
+POSTING = """\
++++
+title = "Outpatient Coder II"
+organization = "Lakeview Health Partners"
+salary = "$25 - $30"
+b_benefits = ["Dental", "Vision"]
++++
+About the role
+Lakeview Health Partners is hiring an outpatient coder to assign CPT and ICD-10-CM codes.
+
+Responsibilities
+- Apply NCCI edits and resolve denials.
+
+Required qualifications
+- Certified Professional Coder (CPC) or CCS.
+- Working knowledge of HCPCS Level II. Cerner experience preferred.
+
+Preferred qualifications
+- Certified Risk Adjustment Coder (CRC).
+- Epic Resolute experience is a plus.
+
+Benefits
+We offer medical billing discounts and a 403(b).
+
+Lakeview Health Partners is an equal opportunity employer. Our AR team values diversity.
+"""
+
+
+def test_synthetic_posting(small):
+    p = analyze_posting(POSTING, small, path="job.txt")
+    assert p.title == "Outpatient Coder II"
+    assert p.path == "job.txt"
+    f = flags(p)
+    for rid in ("cpt", "icd-10-cm", "cpc", "ccs", "hcpcs", "denial-management"):
+        assert f[rid][0], rid
+    assert f["crc"] == (False, True)
+    assert f["epic-resolute"] == (False, True)
+    assert f["cerner"] == (False, True)  # "... preferred" under a Required heading
+    # boilerplate (benefits section, EEO paragraph, front matter) is gone before counting
+    assert "medical-billing" not in f and "ar" not in f
+    assert "403(b)" not in p.text and "equal opportunity" not in p.text and "Dental" not in p.text
+    cpc = next(k for k in p.keywords if k.entry_id == "cpc")
+    assert cpc.count == 2 and cpc.sentences and "Certified Professional Coder" in cpc.sentences[0]
+    assert {m.section for m in p.matches} <= {PART_REQUIRED, PART_PREFERRED, PART_DESCRIPTION}
+    for m in p.matches:
+        assert p.text[m.start : m.end] == m.surface
+    assert [(d.short, d.long) for d in p.definitions] == [
+        ("CPC", "Certified Professional Coder"),
+        ("CRC", "Certified Risk Adjustment Coder"),
+    ]
+
+
+def test_posting_without_structure_makes_everything_required(small):
+    p = analyze_posting("Billing coder. Uses CPT, ICD-10-CM and Epic EHR daily.", small)
+    assert p.keywords and all(k.required and not k.preferred for k in p.keywords)
+
+
+def test_title_from_header_lines_and_markdown():
+    assert (
+        posting_parts("Title: Clinical Coder\nEmployer: X Trust\n\nCode things.").title
+        == "Clinical Coder"
+    )
+    assert posting_parts("Job Title: Coder II\nCPT").title == "Coder II"
+    assert (
+        posting_parts("# [Coder](https://x.example/apply)\n### Surgical Notes\nText.").title
+        == "Coder"
+    )
+    assert (
+        posting_parts("# [Coder](https://x.example/apply)\n### Surgical Notes\nText.").employer
+        == "Surgical Notes"
+    )
+    assert (
+        posting_parts("Senior Medical Coder\n\nWe need a coder who knows CPT.").title
+        == "Senior Medical Coder"
+    )
+
+
+def test_nhs_person_specification(real):
+    text = (
+        "Title: Clinical Coder\nEmployer: Some NHS Trust\n\n"
+        "Person Specification\n\nEssential\n- Accredited Clinical Coder (ACC)\n"
+        "- Knowledge of ICD-10 and OPCS-4\n\nDesirable\n- Experience of HRG4+\n"
+    )
+    f = flags(analyze_posting(text, real))
+    assert f["acc"] == (True, False)
+    assert f["icd-10"] == (True, False)
+    assert f["opcs-4"] == (True, False)
+    assert f["hrg"] == (False, True)
+
+
+def test_lead_in_line_scopes_its_list(real):
+    text = (
+        "Applicants are required to:\n\n- Possess the NCCQ\n\n- Know ICD-10\n\n"
+        "We also like Microsoft Excel but it is a plus.\n"
+    )
+    f = flags(analyze_posting(text, real))
+    assert f["icd-10"] == (True, False)
+    assert f["microsoft-excel"] == (False, True)
+
+
+# ------------------------------------------------------------------ real corpus postings
+@pytest.mark.corpus
+def test_surgical_notes_coder(real):
+    p = corpus_posting("remotewlb-surgical-notes-coder-asc.txt", real)
+    assert p.title == "Coder"
+    f = flags(p)
+    # duties name the code sets and edits: the job needs them
+    for rid in (
+        "cpt",
+        "hcpcs",
+        "icd-10-cm",
+        "ncci",
+        "lcd",
+        "ncd",
+        "coding-clinic",
+        "cpt-assistant",
+    ):
+        assert f[rid][0], rid
+    # "Required Knowledge, Skills, Abilities & Education"
+    for rid in (
+        "coding-certification",
+        "medical-terminology",
+        "anatomy-physiology",
+        "surgical-coding",
+    ):
+        assert f[rid] == (True, False), rid
+    # "Preferred ...: 2+ years Ambulatory Surgical Center coding experience"
+    assert f["asc"] == (False, True)
+    # physical demands and bandwidth notes are boilerplate
+    assert "COVID" not in p.text and "Mbps" not in p.text
+
+
+@pytest.mark.corpus
+def test_oscar_medical_policy(real):
+    p = corpus_posting("remotewlb-oscar-associate-medical-policy.txt", real)
+    f = flags(p)
+    assert f["rn"] == (True, False)
+    assert f["microsoft-excel"] == (True, False)
+    assert f["medical-coding"] == (False, True)  # "Bonus Points"
+    assert f["mcg"] == (False, True)
+    assert "BSN" in p.unknown_terms
+    assert "$98,400" not in p.text  # pay transparency is boilerplate
+
+
+@pytest.mark.corpus
+def test_notable_risk_adjustment(real):
+    p = corpus_posting("remotewlb-notable-clinical-dev-lead-risk-adjustment.txt", real)
+    f = flags(p)
+    for rid in ("cms-hcc", "hhs-hcc", "hipaa", "risk-adjustment-coder", "rn"):
+        assert f[rid] == (True, False), rid
+    assert f["cdi"] == (
+        True,
+        True,
+    )  # required "CDI ... experience", preferred "within a CDI ... team"
+    assert "leading intelligent automation company" not in p.text
+    assert "scam" not in p.text.lower()
+    assert {"APRN", "FNP"} <= set(p.unknown_terms)
+
+
+@pytest.mark.corpus
+def test_pprm_certified_medical_coder(real):
+    p = corpus_posting("jobsboard-pprm-certified-medical-coder.txt", real)
+    assert p.title == "Certified Medical Coder"
+    assert p.keywords and all(k.required for k in p.keywords)  # no required/preferred structure
+    assert "coding-audit" in flags(p)
+    assert "PPRM" not in p.unknown_terms  # the employer's initials
+
+
+@pytest.mark.corpus
+def test_pprm_medical_coding_manager(real):
+    f = flags(corpus_posting("jobsboard-pprm-medical-coding-manager.txt", real))
+    for rid in ("cpc", "crc", "aapc"):
+        assert f[rid] == (True, False), rid
+
+
+@pytest.mark.corpus
+def test_nhs_wirral_team_leader(real):
+    p = corpus_posting(
+        "nhs-clinical-coding-team-leader-wirral-university-teaching-hospital-nhs-foundation-t.txt",
+        real,
+    )
+    assert p.title == "Clinical Coding Team Leader"
+    f = flags(p)
+    for rid in ("acc", "medical-terminology", "anatomy-physiology"):
+        assert f[rid] == (True, False), rid
+    assert "Helen" not in p.text  # contact block
+
+
+@pytest.mark.corpus
+def test_nhs_mid_and_south_essex_senior_coder(real):
+    p = corpus_posting(
+        "nhs-senior-clinical-coder-mid-and-south-essex-nhs-foundation-trust.txt", real
+    )
+    f = flags(p)
+    for rid in ("icd-10", "opcs-4", "medical-terminology", "anatomy-physiology"):
+        assert f[rid] == (True, False), rid
+    required_part = [m for m in p.matches if m.entry_id == "opcs-4"]
+    assert required_part and required_part[0].section == PART_REQUIRED
+
+
+@pytest.mark.corpus
+def test_nhs_chelsea_boilerplate(real):
+    p = corpus_posting(
+        "nhs-accredited-clinical-coder-chelsea-and-westminster-hospital-nhs-foundation-trust.txt",
+        real,
+    )
+    assert "Hammersmith" not in p.text and "recruitment and retention" not in p.text
+    f = flags(p)
+    assert f["acc"][0] and f["hrg"][0]
+
+
+@pytest.mark.corpus
+def test_every_corpus_posting_analyses(real):
+    if not POSTINGS.is_dir():
+        pytest.skip("shared corpus absent")
+    for path in sorted(POSTINGS.glob("*.txt")):
+        p = analyze_posting(read_posting(path), real, path=str(path))
+        assert p.title, path.name
+        assert len(p.unknown_terms) == len(set(p.unknown_terms))
+        for m in p.matches:
+            assert p.text[m.start : m.end] == m.surface
+        for term in p.unknown_terms:
+            assert term.upper() not in {"PLEASE", "NOTE", "THE", "NHS", "USA"}, (path.name, term)

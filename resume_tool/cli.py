@@ -135,7 +135,11 @@ def check(resume: Path, posting: str | None, role: str | None, lists: tuple[Path
 @role_option
 @lists_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, ...], fmt: str) -> int:
+@click.option("--spacy-model", metavar="NAME",
+              help="A trained spaCy pipeline you have installed (e.g. en_core_web_sm): also suggest "
+                   "multi-word skill phrases no keyword list knows. Never downloaded.")
+def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, ...], fmt: str,
+             spacy_model: str | None) -> int:
     """List the keywords found in a resume or a posting, by category, with counts.
 
     \b
@@ -145,7 +149,8 @@ def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, .
     """
     from .keywords_report import keyword_table
 
-    table = keyword_table(file, as_posting=as_posting, role=role, lists=_lists(lists))
+    table = keyword_table(file, as_posting=as_posting, role=role, lists=_lists(lists),
+                          spacy_model=spacy_model)
     if fmt == "json":
         click.echo(json.dumps(table, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -165,6 +170,8 @@ def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, .
         click.echo(f"\nnot found, of the {table['role']} role's terms: {', '.join(table['role_missing'])}")
     if table.get("unknown_terms"):
         click.echo(f"\nother terms in this posting: {', '.join(table['unknown_terms'])}")
+    if table.get("suggested_phrases"):
+        click.echo(f"\nsuggested phrases ({spacy_model}): {', '.join(table['suggested_phrases'])}")
     return EXIT_OK
 
 

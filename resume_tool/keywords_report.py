@@ -10,7 +10,12 @@ from .api import engine, load_posting, parse
 
 
 def keyword_table(
-    file: str, *, as_posting: bool = False, role: str | None = None, lists: list[Path] | None = None
+    file: str,
+    *,
+    as_posting: bool = False,
+    role: str | None = None,
+    lists: list[Path] | None = None,
+    spacy_model: str | None = None,
 ) -> dict[str, Any]:
     """Keywords of ``file`` grouped by category, with counts (and required/preferred for postings)."""
     from .analyze import resume_matches
@@ -18,15 +23,23 @@ def keyword_table(
     vocab, matcher = engine(lists)
     table: dict[str, Any] = {"file": file}
     required: dict[str, bool] = {}
+    text_for_phrases = ""
     if as_posting:
         posting = load_posting(file, lists=lists)
         assert posting is not None
+        text_for_phrases = posting.text
         counts = Counter({k.entry_id: k.count for k in posting.keywords})
         required = {k.entry_id: k.required for k in posting.keywords}
         table["title"] = posting.title
         table["unknown_terms"] = list(posting.unknown_terms)
     else:
-        counts = Counter(m.entry_id for m in resume_matches(parse(file), matcher))
+        resume = parse(file)
+        counts = Counter(m.entry_id for m in resume_matches(resume, matcher))
+        text_for_phrases = resume.document.text
+    if spacy_model:
+        from .keywords.suggest import suggest_phrases
+
+        table["suggested_phrases"] = suggest_phrases(text_for_phrases, spacy_model, matcher)
     role_obj = vocab.roles.get(role) if role else None
     by_category: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for entry_id, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):

@@ -240,8 +240,8 @@ class AcronymDefinition:
 class PostingKeyword:
     entry_id: str
     count: int
-    required: bool  # found in a required part (or the posting has no preferred part)
-    preferred: bool
+    required: bool  # named outside a hedged "preferred / nice to have" context at least once
+    preferred: bool  # named in a preferred context at least once (both can be true)
     sentences: list[str] = field(default_factory=list)
 
 

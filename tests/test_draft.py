@@ -38,7 +38,7 @@ from resume_tool.render.draft_words import (
     expand_credentials,
     split_skills,
 )
-from resume_tool.structure import classify_heading, structure
+from resume_tool.structure import chronology_key, classify_heading, structure
 from tests.fixtures.builders import Job, build_docx, build_pdf, sample_spec
 
 TODAY = date(2026, 11, 28)
@@ -57,14 +57,7 @@ def norm(text: str | None) -> str:
     return " ".join((text or "").split())
 
 
-def sort_key(value: str | None) -> tuple[int, int]:
-    """The analyzer's order: a bare year sorts as December, "present" last of all."""
-    if value is None:
-        return (0, 0)
-    if value == "present":
-        return (9999, 12)
-    year, _, month = value.partition("-")
-    return (int(year), int(month) if month else 12)
+sort_key = chronology_key  # the order the analyzer and the draft share
 
 
 def expected_entries(draft: Draft) -> list[tuple[str, str, str | None, str | None]]:

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from datetime import date
 
 from ..models import Entry, Finding, KeywordResult, Resume
-from ..structure import date_style
+from ..structure import chronology_key, date_style
 
 MIN_WORDS = 200
 MAX_WORDS = 1200
@@ -190,19 +190,10 @@ def check_headings(resume: Resume) -> list[Finding]:
     return out
 
 
-def _sort_key(value: str | None) -> tuple[int, int]:
-    if value is None:
-        return (0, 0)
-    if value == "present":
-        return (9999, 12)
-    year, _, month = value.partition("-")
-    return (int(year), int(month) if month else 12)
-
-
 def check_dates(resume: Resume, today: date) -> list[Finding]:
     out: list[Finding] = []
     dated = [e for e in resume.experience if e.start]
-    order = [(_sort_key(e.end or e.start), _sort_key(e.start)) for e in dated]
+    order = [(chronology_key(e.end or e.start), chronology_key(e.start)) for e in dated]
     for i in range(1, len(order)):
         if order[i] > order[i - 1]:
             e = dated[i]
@@ -218,7 +209,7 @@ def check_dates(resume: Resume, today: date) -> list[Finding]:
             )
             break
     cutoff = (today.year - YEARS_OF_DETAIL, today.month)
-    old = [e for e in dated if e.end != "present" and _sort_key(e.end or e.start) < cutoff and e.bullets]
+    old = [e for e in dated if e.end != "present" and chronology_key(e.end or e.start) < cutoff and e.bullets]
     if old:
         names = "; ".join(f"{e.title or e.employer} ({e.date_text})" for e in old[:3])
         out.append(

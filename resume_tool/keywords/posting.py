@@ -71,15 +71,26 @@ def read_posting(path_or_dash: str | Path) -> str:
     Text files keep their blank lines and Markdown markers: headings and bullets tell required
     from preferred. DOCX and PDF go through the read stage.
     """
+    from ..limits import DEFAULT_LIMITS
+    from ..read import read_document, sniff
+    from ..read.text import decode
+
     name = str(path_or_dash)
+    limit = DEFAULT_LIMITS.max_bytes
     if name == "-":
-        return _normalize(sys.stdin.read())
+        text = sys.stdin.read(limit + 1)
+        if len(text) > limit:
+            raise InputError("standard input", "the posting is larger than 10 MB",
+                             "Paste only the posting's text")
+        return _normalize(text)
     p = Path(name)
     try:
         if p.is_dir():
             raise InputError(
                 name, "this is a folder, not a posting file", "Give the path of one posting file"
             )
+        if p.stat().st_size > limit:
+            raise InputError(name, "the posting is larger than 10 MB", "Save only the posting's text")
         data = p.read_bytes()
     except FileNotFoundError as err:
         raise InputError(name, "no such file", "Check the path and the file name") from err
@@ -87,36 +98,15 @@ def read_posting(path_or_dash: str | Path) -> str:
         raise InputError(
             name, f"cannot read the file ({err.strerror})", "Check the path and permissions"
         ) from err
-    kind = _sniff(data, name)
-    if kind in ("docx", "pdf"):
-        from ..read import read_document  # lazy: the read stage pulls in pdfminer/python-docx
-
+    if sniff(data, name) in ("docx", "pdf"):
         return read_document(name).text
-    return _normalize(_decode(data))
-
-
-def _sniff(data: bytes, name: str) -> str:
-    try:
-        from ..read import sniff
-    except ImportError:  # pragma: no cover - the read stage is part of the package
-        return "pdf" if data[:5] == b"%PDF-" else ("docx" if data[:2] == b"PK" else "text")
-    return sniff(data, name)
-
-
-def _decode(data: bytes) -> str:
-    try:
-        from ..read.text import decode
-    except ImportError:  # pragma: no cover
-        return data.decode("utf-8", errors="replace")
-    return decode(data)
+    return _normalize(decode(data))
 
 
 def _normalize(text: str) -> str:
     """The read stage's character normalization, line by line so that blank lines survive."""
-    try:
-        from ..read import normalize_text
-    except ImportError:  # pragma: no cover
-        return text.replace("\r\n", "\n").replace("\r", "\n")
+    from ..read import normalize_text
+
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return "\n".join(normalize_text(line) for line in text.split("\n"))
 

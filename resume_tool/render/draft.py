@@ -25,6 +25,7 @@ from pathlib import Path
 
 from ..errors import ResumeToolError
 from ..models import Document, ExperienceEntry, Line, Report, Resume, Section
+from ..structure import chronology_key
 from .draft_words import (
     MatcherLike,
     SkillGroup,
@@ -145,18 +146,8 @@ def _years(start: str | None, end: str | None) -> tuple[str | None, str | None]:
     return (start[:4] if start else None, end[:4] if end and end != "present" else end)
 
 
-def _sort_key(value: str | None) -> tuple[int, int]:
-    """The order the analyzer's reverse-chronology check uses (a bare year sorts as December)."""
-    if value is None:
-        return (0, 0)
-    if value == "present":
-        return (9999, 12)
-    year, _, month = value.partition("-")
-    return (int(year), int(month) if month else 12)
-
-
 def _role_key(e: ExperienceEntry) -> tuple[tuple[int, int], tuple[int, int]]:
-    return (_sort_key(e.end or e.start), _sort_key(e.start))
+    return (chronology_key(e.end or e.start), chronology_key(e.start))
 
 
 # --------------------------------------------------------------------- sections
@@ -454,7 +445,7 @@ def order_experience(
     cutoff = (today.year - years, today.month)
     old = [
         e for e in dated
-        if e.end != "present" and _sort_key(e.end or e.start) < cutoff and (e.title or e.employer)
+        if e.end != "present" and chronology_key(e.end or e.start) < cutoff and (e.title or e.employer)
     ]  # fmt: skip
     recent = [e for e in dated if not any(e is o for o in old)]
     if not recent:  # every role is old: the details are all the resume has, keep them
@@ -463,7 +454,7 @@ def order_experience(
 
     def coarse(e: ExperienceEntry) -> tuple[tuple[int, int], tuple[int, int]]:
         ys, ye = _years(e.start, e.end)
-        return (_sort_key(ye or ys), _sort_key(ys))
+        return (chronology_key(ye or ys), chronology_key(ys))
 
     months = floor is not None and any(coarse(e) > floor for e in old)
     if not months:  # ordered by the years they show, so the years read in order too

@@ -7,12 +7,20 @@ from datetime import date
 
 from ..models import Document, Line, Resume, Section
 from .contact import extract_contact
-from .dates import DateRange, date_style, find_date_ranges, parse_date_range, parse_point
+from .dates import (
+    DateRange,
+    chronology_key,
+    date_style,
+    find_date_ranges,
+    parse_date_range,
+    parse_point,
+)
 from .experience import parse_education, parse_experience, split_items, strip_bullet
 from .headings import classify_heading, heading_shape, normalize_heading
 
 __all__ = [
     "DateRange",
+    "chronology_key",
     "classify_heading",
     "date_style",
     "find_date_ranges",

@@ -141,6 +141,17 @@ def looks_dated(text: str) -> bool:
     return bool(_DATEY.search(text))
 
 
+def chronology_key(value: str | None) -> tuple[int, int]:
+    """Sort key for "YYYY-MM" / "YYYY" / "present": a bare year sorts as its December,
+    "present" after every date, no date before every date."""
+    if value is None:
+        return (0, 0)
+    if value == "present":
+        return (9999, 12)
+    year, _, month = value.partition("-")
+    return (int(year), int(month) if month else 12)
+
+
 def date_style(raw: str) -> str:
     """A coarse description of how a date was written, to spot mixed formats."""
     t = raw.lower()

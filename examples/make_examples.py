@@ -46,7 +46,7 @@ def build_docx(path: Path) -> None:
         ("Modifiers 25, 59 and XS", "NCCI edits and LCD/NCD review"),
         ("Epic, athenahealth, 3M encoder", "HIPAA privacy and compliance"),
     ]
-    for row, (left, right) in zip(table.rows, cells):
+    for row, (left, right) in zip(table.rows, cells, strict=True):
         row.cells[0].text = left
         row.cells[1].text = right
 

@@ -54,7 +54,7 @@ def _blocks(view: ReportView) -> list[RenderableType]:
     score = Text()
     score.append("Score: ")
     score.append(f"{r.score}/100", style="bold cyan")
-    score.append(_text(f" · {r.band}", style="bold"))
+    score.append(_text(f" · {view.band_label}", style="bold"))
     score.append(_text(f" · score formula {r.score_version}", style="dim"))
     out.append(score)
     out.append(_text(f"Role: {view.role_line}"))
@@ -85,7 +85,7 @@ def _blocks(view: ReportView) -> list[RenderableType]:
 
     if view.advice:
         out.append(_text(""))
-        out.append(_heading("Acronyms and long forms (ATS searches use either)"))
+        out.append(_heading("Also worth writing both ways (ATS searches use either)"))
         items = [_text(a) for a in view.advice[:TOP_ADVICE]]
         if len(view.advice) > TOP_ADVICE:
             more = len(view.advice) - TOP_ADVICE

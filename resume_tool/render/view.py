@@ -234,7 +234,13 @@ class ReportView:
     @property
     def score_line(self) -> str:
         r = self.report
-        return f"{r.score}/100 · {r.band} · score formula {r.score_version}"
+        return f"{r.score}/100 · {self.band_label} · score formula {r.score_version}"
+
+    @property
+    def band_label(self) -> str:
+        """"fair" → "Fair match"; unknown bands are shown as they are."""
+        band = self.report.band
+        return f"{band.capitalize()} match" if band in ("strong", "fair", "weak") else band
 
 
 # ------------------------------------------------------------------ builders
@@ -435,7 +441,9 @@ def build_view(report: Report) -> ReportView:
     extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=str.casefold)
     must_missing = [r for r, _ in missing if r.must_have]
 
-    advice = [r.advice for r, _ in matched if r.advice]
+    # keywords an acronym-long-form finding already names are not repeated here
+    flagged = {f.where for f in report.findings if f.code == "acronym-long-form"}
+    advice = [r.advice for r, k in matched if r.advice and k.term not in flagged]
 
     groups = []
     for sev in SEVERITY_ORDER:

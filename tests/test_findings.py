@@ -140,3 +140,18 @@ def test_length_and_file_type() -> None:
     assert "length" in codes(make(*good_lines(), pages=4))
     assert "file-type" in codes(make(*good_lines(), fmt="text"))
     assert "file-type" not in codes(make(*good_lines(), fmt="pdf"))
+
+
+def test_each_experience_section_keeps_its_own_order() -> None:
+    lines = good_lines()
+    volunteer = [
+        "Volunteer Experience",
+        "Coding Tutor | Springfield Library | Springfield, IL | Jan 2022 – Present",
+        Line(text="Tutored 12 students in medical terminology.", list_item=True),
+    ]
+    at = lines.index("Education")
+    assert "not-reverse-chronological" not in codes(make(*lines[:at], *volunteer, *lines[at:]))
+    # ...but inside one section the order still counts
+    lines[5], lines[7] = lines[7], lines[5]
+    lines[6], lines[8] = lines[8], lines[6]
+    assert "not-reverse-chronological" in codes(make(*lines[:at], *volunteer, *lines[at:]))

@@ -101,6 +101,7 @@ def test_name_guess() -> None:
     assert guess_name("MARIA LOPEZ") == "Maria Lopez"
     assert guess_name("Medical Coder") is None
     assert guess_name("Professional Summary") is None
+    assert guess_name("Career Overview") is None
     assert guess_name("jordan@example.com") is None
 
 

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable
 from datetime import date
 
-from ..models import Entry, Finding, KeywordResult, Resume
+from ..models import Entry, ExperienceEntry, Finding, KeywordResult, Resume
 from ..structure import chronology_key, date_style
 
 MIN_WORDS = 200
@@ -190,24 +190,42 @@ def check_headings(resume: Resume) -> list[Finding]:
     return out
 
 
+def _role_key(e: ExperienceEntry) -> tuple[tuple[int, int], tuple[int, int]]:
+    return chronology_key(e.end or e.start), chronology_key(e.start)
+
+
+def out_of_order(resume: Resume) -> ExperienceEntry | None:
+    """The first role dated later than the role above it in the same section.
+
+    Work, Volunteer and Leadership sections each keep their own order.
+    """
+    above: dict[int, ExperienceEntry] = {}
+    for e in resume.experience:
+        if not e.start:
+            continue
+        first = e.lines[0] if e.lines else -1
+        section = next((s.first_line for s in resume.sections if s.first_line <= first <= s.last_line), -1)
+        if section in above and _role_key(e) > _role_key(above[section]):
+            return e
+        above[section] = e
+    return None
+
+
 def check_dates(resume: Resume, today: date) -> list[Finding]:
     out: list[Finding] = []
     dated = [e for e in resume.experience if e.start]
-    order = [(chronology_key(e.end or e.start), chronology_key(e.start)) for e in dated]
-    for i in range(1, len(order)):
-        if order[i] > order[i - 1]:
-            e = dated[i]
-            out.append(
-                _finding(
-                    "not-reverse-chronological",
-                    "warning",
-                    "Experience is not in reverse-chronological order; ATS and recruiters expect "
-                    "the most recent role first.",
-                    "Order roles by end date, current roles first (`resume-tool draft` does this).",
-                    f"{e.title or e.employer or 'entry'} ({e.date_text})",
-                )
+    e = out_of_order(resume)
+    if e is not None:
+        out.append(
+            _finding(
+                "not-reverse-chronological",
+                "warning",
+                "Experience is not in reverse-chronological order; ATS and recruiters expect "
+                "the most recent role first.",
+                "Order roles by end date, current roles first (`resume-tool draft` does this).",
+                f"{e.title or e.employer or 'entry'} ({e.date_text})",
             )
-            break
+        )
     cutoff = (today.year - YEARS_OF_DETAIL, today.month)
     old = [e for e in dated if e.end != "present" and chronology_key(e.end or e.start) < cutoff and e.bullets]
     if old:

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..models import Contact, Line
+from .headings import classify_heading
 from .words import TITLE_WORDS
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
@@ -62,6 +63,8 @@ def guess_name(text: str) -> str | None:
     if not 2 <= len(words) <= 4:
         return None
     if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words) or TITLE_WORDS.search(t):
+        return None
+    if classify_heading(t):  # "Career Overview", "Work History"
         return None
     if all(w.isupper() and len(w) > 1 for w in words):
         return " ".join(w.capitalize() if "-" not in w else w.title() for w in words)

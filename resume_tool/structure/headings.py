@@ -26,7 +26,7 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "professional background", "employment experience", "internship", "internships",
         "externship", "externships", "clinical experience", "volunteer experience",
         "additional experience", "other experience", "military experience", "earlier experience",
-        "previous experience", "prior experience",
+        "previous experience", "prior experience", "leadership experience",
     ),
     "education": (
         "education", "education and training", "education & training", "academic background",
@@ -53,7 +53,8 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "affiliations", "professional affiliations", "memberships", "professional memberships",
         "volunteer", "volunteering", "activities", "interests", "references", "publications",
         "projects", "additional information", "community service", "presentations",
-        "leadership", "hobbies",
+        "leadership", "hobbies", "campus involvement", "involvement", "extracurricular activities",
+        "significant coursework", "honors and activities", "languages and interests",
     ),
 }  # fmt: skip
 

@@ -11,7 +11,8 @@ TITLE_WORDS = re.compile(
     r"abstractor|processor|poster|advocate|accountant|agent|engineer|developer|designer|"
     r"scientist|teacher|trainer|receptionist|scheduler|cashier|owner|founder|president|head|"
     r"executive|adjuster|examiner|counselor|volunteer|apprentice|trainee|aide|secretary|"
-    r"bookkeeper|expert|registrar|validator|integrity|architect|programmer|researcher)s?\b",
+    r"bookkeeper|expert|advisor|adviser|server|coach|member|tutor|mentor|instructor|"
+    r"registrar|validator|integrity|architect|programmer|researcher)s?\b",
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(

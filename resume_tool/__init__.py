@@ -13,15 +13,15 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "check", "parse"]
+__all__ = ["__version__", "check", "check_bytes", "parse"]
 
 if TYPE_CHECKING:
-    from .api import check, parse
+    from .api import check, check_bytes, parse
 
 
 def __getattr__(name: str) -> Any:
     # Imported lazily so that `resume-tool --help` does not pay for spaCy.
-    if name in ("check", "parse"):
+    if name in ("check", "check_bytes", "parse"):
         from . import api
 
         return getattr(api, name)

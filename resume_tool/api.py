@@ -48,6 +48,16 @@ def parse(path: PathLike, limits: Limits = DEFAULT_LIMITS, today: date | None = 
     return structure(read_document(path, limits), today=today)
 
 
+def parse_bytes(
+    data: bytes, name: str, limits: Limits = DEFAULT_LIMITS, today: date | None = None
+) -> Resume:
+    """Read and structure a resume held in memory (a ZIP member, an upload); ``name`` labels it."""
+    from .read import read_bytes
+    from .structure import structure
+
+    return structure(read_bytes(data, name, limits), today=today)
+
+
 def load_posting(
     posting: PathLike | None = None,
     text: str | None = None,
@@ -80,12 +90,45 @@ def check(
     today: date | None = None,
 ) -> Report:
     """The gap report for one resume: score, matched and missing keywords, findings, fixes."""
-    from .analyze import analyze
+    _check_role(role, lists)
+    resume = parse(resume_path, limits, today=today)
+    return _report(resume, posting, role, lists, posting_text, today)
 
-    vocab, matcher = engine(lists)
+
+def check_bytes(
+    data: bytes,
+    name: str,
+    posting: PathLike | Posting | None = None,
+    role: str | None = None,
+    lists: PathLike | list[PathLike] | None = None,
+    *,
+    posting_text: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
+    today: date | None = None,
+) -> Report:
+    """``check`` for a resume held in memory; nothing touches the disk."""
+    _check_role(role, lists)
+    resume = parse_bytes(data, name, limits, today=today)
+    return _report(resume, posting, role, lists, posting_text, today)
+
+
+def _check_role(role: str | None, lists: PathLike | list[PathLike] | None) -> None:
+    vocab, _ = engine(lists)
     if role is not None and role not in vocab.roles:
         known = ", ".join(sorted(vocab.roles))
         raise InputError(None, f"unknown role {role!r}", f"Choose one of: {known}")
-    resume = parse(resume_path, limits, today=today)
+
+
+def _report(
+    resume: Resume,
+    posting: PathLike | Posting | None,
+    role: str | None,
+    lists: PathLike | list[PathLike] | None,
+    posting_text: str | None,
+    today: date | None,
+) -> Report:
+    from .analyze import analyze
+
+    vocab, matcher = engine(lists)
     post = posting if isinstance(posting, Posting) else load_posting(posting, posting_text, lists)
     return analyze(resume, vocab, matcher, posting=post, role=role, today=today)

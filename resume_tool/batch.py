@@ -61,7 +61,7 @@ MANIFEST_VERSION = 1
 FILE_SECONDS = 120.0  # wall-clock bound for checking one file in a worker
 EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "text": ".txt"}
 INFLIGHT_PER_WORKER = 2  # tasks queued per worker: keeps workers busy, bounds memory
-FLUSH_EVERY = 25  # rows between manifest saves, so a killed run loses little
+FLUSH_SECONDS = 5.0  # manifest saved this often during a run, so a killed run loses little
 
 
 @dataclass(frozen=True)
@@ -260,14 +260,12 @@ def check_task(task: Task) -> dict[str, Any]:
 
 
 def _check(task: Task, settings: Settings) -> dict[str, Any]:
-    from .analyze import analyze
-    from .read import read_bytes
+    from .api import check_bytes
     from .render import render_report, report_to_dict
-    from .structure import structure
 
-    vocab, matcher, posting = _WORKER["engine"]
-    doc = read_bytes(task.data, task.rel, settings.limits)
-    report = analyze(structure(doc), vocab, matcher, posting=posting, role=settings.role)
+    _, matcher, posting = _WORKER["engine"]
+    report = check_bytes(task.data, task.rel, posting=posting, role=settings.role,
+                         lists=list(settings.lists) or None, limits=settings.limits)
     data = report_to_dict(report)
     outdir = Path(settings.outdir)
     outputs: dict[str, str] = {}
@@ -458,7 +456,7 @@ class _Run:
         self.checked = 0
         self.reused = 0
         self.peak_rss = 0.0
-        self.since_flush = 0
+        self.flushed = time.monotonic()
 
     def add(self, row: dict[str, Any], *, checked: bool) -> None:
         rel = row["file"]
@@ -476,8 +474,7 @@ class _Run:
                 if row.get("error"):
                     self.progress.note(f"error: {row['error']}")
                 self.progress.advance()
-            self.since_flush += 1
-            if self.since_flush >= FLUSH_EVERY:
+            if time.monotonic() - self.flushed >= FLUSH_SECONDS:
                 self.write_manifest("running")
 
     def _remove_stale(self, old: dict[str, str], new: dict[str, str]) -> None:
@@ -489,7 +486,7 @@ class _Run:
                 (self.outdir / rel).unlink()
 
     def write_manifest(self, state: str) -> None:
-        self.since_flush = 0
+        self.flushed = time.monotonic()
         manifest = {
             "manifest_version": MANIFEST_VERSION,
             "state": state,

@@ -263,10 +263,12 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
 @role_option
 @lists_option
 @click.option("--workers", type=click.IntRange(1, 64), default=None, help="Processes [default: CPUs].")
-@click.option("--formats", default="html,json", show_default=True, help="Per-resume report formats.")
+@click.option("--formats", default="html,json", show_default=True,
+              help="Per-resume report formats, comma-separated: html, json, md, text.")
 @click.option("--drafts", is_flag=True, help="Also write drafts/<name>.docx for every resume.")
 @click.option("--force", is_flag=True, help="Redo files whose results are up to date.")
-@click.option("--excel", is_flag=True, help="Write summary.csv for Excel (UTF-8 with BOM).")
+@click.option("--excel", is_flag=True,
+              help="Write summary.csv with a UTF-8 BOM so Excel opens it correctly (default: no BOM).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
 def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str | None,
           lists: tuple[Path, ...], workers: int | None, formats: str, drafts: bool,

@@ -223,3 +223,12 @@ def test_no_text_pdf_still_reports(tmp_path: Path) -> None:
     assert [f.code for f in r.findings if f.severity == "error"] == ["no-text"]
     for fmt in ("text", "html", "md", "json"):
         assert render_report(r, fmt)
+
+
+def test_check_bytes_matches_check(example_report) -> None:
+    from resume_tool import check_bytes
+
+    r = check_bytes(EXAMPLE.read_bytes(), "in-memory.docx", posting=POSTING, today=TODAY)
+    a, b = report_to_dict(r), report_to_dict(example_report)
+    a["resume"]["path"] = b["resume"]["path"] = ""
+    assert a == b

@@ -17,6 +17,8 @@ main column and splits a title from its right-aligned dates. So we take its line
 
 from __future__ import annotations
 
+import bisect
+import functools
 import io
 import itertools
 import logging
@@ -135,6 +137,12 @@ def _walk(item: Any) -> Iterator[Any]:
             yield from _walk(child)
 
 
+@functools.lru_cache(maxsize=256)
+def _font_kind(font: str) -> tuple[bool, bool, bool]:
+    """(icon font, dingbat font, bold font) for a font name; asked once per glyph, so cached."""
+    return bool(_ICON_FONT.search(font)), bool(_DINGBAT_FONT.search(font)), bool(_BOLD_FONT.search(font))
+
+
 def _fragment(
     line: LTTextLine, dark: list[tuple[float, float, float, float]], st: _PageStats
 ) -> _Frag | None:
@@ -151,9 +159,9 @@ def _fragment(
         if not isinstance(ch, LTChar):
             continue
         t = ch.get_text()
-        font = ch.fontname or ""
+        icon, dingbat, is_bold = _font_kind(ch.fontname or "")
         if len(t) > 1 and t.startswith("(cid:"):
-            if not _ICON_FONT.search(font) and not "".join(parts).strip():
+            if not icon and not "".join(parts).strip():
                 # An unmapped glyph opening a line is a bullet (reportlab's Helvetica bullet
                 # is cid 127); if no text follows, the fragment is dropped anyway.
                 t = "•"
@@ -167,10 +175,10 @@ def _fragment(
                 t = " "
             elif not t.strip("-\u00ad\u2010\u2011\u2012\u2212"):
                 t = "-"
-        if t.strip() and _ICON_FONT.search(font):
+        if t.strip() and icon:
             st.unmapped += 1
             continue
-        if t.strip() and _DINGBAT_FONT.search(font):
+        if t.strip() and dingbat:
             t = "•"
         if t and is_private_use(t[0]):
             if t[0] in BULLET_CHARS:
@@ -183,7 +191,7 @@ def _fragment(
             continue
         chars += 1
         sizes.append(ch.size)
-        if _BOLD_FONT.search(font):
+        if is_bold:
             bold += 1
         gs = ch.graphicstate
         if (
@@ -337,6 +345,9 @@ def _find_split(
     candidates = sorted({round(f.x1 + 0.5, 0) for f in frags})
     best: tuple[int, float, list[tuple[float, float]]] | None = None
     seen: set[tuple[int, ...]] = set()
+    judged: dict[tuple[tuple[int, ...], tuple[int, ...]], bool] = {}
+    by_cy = sorted(frags, key=lambda f: f.cy)
+    cys = [f.cy for f in by_cy]
     for n, x in enumerate(candidates):
         if not (x_lo + 0.1 * width < x < x_hi - 0.1 * width):
             continue
@@ -355,14 +366,18 @@ def _find_split(
         score = 0
         key: list[int] = []
         for lo, hi in opened:
-            inside = [f for f in frags if lo <= f.cy <= hi]
+            inside = by_cy[bisect.bisect_left(cys, lo) : bisect.bisect_right(cys, hi)]
             left = [f for f in inside if f.x1 <= x]
             right = [f for f in inside if f.x0 >= x]
             if not left or not right:
                 continue
             # The band runs the whole open range (the main column goes on below a shorter
             # sidebar; a name block stays above its side-by-side contact block).
-            if _qualifies(left, right):
+            # Neighbouring candidates often cut the same fragments the same way: judge once.
+            split_key = (tuple(id(f) for f in left), tuple(id(f) for f in right))
+            if split_key not in judged:
+                judged[split_key] = _qualifies(left, right)
+            if judged[split_key]:
                 good.append((lo, hi))
                 score += min(_prose_words(left), _prose_words(right))
                 key.extend(id(f) for f in left)

@@ -188,3 +188,45 @@ def test_inline_heading_and_wrapped_bullets() -> None:
     (e,) = r.experience
     assert (e.title, e.employer, e.start, e.end) == ("Accountant", "Company Name", "2012-08", "2014-12")
     assert e.bullets[0].endswith("every month and closed the books.")
+
+
+def test_pdf_wrapping_is_undone() -> None:
+    """Narrow PDF columns cut header lines and date ranges; the entry is put back together."""
+    r = structure(
+        doc(
+            "Experience",
+            "Billing Specialist, Hudson Valley Medical",
+            "Associates | September 2021 – Present",
+            "Albany, NY",
+            Line(text="Handle charge entry.", list_item=True),
+            "Health Information Technician | Sierra Vista Hospital | Clovis, CA | June 2015 – Dec.",
+            "2016",
+            Line(text="Performed chart abstraction.", list_item=True),
+            Line(text="Worked with the ICD-10-CM Official Guidelines for", list_item=True),
+            "Coding and Reporting and Coding Clinic",
+        ),
+        TODAY,
+    )
+    first, second = r.experience
+    assert (first.title, first.employer, first.location) == (
+        "Billing Specialist", "Hudson Valley Medical Associates", "Albany, NY",
+    )
+    assert (second.start, second.end) == ("2015-06", "2016-12")
+    assert second.bullets[-1].endswith("Guidelines for Coding and Reporting and Coding Clinic")
+
+
+@pytest.mark.parametrize(
+    "line, title, employer, location",
+    [
+        ("Pharmacy Technician, Savannah Drug | 2015 – 2017", "Pharmacy Technician", "Savannah Drug", None),
+        ("Payment Poster, Capital District Billing Center | 2015 – 2017", "Payment Poster",
+         "Capital District Billing Center", None),
+        ("Inpatient Coder, Utah Valley Regional Hospital, Provo, UT | 2015 – 2017", "Inpatient Coder",
+         "Utah Valley Regional Hospital", "Provo, UT"),
+        ("Inpatient Coder | Arkansas Valley Medical Center | Little Rock, AR | 2015 – 2017",
+         "Inpatient Coder", "Arkansas Valley Medical Center", "Little Rock, AR"),
+    ],
+)
+def test_title_employer_location(line: str, title: str, employer: str, location: str | None) -> None:
+    (e,) = structure(doc("Experience", line, Line(text="Coded charts.", list_item=True)), TODAY).experience
+    assert (e.title, e.employer, e.location) == (title, employer, location)

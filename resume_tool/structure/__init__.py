@@ -129,7 +129,11 @@ def structure(doc: Document, today: date | None = None) -> Resume:
                 inline = re.match(r"^\s*[A-Za-z &/]{2,40}:\s+(.*)$", text)
                 if inline and i == section.first_line:
                     text = inline.group(1)
-                if text:
+                if text and certifications and not lines[i].list_item and (
+                    text[0] in "(,–-" or text[0].islower()
+                ):
+                    certifications[-1] = f"{certifications[-1]} {text}"  # a wrapped line
+                elif text:
                     certifications.append(text)
         elif section.kind == "skills":
             for i in idx:

@@ -36,7 +36,8 @@ STATE_NAMES = (
 )
 _CITY = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
 LOCATION_RE = re.compile(
-    rf"\b({_CITY})\s?,\s?((?:{'|'.join(US_STATES)})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?|(?:{STATE_NAMES})\b)"
+    rf"\b({_CITY})\s?,\s?((?:{'|'.join(US_STATES)})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?"
+    rf"|(?:{STATE_NAMES})\b(?!\s+[A-Z][a-z]))"
 )
 UK_LOCATION_RE = re.compile(rf"\b({_CITY}),\s?(UK|United Kingdom|England|Scotland|Wales)\b")
 REMOTE_RE = re.compile(r"\bRemote\b")

@@ -136,6 +136,15 @@ def parse_date_range(text: str, today: date | None = None) -> DateRange | None:
     return (full or ranges)[0]
 
 
+_OPEN_END = re.compile(rf"(?:\b{_MONTH}|\b(?:to|through|until)|[–—-])\s*$", re.IGNORECASE)
+_DATE_START = re.compile(rf"^\s*(?:{_YEAR}|{_YY}|{_MONTH}\s*,?\s*{_YEAR}|{_PRESENT}\b|[–—-]\s*)", re.IGNORECASE)
+
+
+def wrapped_date(line: str, following: str) -> bool:
+    """True when a date range was cut by a line break ("Feb 2019 - May" / "2021")."""
+    return bool(_OPEN_END.search(line) and looks_dated(line) and _DATE_START.match(following))
+
+
 def looks_dated(text: str) -> bool:
     """A line that mentions a year or month, whether or not it parses as a range."""
     return bool(_DATEY.search(text))

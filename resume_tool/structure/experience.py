@@ -11,11 +11,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from ..models import EducationEntry, ExperienceEntry, Line
 from .contact import LOCATION_RE, REMOTE_RE, UK_LOCATION_RE
-from .dates import DateRange, find_date_ranges, looks_dated
+from .dates import DateRange, find_date_ranges, looks_dated, wrapped_date
 from .words import ORG_WORDS, TITLE_WORDS
 
 DEGREE_WORDS = re.compile(
@@ -40,7 +41,8 @@ def is_bullet(line: Line) -> bool:
     words = t.split()
     if len(words) >= 14 and "|" not in t and not find_date_ranges(t):
         return True
-    return t.endswith(".") and len(words) >= 6
+    # a full stop ends a sentence, not "| June 2015 – Dec." on a header line
+    return t.endswith(".") and len(words) >= 6 and "|" not in t
 
 
 def strip_bullet(text: str) -> str:
@@ -48,9 +50,10 @@ def strip_bullet(text: str) -> str:
 
 
 def _location_in(text: str) -> str | None:
-    m = LOCATION_RE.search(text) or UK_LOCATION_RE.search(text)
-    if m:
-        return m.group(0).strip()
+    """The last "City, ST" on the line: places come after titles and employers."""
+    found = list(LOCATION_RE.finditer(text)) or list(UK_LOCATION_RE.finditer(text))
+    if found:
+        return found[-1].group(0).strip()
     m = REMOTE_RE.search(text)
     return m.group(0) if m else None
 
@@ -60,9 +63,27 @@ def _comma_split(part: str) -> list[str]:
     if ", " not in part:
         return [part]
     pieces = [x.strip() for x in part.split(", ") if x.strip()]
-    has_title = any(TITLE_WORDS.search(x) and not ORG_WORDS.search(x) for x in pieces)
-    has_org = any(ORG_WORDS.search(x) and not TITLE_WORDS.search(x) for x in pieces)
-    return pieces if has_title and has_org else [part]
+    has_title = any(TITLE_WORDS.search(x) and not _organisation(x) for x in pieces)
+    has_org = any(_organisation(x) for x in pieces)
+    if has_title and has_org:
+        return pieces
+    # "Pharmacy Technician, Savannah Drug": a title, then a capitalised name
+    if len(pieces) == 2 and TITLE_WORDS.search(pieces[0]) and _proper_name(pieces[1]):
+        return pieces
+    return [part]
+
+
+def _organisation(text: str) -> bool:
+    """"Ozark Medical Billing Services": an organisation word, last or with no title word."""
+    words = text.split()
+    return bool(words) and bool(ORG_WORDS.search(text)) and (
+        not TITLE_WORDS.search(text) or bool(ORG_WORDS.fullmatch(words[-1]))
+    )
+
+
+def _proper_name(text: str) -> bool:
+    words = [w for w in text.split() if w not in ("&", "and", "of", "the")]
+    return bool(words) and all(w[:1].isupper() for w in words) and not TITLE_WORDS.search(text)
 
 
 def _fields(text: str) -> list[str]:
@@ -86,7 +107,7 @@ def _fields(text: str) -> list[str]:
 def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     """Fill title, employer and location from the header lines (dates already removed)."""
     fields: list[str] = []
-    for text in header_texts:
+    for text in _rejoin_wrapped(header_texts):
         loc = _location_in(text)
         if loc and entry.location is None:
             entry.location = loc
@@ -106,6 +127,29 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
         title = others[0] if others else None
     entry.title = title
     entry.employer = employer
+
+
+def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
+    """A short name fragment on its own line finishes the line above it.
+
+    Narrow PDF columns wrap "Billing Specialist, Hudson Valley Medical" / "Associates".
+    """
+    out: list[str] = []
+    for raw in texts:
+        text = raw.strip(" |,-–—")
+        words = text.split()
+        fragment = (
+            out
+            and len(words) <= 3
+            and (_proper_name(text) or _organisation(text))
+            and not _location_in(text)
+            and not out[-1].rstrip().endswith(("|", ",", "-", "–", "—"))
+        )
+        if fragment:
+            out[-1] = f"{out[-1].rstrip()} {text}"
+        else:
+            out.append(raw)
+    return out
 
 
 def _header_line(line: Line) -> bool:
@@ -144,8 +188,7 @@ def parse_experience(
                 entries.append(current)
         current, headers = None, []
 
-    for idx in indices:
-        line = lines[idx]
+    for idx, line in _unwrapped(lines, indices):
         text = line.text.strip()
         if not text:
             continue
@@ -192,6 +235,27 @@ def parse_experience(
     return entries
 
 
+def _ends_sentence(text: str) -> bool:
+    return text.rstrip().endswith((".", "!", "?", ":", ";"))
+
+
+def _unwrapped(lines: Sequence[Line], indices: Sequence[int]) -> list[tuple[int, Line]]:
+    """The section's lines, with a date range cut by a line break put back together."""
+    out: list[tuple[int, Line]] = []
+    skip = False
+    for n, idx in enumerate(indices):
+        if skip:
+            skip = False
+            continue
+        line = lines[idx]
+        nxt = lines[indices[n + 1]] if n + 1 < len(indices) else None
+        if nxt is not None and not is_bullet(line) and wrapped_date(line.text, nxt.text):
+            line = replace(line, text=f"{line.text.rstrip()} {nxt.text.strip()}")
+            skip = True
+        out.append((idx, line))
+    return out
+
+
 def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list[ExperienceEntry]:
     """Fold a dateless, titleless "entry" into the one before it when its neighbours are dated.
 
@@ -202,7 +266,10 @@ def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list
         return entries
     out: list[ExperienceEntry] = []
     for e in entries:
-        stray = e.start is None and e.title is None and "date-unparsed" not in e.problems
+        dateless = e.start is None and "date-unparsed" not in e.problems
+        stray = dateless and (
+            e.title is None or not e.bullets or not _ends_sentence(out[-1].bullets[-1] if out and out[-1].bullets else ".")
+        )
         if stray and out and out[-1].bullets:
             prev = out[-1]
             header_text = " ".join(

@@ -450,22 +450,23 @@ def _weight(value: Any, where: str, fld: str, problem: _ProblemFn) -> float | No
     return float(value)
 
 
-def _parse_entry(
-    raw: dict[str, Any], file: str, index: int, problem: _ProblemFn
-) -> tuple[str, Entry | None] | None:
-    """Check one [[entry]] table; return (id, Entry), (id, None) for a removal, or None."""
+def _table_header(
+    raw: dict[str, Any], kind: str, keys: tuple[str, ...], index: int, problem: _ProblemFn
+) -> tuple[str, str, bool] | None:
+    """The checks every [[entry]] and [role] table shares: keys, id, ``remove``.
+
+    Returns (where, id, remove), or None when the table has no usable id.
+    """
     rid = raw.get("id")
-    where = f"entry '{rid}'" if isinstance(rid, str) and rid else f"entry #{index}"
+    where = f"{kind} '{rid}'" if isinstance(rid, str) and rid else f"{kind} #{index}"
     for key in raw:
-        if key not in _ENTRY_KEYS:
-            problem(where, key, f"unknown key{_did_you_mean(key, _ENTRY_KEYS)}")
+        if key not in keys:
+            problem(where, key, f"unknown key{_did_you_mean(key, keys)}")
     if "id" not in raw:
         problem(where, "id", "missing required field")
         return None
     if not _check_id(rid, where, "id", problem):
         return None
-    eid: str = rid
-
     remove = raw.get("remove", False)
     if not isinstance(remove, bool):
         problem(where, "remove", f"must be true or false, not {_type_name(remove)}")
@@ -473,7 +474,20 @@ def _parse_entry(
     if remove:
         extra = [k for k in raw if k not in ("id", "remove")]
         if extra:
-            problem(where, extra[0], "an entry with remove = true takes only id")
+            article = "an" if kind[0] in "aeiou" else "a"
+            problem(where, extra[0], f"{article} {kind} with remove = true takes only id")
+    return where, rid, remove
+
+
+def _parse_entry(
+    raw: dict[str, Any], file: str, index: int, problem: _ProblemFn
+) -> tuple[str, Entry | None] | None:
+    """Check one [[entry]] table; return (id, Entry), (id, None) for a removal, or None."""
+    head = _table_header(raw, "entry", _ENTRY_KEYS, index, problem)
+    if head is None:
+        return None
+    where, eid, remove = head
+    if remove:
         return eid, None
 
     ok = True
@@ -561,25 +575,11 @@ def _parse_role(
     raw: dict[str, Any], file: str, index: int, problem: _ProblemFn
 ) -> tuple[str, Role | None] | None:
     """Check one [role] table; return (id, Role), (id, None) for a removal, or None."""
-    rid = raw.get("id")
-    where = f"role '{rid}'" if isinstance(rid, str) and rid else f"role #{index}"
-    for key in raw:
-        if key not in _ROLE_KEYS:
-            problem(where, key, f"unknown key{_did_you_mean(key, _ROLE_KEYS)}")
-    if "id" not in raw:
-        problem(where, "id", "missing required field")
+    head = _table_header(raw, "role", _ROLE_KEYS, index, problem)
+    if head is None:
         return None
-    if not _check_id(rid, where, "id", problem):
-        return None
-    role_id: str = rid
-    remove = raw.get("remove", False)
-    if not isinstance(remove, bool):
-        problem(where, "remove", f"must be true or false, not {_type_name(remove)}")
-        remove = False
+    where, role_id, remove = head
     if remove:
-        extra = [k for k in raw if k not in ("id", "remove")]
-        if extra:
-            problem(where, extra[0], "a role with remove = true takes only id")
         return role_id, None
 
     name = raw.get("name")

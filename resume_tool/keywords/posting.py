@@ -929,22 +929,6 @@ _US_STATE_NAMES = frozenset(
         "wyoming",
     ]
 )
-_MONTH_WORDS = frozenset(
-    [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 
 def unknown_terms(
@@ -1023,7 +1007,7 @@ def unknown_terms(
             content = [w for w in words if w not in ("of", "and", "for", "by", "in")]
             if len(content) < 2 or all(w in GENERIC_WORDS for w in content):
                 continue
-            if any(w in _PLACE_WORDS or w in _US_STATE_NAMES or w in _MONTH_WORDS for w in content):
+            if any(w in _PLACE_WORDS or w in _US_STATE_NAMES or w in rules.MONTH_WORDS for w in content):
                 continue
             if employer_words and any(
                 w in employer_words for w in content if w not in GENERIC_WORDS

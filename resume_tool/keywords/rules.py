@@ -76,7 +76,7 @@ _YEAR = re.compile(r"^(19|20)\d\d$")
 _COUNTRY = frozenset({"usa", "us", "united", "u.s.", "u.s.a."})
 # What may follow "City, ST": end of line, a ZIP, a separator, a date.
 _AFTER_PLACE = frozenset({".", "|", "•", "·", "(", ")", "[", "]", ";", "/", "–", "—", "-"})
-_MONTHS = frozenset(
+MONTH_WORDS = frozenset(
     [
         "jan",
         "feb",
@@ -148,7 +148,7 @@ def is_us_state_after_place(
     if nxt_new_line or nxt is None:
         return True
     low = nxt.lower()
-    if nxt in _AFTER_PLACE or _YEAR.match(nxt) or low in _MONTHS:
+    if nxt in _AFTER_PLACE or _YEAR.match(nxt) or low in MONTH_WORDS:
         return True
     if nxt == "," and i + 2 < n and not atoms.line_start[i + 2]:
         return atoms.words[i + 2].lower() in _COUNTRY

@@ -25,8 +25,16 @@ class ResumeToolError(Exception):
         super().__init__(self.one_line())
 
     def one_line(self) -> str:
-        where = f"{self.path}: " if self.path else ""
+        where = f"{printable(self.path)}: " if self.path else ""
         return f"{where}{self.problem}. {self.fix}"
+
+
+def printable(name: str) -> str:
+    """A file name fit for one line: newlines, tabs and other control characters escaped."""
+    return "".join(
+        ch if ch.isprintable() or ch == " " else ch.encode("unicode_escape").decode("ascii")
+        for ch in name
+    )
 
 
 class InputError(ResumeToolError):

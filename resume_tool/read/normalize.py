@@ -99,7 +99,23 @@ def repair_mojibake(s: str) -> str:
 
 
 def normalize_text(s: str) -> str:
-    """Return ``s`` in the one canonical form the later stages expect. Never raises."""
+    """Return ``s`` in the one canonical form the later stages expect. Never raises.
+
+    Idempotent: NFKC can turn debris into a fresh mojibake sequence ("Â²" → "Â2"), so
+    the steps run again until the text stops changing (twice in practice).
+    """
+    out = _normalize_once(s)
+    for _ in range(3):
+        if not any(c in out for c in "ÂâÃï"):  # only a mojibake repair can change it again
+            break
+        again = _normalize_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def _normalize_once(s: str) -> str:
     if not s:
         return ""
     s = s.replace("\r\n", "\n").replace("\r", "\n")

@@ -43,7 +43,7 @@ from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordInc
 from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import resolve1
+from pdfminer.pdftypes import PDFObjRef
 
 from ..errors import InputError, LimitExceeded
 from ..limits import Limits
@@ -610,10 +610,33 @@ def _add_links(
             line.hyperlinks.append(uri)
 
 
-def _page_count(doc: PDFDocument) -> int | None:
+class _RefLoop(Exception):
+    """An object reference that leads back to itself."""
+
+
+def resolve1(obj: Any, depth: int = 32) -> Any:
+    """pdfminer's ``resolve1`` with a bound: ``2 0 obj 2 0 R`` must not loop forever."""
+    while isinstance(obj, PDFObjRef):
+        depth -= 1
+        if depth < 0:
+            raise _RefLoop
+        obj = obj.resolve()
+    return obj
+
+
+def _page_count(doc: PDFDocument, name: str) -> int | None:
+    """The page count the page tree claims; a page tree that refers to itself is damage.
+
+    pdfminer's own page walk would loop forever on such a tree, so it is refused here.
+    """
     try:
         pages = resolve1(doc.catalog.get("Pages"))
         count = resolve1(pages.get("Count")) if isinstance(pages, dict) else None
+        kids = resolve1(pages.get("Kids")) if isinstance(pages, dict) else None
+        for kid in kids if isinstance(kids, list) else []:
+            resolve1(kid)
+    except _RefLoop as err:
+        raise damaged(name, "pdf") from err
     except Exception:
         return None
     return count if isinstance(count, int) and count >= 0 else None
@@ -668,7 +691,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
             "the PDF is encrypted in a way that cannot be opened",
             "Save or print it to a new PDF without a password (or upload the DOCX)",
         ) from err
-    count = _page_count(doc)
+    count = _page_count(doc, name)
     if count is not None and count > limits.max_pages:
         raise _too_many_pages(name, count, limits)
 

@@ -12,6 +12,7 @@ import zipfile
 from typing import Literal
 
 from ..errors import InputError, UnsupportedType
+from .guard import zip_errors
 
 Kind = Literal["docx", "pdf", "text"]
 
@@ -35,7 +36,7 @@ def _utf16(name: str) -> bytes:
 def _zip_kind(data: bytes, name: str | None) -> Kind:
     try:
         names = set(zipfile.ZipFile(io.BytesIO(data)).namelist())
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError) as err:
+    except zip_errors() as err:
         raise InputError(
             name,
             "not a valid Word (DOCX) file or ZIP archive (damaged or truncated)",

@@ -41,7 +41,9 @@ LOCATION_RE = re.compile(
 )
 UK_LOCATION_RE = re.compile(rf"\b({_CITY}),\s?(UK|United Kingdom|England|Scotland|Wales)\b")
 REMOTE_RE = re.compile(r"\bRemote\b")
-_CREDENTIAL_TAIL = re.compile(r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s*[A-Z][A-Z0-9-]{1,8})*)+$")
+# ", CPC, CRC" / ", RHIT CCS" after a name. Tokens need a space between them: with an
+# optional space the pattern could split "ICD-10-CM" many ways and backtrack exponentially.
+_CREDENTIAL_TAIL = re.compile(r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s+[A-Z][A-Z0-9-]{1,8})*)+$")
 _NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$|^[A-Z]\.$")
 _NOT_NAME_WORDS = {
     "resume", "curriculum", "vitae", "cv", "summary", "profile", "experience", "contact",
@@ -57,6 +59,8 @@ def _clean_url(url: str) -> str:
 def guess_name(text: str) -> str | None:
     """A person's name: 2–4 capitalised words, maybe followed by credentials ("Jane Doe, CPC")."""
     t = text.strip().strip("|").strip()
+    if len(t) > 80:  # a name line is short; don't spend time on prose
+        return None
     t = _CREDENTIAL_TAIL.sub("", t).strip()
     if not t or any(ch.isdigit() for ch in t) or "@" in t or len(t) > 40:
         return None

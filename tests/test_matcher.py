@@ -651,3 +651,25 @@ def test_real_lists_traps(real):
 
 def test_pattern_text_is_never_empty(real):
     assert all(p.keys and re.search(r"\w", p.text) for p in real.patterns)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("ICD-10-CM\nICD-10-PCS", ["icd-10-cm", "icd-10-pcs"]),  # one item per line
+        ("Certified Professional\nCoder", ["cpc"]),  # a title wrapped by a narrow column
+        ("knowledge of medical\nterminology", ["medical-terminology"]),
+    ],
+)
+def test_line_breaks_between_items_split_phrases(text: str, expected: list[str]) -> None:
+    from resume_tool.api import engine
+
+    _, matcher = engine()
+    assert [m.entry_id for m in matcher.match(text)] == expected
+
+
+def test_sentence_break_is_not_a_phrase() -> None:
+    from resume_tool.api import engine
+
+    _, matcher = engine()
+    assert "teamwork" not in {m.entry_id for m in matcher.match("Led cross-functional teams\nWorked with payers")}

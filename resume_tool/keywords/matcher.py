@@ -269,6 +269,7 @@ class KeywordMatcher:
         if not cands:
             return []
         kept = self._apply_rules(cands, atoms, section_at)
+        kept = [c for c in kept if not _crosses_item_break(text, atoms, c)]
         kept = longest_matches(kept)
         out: list[Match] = []
         for c in kept:
@@ -387,6 +388,23 @@ class KeywordMatcher:
                 if tuple(keys[j : j + n]) == phrase:
                     return True
         return False
+
+
+def _crosses_item_break(text: str, atoms: Atoms, c: Candidate) -> bool:
+    """A phrase that runs over a line break into a line that starts anew is two things.
+
+    "teams⏎Worked" (a sentence ends, the next begins) and "ICD-10-CM⏎ICD-10-PCS" (one list
+    item per line) are not one keyword. A title-case phrase wrapped by a narrow column
+    ("Certified Professional⏎Coder") and a lower-case wrap ("medical⏎terminology") are.
+    """
+    for j in range(c.start, c.end - 1):
+        end, nxt = atoms.ends[j], atoms.starts[j + 1]
+        if "\n" not in text[end:nxt] or not (text[nxt].isupper() or text[nxt].isdigit()):
+            continue
+        before = text[atoms.starts[j] : end]
+        if not before.istitle():  # "teams", "CM", "10": the line was complete
+            return True
+    return False
 
 
 def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:

@@ -173,7 +173,7 @@ _BOILER_SENTENCE = re.compile(
     r"protected (?:veteran|characteristic|class)|reasonable accommodation|\bE-Verify\b|drug[- ]free|"
     r"\bbenefits? (?:package|include|eligible)|\bbenefits-eligible\b|\b40[13]\(?[kb]\)?|paid time off|"
     r"health (?:and|&) dental|dental (?:and|&) vision|\bpension\b|annual leave|tuition reimbursement|"
-    r"(?:[$£€]\s?\d)|\bper (?:hour|annum|year)\b|\bpay (?:range|rate|transparency|band)\b|\bbase pay\b|"
+    r"(?:[$£€]\s?\d)|\bper annum\b|\b(?:salary|wage|pay)\b[^.]*\bper (?:hour|year)\b|\bpay (?:range|rate|transparency|band)\b|\bbase pay\b|"
     r"recruitment (?:and|&) retention premium|\bRRP\b|\bHCAS\b|\bbandwidth\b|\bMbps\b|"
     r"\bhow to apply\b|\bclick (?:here )?to apply\b|\bapply (?:now|today|online|here)\b|\bclosing date\b|"
     r"\binterview date\b|\binformal (?:visits|enquiries)\b|\bfor further details\b|contact details removed|"

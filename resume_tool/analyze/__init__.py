@@ -99,6 +99,21 @@ def _closure(entries: dict[str, Entry], entry_id: str) -> set[str]:
     return seen
 
 
+_CLOSURES: dict[int, tuple[Vocabulary, dict[str, set[str]]]] = {}
+
+
+def _all_closures(vocab: Vocabulary) -> dict[str, set[str]]:
+    """``_closure`` of every entry, computed once per vocabulary (the vocabulary is kept
+    alive with it, so its id cannot be reused)."""
+    cached = _CLOSURES.get(id(vocab))
+    if cached is None or cached[0] is not vocab:
+        if len(_CLOSURES) >= 8:
+            _CLOSURES.clear()
+        cached = (vocab, {i: _closure(vocab.entries, i) for i in vocab.entries})
+        _CLOSURES[id(vocab)] = cached
+    return cached[1]
+
+
 def infer_role(
     vocab: Vocabulary,
     posting: Posting | None,
@@ -138,7 +153,7 @@ def infer_role(
         for t in set(hits):
             title_share[t.lower()] += 1
     # how many roles list a keyword, itself or through a related (satisfying) one
-    closures = {i: _closure(vocab.entries, i) for i in vocab.entries}
+    closures = _all_closures(vocab)
     listed: dict[str, int] = defaultdict(int)
     for r in roles:
         own = set(r.core) | set(r.terms)

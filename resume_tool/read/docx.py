@@ -98,6 +98,7 @@ class _Styles:
         self.by_id: dict[str, Any] = {}
         self.default_para: str | None = None
         self.doc_rpr: Any = None
+        self._inherited: dict[tuple[str, str | None, str | None], Any] = {}
         try:
             root = document.styles.element
         except Exception:
@@ -137,6 +138,12 @@ class _Styles:
             el = rpr.find(_w(tag))
             if el is not None:
                 return el
+        key = (tag, rstyle, pstyle)
+        if key not in self._inherited:  # asked for every run: resolve each style once
+            self._inherited[key] = self._from_styles(tag, rstyle, pstyle)
+        return self._inherited[key]
+
+    def _from_styles(self, tag: str, rstyle: str | None, pstyle: str | None) -> Any:
         for sid in (rstyle, pstyle):
             for st in self.chain(sid):
                 r = st.find(RPR)

@@ -79,9 +79,12 @@ def test_example_golden(example_report) -> None:
     assert not codes(r) & {"multi-column", "hidden-text", "text-box", "no-text", "missing-contact"}
     cpc = kw(r, "cpc")
     assert cpc and cpc.in_resume and cpc.required and cpc.has_acronym and not cpc.has_long_form
+    # "CPC or CCS-P": the resume holds CPC, so CCS-P is not held against it
     ccsp = kw(r, "ccs-p")
-    assert ccsp and ccsp.target and not ccsp.in_resume
-    assert "ccs-p" in {t["id"] for t in r.to_consider}
+    assert ccsp and not ccsp.target and not ccsp.in_resume
+    assert "ccs-p" not in {t["id"] for t in r.to_consider}
+    assert any(line.startswith("CCS-P: not scored") for line in r.score_explanation)
+    assert "medical-terminology" in {t["id"] for t in r.to_consider}
     icd = kw(r, "icd-10-cm")
     assert icd and icd.in_resume and "skills" in icd.sections
     # the resume never claims CRC; it is preferred in the posting and stays missing
@@ -120,6 +123,15 @@ def test_specific_term_satisfies_general_not_reverse(tmp_path: Path) -> None:
     r = check(write_resume(tmp_path, skills="ICD-10 coding, CPT"), posting=posting, today=TODAY)
     assert not kw(r, "icd-10-cm").in_resume
     assert not kw(r, "icd-10-pcs").in_resume
+
+
+def test_credential_alternatives(tmp_path: Path) -> None:
+    posting = write_posting(tmp_path, "Coder\nRequirements\n- CPC or CCS certification\n- CRC certification\n")
+    r = check(write_resume(tmp_path, certs="CCS, AHIMA"), posting=posting, today=TODAY)
+    assert not kw(r, "cpc").target  # CCS is accepted instead
+    assert kw(r, "crc").target and not kw(r, "crc").in_resume  # "and", not "or"
+    r = check(write_resume(tmp_path, certs="RHIT, AHIMA"), posting=posting, today=TODAY)
+    assert kw(r, "cpc").target and kw(r, "ccs").target  # holds neither: both count
 
 
 def test_credential_variant(tmp_path: Path) -> None:

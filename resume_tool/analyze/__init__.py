@@ -209,6 +209,29 @@ def _targets(vocab: Vocabulary, role: Role, posting: Posting | None) -> dict[str
     return targets
 
 
+_OR = re.compile(r"\bor\b", re.IGNORECASE)
+
+
+def _alternatives_held(
+    targets: dict[str, Target],
+    posting_kw: dict[str, PostingKeyword],
+    entries: dict[str, Entry],
+    satisfied: dict[str, set[str]],
+) -> dict[str, str]:
+    """Credentials the posting offers as alternatives ("CPC or CCS-P") when the resume holds
+    one of them: id of the missing one -> id of the one held."""
+    out: dict[str, str] = {}
+    for i in targets:
+        if i in satisfied or entries[i].category != "credential" or i not in posting_kw:
+            continue
+        mine = {s for s in posting_kw[i].sentences if _OR.search(s)}
+        for j, pk in sorted(posting_kw.items()):
+            if j != i and j in satisfied and entries[j].category == "credential" and mine & set(pk.sentences):
+                out[i] = j
+                break
+    return out
+
+
 def _forms(entry: Entry, matches: list[Match]) -> tuple[bool, bool]:
     """Whether the resume wrote the entry's acronym, its long form, or both."""
     has_acr = has_long = False
@@ -258,10 +281,16 @@ def analyze(
             satisfied[e.id] = set().union(*(satisfied[c] for c in e.combines))
 
     posting_kw: dict[str, PostingKeyword] = {k.entry_id: k for k in posting.keywords} if posting else {}
+    explanation: list[str] = []
+    for i, held in sorted(_alternatives_held(targets, posting_kw, entries, satisfied).items()):
+        del targets[i]
+        explanation.append(
+            f"{entries[i].term}: not scored, the posting accepts {entries[held].term} instead "
+            "and the resume has it"
+        )
     ids = set(targets) | resume_ids | set(posting_kw)
     results: list[KeywordResult] = []
     earned = possible = 0.0
-    explanation: list[str] = []
     for i in sorted(ids, key=lambda x: (-(targets[x].max_points if x in targets else 0), x)):
         e = entries.get(i)
         if e is None:

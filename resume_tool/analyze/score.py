@@ -10,7 +10,8 @@ Formula, version ``SCORE_VERSION`` (also in the README):
   without a posting, core ×2, other role terms ×1.
 * A keyword the resume has — itself or a more specific term that satisfies it
   (ICD-10-CM for ICD-10) — earns its full weight; a legacy form or a credential variant
-  earns nothing.
+  earns nothing. Credentials a posting sentence offers as alternatives ("CPC or CCS-P")
+  are one requirement: when the resume holds one, the others leave the target set.
 * score = round(100 × earned ÷ possible). Bands: strong ≥ 75, fair 50–74, weak < 50.
 
 The score measures keyword coverage only. It does not predict what any particular

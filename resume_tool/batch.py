@@ -38,10 +38,8 @@ import multiprocessing
 import os
 import signal
 import sys
-import threading
 import time
 from collections import deque
-from collections.abc import Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -52,13 +50,13 @@ from . import __version__
 from .batch_cohort import cohort_view, render_index, sort_key, summary_csv
 from .batch_inputs import Item, ZipBudget, discover, read_item, unique_names
 from .errors import InputError, LimitExceeded, ResumeToolError
-from .limits import DEFAULT_LIMITS, Limits
+from .limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
 
 __all__ = ["FILE_SECONDS", "BatchResult", "run_batch"]
 
 MANIFEST = "manifest.json"
 MANIFEST_VERSION = 1
-FILE_SECONDS = 120.0  # wall-clock bound for checking one file in a worker
+FILE_SECONDS = DEFAULT_LIMITS.max_total_seconds  # per file; a hung file becomes a failed row
 EXTENSIONS = {"html": ".html", "json": ".json", "md": ".md", "text": ".txt"}
 INFLIGHT_PER_WORKER = 2  # tasks queued per worker: keeps workers busy, bounds memory
 FLUSH_SECONDS = 5.0  # manifest saved this often during a run, so a killed run loses little
@@ -160,10 +158,6 @@ def _check_formats(formats: list[str]) -> tuple[str, ...]:
 _WORKER: dict[str, Any] = {}
 
 
-class _FileTimeout(BaseException):
-    """Raised by SIGALRM inside a check; a BaseException so no ``except Exception`` eats it."""
-
-
 def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     """Build the keyword lists, spaCy pipeline and posting once for this process."""
     if in_pool:
@@ -186,30 +180,6 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     except Exception as err:  # reported to the parent as a usage-level failure
         _WORKER["setup_error"] = (None, f"cannot start the checker ({type(err).__name__}: {err})",
                                   "Rerun with --debug and report the problem")
-
-
-@contextlib.contextmanager
-def _time_limit(seconds: float) -> Iterator[None]:
-    """Interrupt Python code that runs past ``seconds`` (main thread only; POSIX only)."""
-    usable = (
-        seconds > 0
-        and hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-    )
-    if not usable:
-        yield
-        return
-
-    def _alarm(signum: int, frame: Any) -> None:
-        raise _FileTimeout
-
-    previous = signal.signal(signal.SIGALRM, _alarm)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def _peak_rss_mb() -> float:
@@ -242,12 +212,12 @@ def check_task(task: Task) -> dict[str, Any]:
     if "setup_error" in _WORKER:
         return {"file": task.rel, "setup_error": _WORKER["setup_error"]}
     try:
-        with _time_limit(settings.file_seconds):
+        with time_limit(settings.file_seconds):
             try:
                 row = _check(task, settings)
             except ResumeToolError as err:
                 row = _failed_row(task, str(err), cache=True)
-    except _FileTimeout:
+    except TimeLimitReached:
         row = _failed_row(task, LimitExceeded(
             task.rel, f"checking this file took longer than {settings.file_seconds:g} seconds",
             "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=False)

@@ -7,15 +7,18 @@ traceback.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import sys
 import traceback
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_FELL_SHORT, EXIT_OK, ResumeToolError
+from .errors import EXIT_BAD_INPUT, EXIT_FELL_SHORT, EXIT_OK, LimitExceeded, ResumeToolError
+from .limits import DEFAULT_LIMITS, TimeLimitReached, time_limit
 
 FORMATS = ("text", "html", "md", "json")
 lists_option = click.option(
@@ -52,6 +55,22 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
+@contextlib.contextmanager
+def _bounded(path: Path | str) -> Iterator[None]:
+    """No single file may hold the command for longer than the per-file budget."""
+    seconds = DEFAULT_LIMITS.max_total_seconds
+    try:
+        with time_limit(seconds):
+            yield
+    except TimeLimitReached:
+        raise LimitExceeded(
+            str(path),
+            f"processing took longer than {seconds:g} seconds",
+            "Save a simpler copy (fewer pages and pictures) as DOCX or PDF; "
+            "if it is an ordinary resume, please report the file",
+        ) from None
+
+
 def _lists(lists: tuple[Path, ...]) -> list[Path] | None:
     return list(lists) or None
 
@@ -78,7 +97,8 @@ def parse(file: Path, fmt: str) -> int:
     """
     from .api import parse as parse_resume
 
-    resume = parse_resume(file)
+    with _bounded(file):
+        resume = parse_resume(file)
     if fmt == "json":
         click.echo(json.dumps(resume.to_dict(), indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -118,8 +138,9 @@ def check(resume: Path, posting: str | None, role: str | None, lists: tuple[Path
     from .api import check as run_check
     from .render import format_for_path, render_report
 
-    report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
     fmt = fmt or (format_for_path(output) if output else "text")
+    with _bounded(resume):
+        report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
     color = output is None and fmt == "text" and sys.stdout.isatty()
     _emit(render_report(report, fmt, color=color), output)
     if fail_under is not None and report.score < fail_under:
@@ -149,8 +170,9 @@ def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, .
     """
     from .keywords_report import keyword_table
 
-    table = keyword_table(file, as_posting=as_posting, role=role, lists=_lists(lists),
-                          spacy_model=spacy_model)
+    with _bounded(file):
+        table = keyword_table(file, as_posting=as_posting, role=role, lists=_lists(lists),
+                              spacy_model=spacy_model)
     if fmt == "json":
         click.echo(json.dumps(table, indent=2, ensure_ascii=False))
         return EXIT_OK
@@ -248,9 +270,10 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
     from .api import engine
     from .render.draft import build_draft, write_draft
 
-    report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
-    _, matcher = engine(_lists(lists))
-    written = write_draft(build_draft(report, matcher, years=years), output, pdf=pdf)
+    with _bounded(resume):
+        report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
+        _, matcher = engine(_lists(lists))
+        written = write_draft(build_draft(report, matcher, years=years), output, pdf=pdf)
     for path in written:
         click.echo(f"wrote {path}", err=True)
     return EXIT_OK

@@ -103,3 +103,20 @@ def test_usage_errors_exit_2() -> None:
     assert run("check").returncode == 2
     assert run("check", str(EXAMPLE), "--format", "pdf").returncode == 2
     assert run("nonsense").returncode == 2
+
+
+def test_a_file_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import time
+
+    import resume_tool.api
+    import resume_tool.cli
+    from resume_tool.errors import LimitExceeded
+    from resume_tool.limits import Limits
+
+    monkeypatch.setattr(resume_tool.cli, "DEFAULT_LIMITS", Limits(max_total_seconds=0.2))
+    monkeypatch.setattr(resume_tool.api, "check", lambda *a, **k: time.sleep(5))
+    started = time.monotonic()
+    result = CliRunner().invoke(cli, ["check", str(EXAMPLE)])
+    assert time.monotonic() - started < 3
+    assert isinstance(result.exception, LimitExceeded)
+    assert "took longer than 0.2 seconds" in str(result.exception)

@@ -38,8 +38,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import InputError
+from ..lexicon import MONTH_WORDS, US_STATE_CODES, US_STATE_NAMES
 from ..models import Match, Posting, PostingKeyword
-from . import rules
 from .abbreviations import find_definitions
 from .matcher import KeywordMatcher
 from .nlp import lemma
@@ -878,56 +878,12 @@ _PLACE_WORDS = frozenset(
         "square",
     ]
 )
+# single words of state names ("jersey", "dakota"), without the generic ones
 _US_STATE_NAMES = frozenset(
-    [
-        "alabama",
-        "alaska",
-        "arizona",
-        "arkansas",
-        "california",
-        "colorado",
-        "connecticut",
-        "delaware",
-        "florida",
-        "georgia",
-        "hawaii",
-        "idaho",
-        "illinois",
-        "indiana",
-        "iowa",
-        "kansas",
-        "kentucky",
-        "louisiana",
-        "maine",
-        "maryland",
-        "massachusetts",
-        "michigan",
-        "minnesota",
-        "mississippi",
-        "missouri",
-        "montana",
-        "nebraska",
-        "nevada",
-        "hampshire",
-        "jersey",
-        "mexico",
-        "york",
-        "carolina",
-        "dakota",
-        "ohio",
-        "oklahoma",
-        "oregon",
-        "pennsylvania",
-        "rhode",
-        "tennessee",
-        "texas",
-        "utah",
-        "vermont",
-        "virginia",
-        "washington",
-        "wisconsin",
-        "wyoming",
-    ]
+    w.lower()
+    for name in US_STATE_NAMES
+    for w in name.split()
+    if w not in ("New", "North", "South", "West", "Island")
 )
 
 
@@ -982,7 +938,7 @@ def unknown_terms(
             up = term.upper()
             if (
                 up in GENERIC_ACRONYMS
-                or up in rules.US_STATES
+                or up in US_STATE_CODES
                 or up in defined_as_place
                 or (initials and len(up) >= 3 and initials.startswith(up))
                 or not any(ch.isalpha() for ch in term)
@@ -1007,7 +963,7 @@ def unknown_terms(
             content = [w for w in words if w not in ("of", "and", "for", "by", "in")]
             if len(content) < 2 or all(w in GENERIC_WORDS for w in content):
                 continue
-            if any(w in _PLACE_WORDS or w in _US_STATE_NAMES or w in rules.MONTH_WORDS for w in content):
+            if any(w in _PLACE_WORDS or w in _US_STATE_NAMES or w in MONTH_WORDS for w in content):
                 continue
             if employer_words and any(
                 w in employer_words for w in content if w not in GENERIC_WORDS

@@ -11,99 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from ..lexicon import MONTH_WORDS, US_STATE_CODES
 from .nlp import Atoms
 
-US_STATES = frozenset(
-    [
-        "AL",
-        "AK",
-        "AZ",
-        "AR",
-        "CA",
-        "CO",
-        "CT",
-        "DE",
-        "FL",
-        "GA",
-        "HI",
-        "ID",
-        "IL",
-        "IN",
-        "IA",
-        "KS",
-        "KY",
-        "LA",
-        "ME",
-        "MD",
-        "MA",
-        "MI",
-        "MN",
-        "MS",
-        "MO",
-        "MT",
-        "NE",
-        "NV",
-        "NH",
-        "NJ",
-        "NM",
-        "NY",
-        "NC",
-        "ND",
-        "OH",
-        "OK",
-        "OR",
-        "PA",
-        "RI",
-        "SC",
-        "SD",
-        "TN",
-        "TX",
-        "UT",
-        "VT",
-        "VA",
-        "WA",
-        "WV",
-        "WI",
-        "WY",
-        "DC",
-        "PR",
-        "GU",
-        "VI",
-    ]
-)
 _ZIP = re.compile(r"^\d{5}$")
 _YEAR = re.compile(r"^(19|20)\d\d$")
 _COUNTRY = frozenset({"usa", "us", "united", "u.s.", "u.s.a."})
 # What may follow "City, ST": end of line, a ZIP, a separator, a date.
 _AFTER_PLACE = frozenset({".", "|", "•", "·", "(", ")", "[", "]", ";", "/", "–", "—", "-"})
-MONTH_WORDS = frozenset(
-    [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
-        "january",
-        "february",
-        "march",
-        "april",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ]
-)
 
 # Function words after which a capitalized single word is a verb, not a product ("Excel at").
 VERB_FOLLOWERS_ANYWHERE = frozenset({"at"})
@@ -133,7 +48,7 @@ def is_us_state_after_place(
     before the comma is itself a keyword.
     """
     w = atoms.words[i]
-    if w not in US_STATES:
+    if w not in US_STATE_CODES:
         return False
     n = len(atoms)
     nxt = atoms.words[i + 1] if i + 1 < n else None

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..lexicon import US_STATE_CODES, US_STATE_NAMES
 from ..models import Contact, Line
 from .headings import classify_heading
 from .words import TITLE_WORDS
@@ -25,19 +26,10 @@ URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s,;|<>()]+|(?:linkedin\.com|github\.com)/[^\s,;|<>()]+",
     re.IGNORECASE,
 )
-US_STATES = ["AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID", "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO", "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA", "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY", "PR"]
-STATE_NAMES = (
-    "Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|"
-    "Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|"
-    "Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|"
-    "New Mexico|New York|North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|"
-    "Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|"
-    "West Virginia|Wisconsin|Wyoming"
-)
 _CITY = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
 LOCATION_RE = re.compile(
-    rf"\b({_CITY})\s?,\s?((?:{'|'.join(US_STATES)})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?"
-    rf"|(?:{STATE_NAMES})\b(?!\s+[A-Z][a-z]))"
+    rf"\b({_CITY})\s?,\s?((?:{'|'.join(sorted(US_STATE_CODES))})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?"
+    rf"|(?:{'|'.join(US_STATE_NAMES)})\b(?!\s+[A-Z][a-z]))"
 )
 UK_LOCATION_RE = re.compile(rf"\b({_CITY}),\s?(UK|United Kingdom|England|Scotland|Wales)\b")
 REMOTE_RE = re.compile(r"\bRemote\b")

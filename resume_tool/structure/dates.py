@@ -11,14 +11,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3,
-    "apr": 4, "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7,
-    "aug": 8, "august": 8, "sep": 9, "sept": 9, "september": 9, "oct": 10,
-    "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}  # fmt: skip
-SEASONS = ("spring", "summer", "fall", "autumn", "winter")
-PRESENT_WORDS = ("present", "current", "currently", "now", "today", "to date", "date", "ongoing")
+from ..lexicon import MONTH_NUMBERS
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
@@ -65,7 +58,7 @@ def parse_point(text: str, today: date | None = None) -> str | None:
         return "present"
     m = re.fullmatch(rf"({_MONTH})\s*,?\s*({_YEAR}|{_YY})", t, re.IGNORECASE)
     if m:
-        month = MONTHS[m.group(1).rstrip(".").lower()]
+        month = MONTH_NUMBERS[m.group(1).rstrip(".").lower()]
         y = m.group(2)
         year = int(y) if y[0].isdigit() else _year_from_yy(y, today)
         return f"{year:04d}-{month:02d}"

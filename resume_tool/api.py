@@ -90,7 +90,6 @@ def check(
     today: date | None = None,
 ) -> Report:
     """The gap report for one resume: score, matched and missing keywords, findings, fixes."""
-    _check_role(role, lists)
     resume = parse(resume_path, limits, today=today)
     return _report(resume, posting, role, lists, posting_text, today)
 
@@ -107,16 +106,8 @@ def check_bytes(
     today: date | None = None,
 ) -> Report:
     """``check`` for a resume held in memory; nothing touches the disk."""
-    _check_role(role, lists)
     resume = parse_bytes(data, name, limits, today=today)
     return _report(resume, posting, role, lists, posting_text, today)
-
-
-def _check_role(role: str | None, lists: PathLike | list[PathLike] | None) -> None:
-    vocab, _ = engine(lists)
-    if role is not None and role not in vocab.roles:
-        known = ", ".join(sorted(vocab.roles))
-        raise InputError(None, f"unknown role {role!r}", f"Choose one of: {known}")
 
 
 def _report(
@@ -127,8 +118,13 @@ def _report(
     posting_text: str | None,
     today: date | None,
 ) -> Report:
+    """Score a parsed resume. The file is read before the engine is built, so a file that
+    cannot be read is refused without paying for spaCy."""
     from .analyze import analyze
 
     vocab, matcher = engine(lists)
+    if role is not None and role not in vocab.roles:
+        known = ", ".join(sorted(vocab.roles))
+        raise InputError(None, f"unknown role {role!r}", f"Choose one of: {known}")
     post = posting if isinstance(posting, Posting) else load_posting(posting, posting_text, lists)
     return analyze(resume, vocab, matcher, posting=post, role=role, today=today)

@@ -10,6 +10,7 @@ from datetime import date
 from typing import Protocol
 
 from .. import __version__
+from ..keywords.lists import expand_satisfies
 from ..models import (
     Entry,
     Finding,
@@ -84,32 +85,18 @@ def resume_matches(resume: Resume, matcher: MatcherLike) -> list[Match]:
     return matcher.match(resume.document.text, section_at)
 
 
-def _closure(entries: dict[str, Entry], entry_id: str) -> set[str]:
-    """Ids an entry counts for: itself and everything it satisfies, transitively."""
-    seen = {entry_id}
-    stack = [entry_id]
-    while stack:
-        e = entries.get(stack.pop())
-        if not e:
-            continue
-        for target in e.satisfies:
-            if target not in seen:
-                seen.add(target)
-                stack.append(target)
-    return seen
+_CLOSURES: dict[int, tuple[Vocabulary, dict[str, frozenset[str]]]] = {}
 
 
-_CLOSURES: dict[int, tuple[Vocabulary, dict[str, set[str]]]] = {}
-
-
-def _all_closures(vocab: Vocabulary) -> dict[str, set[str]]:
-    """``_closure`` of every entry, computed once per vocabulary (the vocabulary is kept
-    alive with it, so its id cannot be reused)."""
+def _closures(vocab: Vocabulary) -> dict[str, frozenset[str]]:
+    """Ids each entry counts for: itself and what it satisfies, transitively (a legacy
+    entry only itself). Built once per vocabulary, which is kept alive beside it so its
+    id cannot be reused."""
     cached = _CLOSURES.get(id(vocab))
     if cached is None or cached[0] is not vocab:
         if len(_CLOSURES) >= 8:
             _CLOSURES.clear()
-        cached = (vocab, {i: _closure(vocab.entries, i) for i in vocab.entries})
+        cached = (vocab, {i: ids | {i} for i, ids in expand_satisfies(vocab).items()})
         _CLOSURES[id(vocab)] = cached
     return cached[1]
 
@@ -141,10 +128,11 @@ def infer_role(
             texts.extend(line.text for line in resume.document.lines[:4])
         ids = dict.fromkeys(resume_ids or set(), 1.0)
     # soft skills say nothing about which coding role this is
+    closures = _closures(vocab)
     evidence = {
         i: w
         for rid, w in ids.items()
-        for i in _closure(vocab.entries, rid)
+        for i in closures.get(rid, {rid})
         if i in vocab.entries and vocab.entries[i].category != "soft_skill"
     }
     titled = {r.id: [t for t in r.titles if matches_title(t, texts)] for r in roles}
@@ -153,7 +141,6 @@ def infer_role(
         for t in set(hits):
             title_share[t.lower()] += 1
     # how many roles list a keyword, itself or through a related (satisfying) one
-    closures = _all_closures(vocab)
     listed: dict[str, int] = defaultdict(int)
     for r in roles:
         own = set(r.core) | set(r.terms)
@@ -270,11 +257,9 @@ def analyze(
 
     # entry id -> resume entries (non-legacy, or itself) that satisfy it
     satisfied: dict[str, set[str]] = defaultdict(set)
-    for rid in resume_ids:
-        e = entries.get(rid)
-        if e is None:
-            continue
-        for target in _closure(entries, rid) if not e.legacy else {rid}:
+    closures = _closures(vocab)
+    for rid in resume_ids & closures.keys():
+        for target in closures[rid]:
             satisfied[target].add(rid)
     for e in entries.values():  # a resume with each part of a combined form has the form
         if e.combines and e.id not in satisfied and all(c in satisfied for c in e.combines):

@@ -3,6 +3,7 @@
     python -m tests.eval                 # build (or reuse) the corpus, print figures and every miss
     python -m tests.eval --no-misses     # figures only
     python -m tests.eval --real          # the public real-world corpus: counts per field
+    python -m tests.eval --real-structure  # hand-labelled real files: structure figures, misses
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-misses", action="store_true", help="print the figures only")
     ap.add_argument("--real", action="store_true", help="run the public real-world corpus and print counts")
+    ap.add_argument("--real-structure", action="store_true",
+                    help="compare read+structure with the hand labels of real files")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -36,6 +39,15 @@ def main(argv: list[str] | None = None) -> int:
 
         paths = write_expected()
         print(f"wrote {len(paths)} expected answers to {paths[0].parent}")
+        return 0
+    if args.real_structure:
+        from . import real_structure
+
+        fig = real_structure.run()
+        if fig is None:
+            print("the public corpus (../shared/corpus) is not here", file=sys.stderr)
+            return 2
+        print(real_structure.format_figures(fig, show_misses=not args.no_misses))
         return 0
     if args.real:
         from .real import format_counts, run_real

@@ -116,3 +116,16 @@ def test_figures_stay_above_their_floors(figures):
     high = {k: round(rates[k], 3) for k, ceiling in CEILINGS.items() if rates[k] > ceiling}
     assert not low, f"below floor: {low}\n{format_figures(figures, show_misses=False)}"
     assert not high, f"above ceiling: {high}\n{format_figures(figures, show_misses=False)}"
+
+
+def test_the_real_structure_flag_prints_the_figures(monkeypatch, capsys):
+    from tests.eval import __main__ as cli
+    from tests.eval import real_structure
+
+    monkeypatch.setattr(real_structure, "run", lambda: Figures([]))
+    assert cli.main(["--real-structure", "--no-misses"]) == 0
+    out = capsys.readouterr().out
+    assert "real-file structure: 0 hand-labelled files" in out
+    assert "entries found (recall)" in out
+    monkeypatch.setattr(real_structure, "run", lambda: None)
+    assert cli.main(["--real-structure"]) == 2

@@ -3,6 +3,7 @@
     python -m tests.eval                 # build (or reuse) the corpus, print figures and every miss
     python -m tests.eval --no-misses     # figures only
     python -m tests.eval --real          # the public real-world corpus: counts per field
+    python -m tests.eval --real-keywords # keyword recall/precision on hand-labelled real resumes
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-misses", action="store_true", help="print the figures only")
     ap.add_argument("--real", action="store_true", help="run the public real-world corpus and print counts")
+    ap.add_argument("--real-keywords", action="store_true",
+                    help="keyword recall and precision on real resumes labelled by hand")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -37,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         paths = write_expected()
         print(f"wrote {len(paths)} expected answers to {paths[0].parent}")
         return 0
+    if args.real_keywords:
+        from .real_keywords import main_real_keywords
+
+        return main_real_keywords(show_misses=not args.no_misses)
     if args.real:
         from .real import format_counts, run_real
 

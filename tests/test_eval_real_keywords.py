@@ -25,8 +25,8 @@ from tests.eval.real_keywords import (
 )
 
 CORPUS = real_corpus()
-# Measured on main of 2026-12-06: 0.804, 0.715, 0.948.
-FLOORS = {"in_vocab_recall": 0.78, "overall_recall": 0.69, "precision": 0.93}
+# Measured on main of 2026-12-06 (25 files, 885 labels): 0.799, 0.712, 0.933.
+FLOORS = {"in_vocab_recall": 0.78, "overall_recall": 0.69, "precision": 0.91}
 
 
 @pytest.fixture(scope="module")

@@ -241,7 +241,7 @@ def format_results(res: Results, show_misses: bool = True, top: int = 30) -> str
         f"  recall overall        {_ratio(res.overall_recall)}",
         f"  precision             {_ratio(res.precision)}",
         "",
-        f"  {'category':<20} {'in-vocab recall':<22} {'overall recall':<22}",
+        f"  {'category':<20} {'in-vocab recall':<22} overall recall",
     ]
     for cat, (hit, known, total) in res.per_category().items():
         lines.append(f"  {cat:<20} {_ratio((hit, known)):<22} {_ratio((hit, total)):<22}".rstrip())

@@ -88,5 +88,7 @@ def test_real_keywords_meet_floors():
                "precision": res.precision}
     below = {k: f"{n}/{d}" for k, (n, d) in figures.items() if n < FLOORS[k] * d}
     assert not below, f"below the floors {FLOORS}: {below}"
+    (hit, known), (hit2, total) = res.recall_without("soft_skill")
+    assert hit == hit2 and known <= total and known < res.in_vocab_recall[1]
     text = format_results(res)
     assert "recall in-vocabulary" in text and "billing_claims" in text

@@ -92,6 +92,14 @@ class Results:
     def precision(self) -> tuple[int, int]:
         return self._count(lambda f: (len(f.right), len(f.right) + len(f.false_pos)))
 
+    def recall_without(self, category: str) -> tuple[tuple[int, int], tuple[int, int]]:
+        """(in-vocabulary, overall) recall leaving out one category's labels (soft skills)."""
+        hit = known = total = 0
+        for cat, (h, k, t) in self.per_category().items():
+            if cat != category:
+                hit, known, total = hit + h, known + k, total + t
+        return (hit, known), (hit, total)
+
     def per_category(self) -> dict[str, tuple[int, int, int]]:
         """category -> (found, labels in the lists, all labels)."""
         out: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
@@ -240,6 +248,8 @@ def format_results(res: Results, show_misses: bool = True, top: int = 30) -> str
         f"  recall in-vocabulary  {_ratio(res.in_vocab_recall)}",
         f"  recall overall        {_ratio(res.overall_recall)}",
         f"  precision             {_ratio(res.precision)}",
+        "  without soft skills:  recall in-vocabulary {} · overall {}".format(
+            *map(_ratio, res.recall_without("soft_skill"))),
         "",
         f"  {'category':<20} {'in-vocab recall':<22} overall recall",
     ]

@@ -4,6 +4,7 @@
     python -m tests.eval --no-misses     # figures only
     python -m tests.eval --real          # the public real-world corpus: counts per field
     python -m tests.eval --real-structure  # hand-labelled real files: structure figures, misses
+    python -m tests.eval --real-keywords # keyword recall/precision on hand-labelled real resumes
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -23,6 +24,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--real", action="store_true", help="run the public real-world corpus and print counts")
     ap.add_argument("--real-structure", action="store_true",
                     help="compare read+structure with the hand labels of real files")
+    ap.add_argument("--real-keywords", action="store_true",
+                    help="keyword recall and precision on real resumes labelled by hand")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -49,6 +52,10 @@ def main(argv: list[str] | None = None) -> int:
             return 2
         print(real_structure.format_figures(fig, show_misses=not args.no_misses))
         return 0
+    if args.real_keywords:
+        from .real_keywords import main_real_keywords
+
+        return main_real_keywords(show_misses=not args.no_misses)
     if args.real:
         from .real import format_counts, run_real
 

@@ -348,7 +348,7 @@ def test_batch_api_zip_and_files(client: TestClient) -> None:
             break
         time.sleep(0.2)
     assert p["status"] == "done", p
-    assert p["percent"] == 100 and p["failed"] == 1 and p["checked"] == 4
+    assert p["percent"] == 100 and p["failed"] == 1 and p["ok"] == 3
     assert seen == sorted(seen)
     assert not (job.folder / "in").exists(), "uploads must go when the job ends"
 
@@ -422,6 +422,12 @@ def test_origin_check_on_state_changing_requests() -> None:
         assert r.status_code == 403, origin
     r = c.post("/api/check", content=b"x", headers={"sec-fetch-site": "cross-site"})
     assert r.status_code == 403
+    # A form post under Referrer-Policy: no-referrer sends Origin: null; the browser's
+    # Sec-Fetch-Site says whether it came from this page.
+    same = {"origin": "null", "sec-fetch-site": "same-origin"}
+    assert c.post("/api/check", content=b"x", headers=same).status_code == 200
+    cross = {"origin": "null", "sec-fetch-site": "cross-site"}
+    assert c.post("/api/check", content=b"x", headers=cross).status_code == 403
     assert c.get("/", headers={"origin": "http://evil.example"}).status_code == 200  # GET is safe
 
 

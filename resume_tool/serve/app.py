@@ -100,7 +100,7 @@ class State:
     sessions: Sessions
     batches: BatchJobs
     root: Path
-    roles: list[tuple[str, str]] = field(default_factory=list)
+    roles_future: asyncio.Future[Any] | None = None  # role menu, from the first worker
     tasks: set[asyncio.Task[Any]] = field(default_factory=set)
 
 
@@ -449,12 +449,19 @@ def _zip(out: Path) -> bytes:
 
 
 # ----------------------------------------------------------------------- pages
-def _roles(request: Request) -> list[tuple[str, str]]:
-    return _state(request).roles
+async def _roles(request: Request) -> list[tuple[str, str]]:
+    """The role menu: waits (once) for the first worker to load the keyword lists."""
+    future = _state(request).roles_future
+    if future is None:
+        return []
+    try:
+        return list(await asyncio.wait_for(asyncio.shield(future), 120))
+    except Exception:  # a broken --lists folder: the menu is empty, checks say why
+        return []
 
 
 async def index(request: Request) -> Response:
-    return page("serve_index.j2", roles=_roles(request), form={})
+    return page("serve_index.j2", roles=await _roles(request), form={})
 
 
 async def check_page(request: Request) -> Response:
@@ -467,7 +474,7 @@ async def check_page(request: Request) -> Response:
         result = _done(await run(state, work.check_job, inputs, ("json", "html", "md"),
                                  label=inputs.resume.name))
     except UserError as err:
-        return page("serve_index.j2", status=err.status, roles=_roles(request), form=form,
+        return page("serve_index.j2", status=err.status, roles=await _roles(request), form=form,
                     error=err.message)
     sid = state.sessions.new_id()
     state.sessions.add(Session(
@@ -574,14 +581,14 @@ async def download(request: Request) -> Response:
 
 
 async def batch_page(request: Request) -> Response:
-    return page("serve_batch.j2", roles=_roles(request), form={})
+    return page("serve_batch.j2", roles=await _roles(request), form={})
 
 
 async def batch_submit(request: Request) -> Response:
     try:
         job = await start_batch(request)
     except UserError as err:
-        return page("serve_batch.j2", status=err.status, roles=_roles(request), form={},
+        return page("serve_batch.j2", status=err.status, roles=await _roles(request), form={},
                     error=err.message)
     return RedirectResponse(f"/batch/{job.id}", status_code=303)
 
@@ -622,12 +629,9 @@ def create_app(config: Config) -> Guard:
         engine = Engine(config.workers, config.lists, config.max_queue)
         state = State(config, engine, Sessions(), BatchJobs(root, config.max_batches), root)
         app.state.rt = state
-        try:
-            engine.warm()
-            state.roles = await asyncio.wait_for(
-                asyncio.wrap_future(engine.pool.submit(work.roles)), 300)
-        except Exception:
-            state.roles = []
+        # Workers start (and build their engines) now, while the server already answers.
+        engine.warm()
+        state.roles_future = asyncio.wrap_future(engine.pool.submit(work.roles))
         try:
             yield
         finally:
@@ -649,6 +653,7 @@ def create_app(config: Config) -> Guard:
         Route("/batch", batch_submit, methods=["POST"]),
         Route("/batch/{id}", job_page),
         Route("/healthz", healthz),
+        Route("/favicon.ico", lambda request: Response(status_code=204)),
         Route("/api/check", api_check, methods=["POST"]),
         Route("/api/draft", api_draft, methods=["POST"]),
         Route("/api/batch", api_batch, methods=["POST"]),

@@ -101,12 +101,15 @@ class Engine:
                 proc.kill()
 
     def close(self) -> None:
+        """Stop now: pending work is dropped, workers are ended (uploads die with them)."""
         procs = dict(getattr(self.pool, "_processes", None) or {})
-        self.pool.shutdown(wait=False, cancel_futures=True)
         for proc in procs.values():
             with contextlib.suppress(Exception):
                 proc.kill()
+        for proc in procs.values():
+            with contextlib.suppress(Exception):
                 proc.join(5)
+        self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 # --------------------------------------------------------------------- sessions
@@ -198,7 +201,7 @@ class BatchJob:
         out: dict[str, Any] = {"id": self.id, "status": self.status, "done": done,
                                "total": total, "percent": percent}
         if self.result:
-            out.update({k: self.result[k] for k in ("checked", "failed", "skipped", "seconds")})
+            out.update({k: self.result[k] for k in ("ok", "checked", "failed", "skipped", "seconds")})
         if self.error:
             out["error"] = self.error
         return out

@@ -9,8 +9,8 @@ One pure-ASGI middleware, applied before any route runs:
 - **Host allow-list** (DNS rebinding): a page on ``evil.example`` whose name now resolves to
   127.0.0.1 still sends ``Host: evil.example``; such requests get 403.
 - **Origin** (CSRF): a state-changing request (POST ...) whose ``Origin`` is not this server,
-  or which the browser marks ``Sec-Fetch-Site: cross-site``, gets 403. Scripts that send no
-  Origin are allowed (they hold the token when one is needed).
+  or which the browser marks ``Sec-Fetch-Site: cross-site`` or ``same-site``, gets 403.
+  Scripts that send neither are allowed (they hold the token when one is needed).
 - **Body cap**: a request body larger than the route's cap gets 413 before it is parsed.
 - **Headers** on every response: a strict Content-Security-Policy (scripts and styles from
   this server only, nothing external, no framing), ``X-Content-Type-Options: nosniff``,
@@ -203,11 +203,18 @@ class Guard:
         await send({"type": "http.response.body", "body": b""})
 
     def _same_origin(self, headers: dict[str, str], host: str) -> bool:
-        if headers.get("sec-fetch-site", "same-origin") not in ("same-origin", "none"):
+        """Browsers mark where a request comes from: ``Sec-Fetch-Site`` and ``Origin``.
+
+        Under ``Referrer-Policy: no-referrer`` a plain form post sends ``Origin: null``; it is
+        accepted only when the browser also says ``Sec-Fetch-Site: same-origin``."""
+        site = headers.get("sec-fetch-site")
+        if site is not None and site not in ("same-origin", "none"):
             return False
         origin = headers.get("origin")
         if origin is None:
             return True  # not a browser (curl, scripts): the token is the guard
+        if origin == "null":
+            return site == "same-origin"
         parts = urlsplit(origin)
         return parts.scheme in ("http", "https") and parts.netloc.lower() == host.strip().lower()
 

@@ -132,6 +132,12 @@ def ats_text(report: Any) -> str:
     return "\n".join(ln.text for ln in doc.lines if ln.source not in UNSEEN_SOURCES)
 
 
+def unseen_lines(report: Any) -> list[tuple[str, str]]:
+    """(where, text) of lines in the header, footer or text boxes, which many ATS skip."""
+    doc = report.resume.document
+    return [(ln.source, ln.text) for ln in doc.lines if ln.source in UNSEEN_SOURCES and ln.text.strip()]
+
+
 def summary(data: dict[str, Any]) -> dict[str, Any]:
     """What "Check again" compares: score, matched target keywords, findings by code."""
     matched = {k["id"]: k["term"] for k in data["keywords"]
@@ -152,6 +158,7 @@ def check_job(inputs: Inputs, formats: tuple[str, ...] = ("json",)) -> dict[str,
         out: dict[str, Any] = {fmt: render_report(report, fmt) for fmt in formats}
         out["summary"] = summary(report_to_dict(report))
         out["ats_text"] = ats_text(report)
+        out["unseen"] = unseen_lines(report)
         out["posting_text"] = text
         out["posting_label"] = label
         return out
@@ -204,5 +211,6 @@ def batch_job(files: list[str], outdir: str, posting: str | None, role: str | No
         return _error(err)
     except Exception as err:
         return {"error": f"the batch stopped: unexpected {type(err).__name__}: {err}", "status": 400}
-    return {"files": result.files, "checked": result.checked, "failed": result.failed,
+    return {"files": result.files, "ok": result.files - result.failed,
+            "checked": result.checked, "failed": result.failed,
             "skipped": result.skipped, "seconds": round(result.elapsed, 1)}

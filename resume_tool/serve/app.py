@@ -471,7 +471,7 @@ async def check_page(request: Request) -> Response:
         data = await read_form(request)
         form = {"posting": _text(data, "posting") or "", "role": _text(data, "role") or ""}
         inputs = await check_inputs(data)
-        result = _done(await run(state, work.check_job, inputs, ("json", "html", "md"),
+        result = _done(await run(state, work.check_job, inputs, ("json", "html", "md"), True,
                                  label=inputs.resume.name))
     except UserError as err:
         return page("serve_index.j2", status=err.status, roles=await _roles(request), form=form,
@@ -551,7 +551,7 @@ async def recheck(request: Request) -> Response:
                                           "Keep only your resume's text"), 413)
         inputs = work.Inputs(resume=source, posting_text=session.posting_text,
                              posting_label=session.posting_label, role=session.role)
-        result = _done(await run(state, work.check_job, inputs, ("json", "html", "md"), label=name))
+        result = _done(await run(state, work.check_job, inputs, ("json", "html", "md"), True, label=name))
     except UserError as err:
         return await result_page(request, session, status=err.status, error=err.message, text=text)
     session.previous = session.result["summary"]

@@ -149,18 +149,20 @@ def summary(data: dict[str, Any]) -> dict[str, Any]:
             "findings": findings}
 
 
-def check_job(inputs: Inputs, formats: tuple[str, ...] = ("json",)) -> dict[str, Any]:
-    """One check: the report in ``formats`` (json is exactly ``check --format json``)."""
+def check_job(inputs: Inputs, formats: tuple[str, ...] = ("json",), page: bool = False) -> dict[str, Any]:
+    """One check: the report in ``formats`` (json is exactly ``check --format json``); with
+    ``page``, also what the page shows beside it (summary, ATS text, skipped lines)."""
     from ..render import render_report, report_to_dict
 
     try:
         report, text, label = _report(inputs)
         out: dict[str, Any] = {fmt: render_report(report, fmt) for fmt in formats}
-        out["summary"] = summary(report_to_dict(report))
-        out["ats_text"] = ats_text(report)
-        out["unseen"] = unseen_lines(report)
-        out["posting_text"] = text
-        out["posting_label"] = label
+        if page:
+            out["summary"] = summary(report_to_dict(report))
+            out["ats_text"] = ats_text(report)
+            out["unseen"] = unseen_lines(report)
+            out["posting_text"] = text
+            out["posting_label"] = label
         return out
     except ResumeToolError as err:
         return _error(err)

@@ -334,7 +334,7 @@ def test_batch_api_zip_and_files(client: TestClient) -> None:
                      ("class/broken.pdf", b"%PDF-1.4 nothing"), ("__MACOSX/._x", b"x"))
     r = client.post("/api/batch", files=[("files", ("class.zip", class_zip)),
                                          ("files", ("carol.docx", RESUME))],
-                    data={"posting": POSTING.decode()})
+                    data={"posting": POSTING.decode(), "drafts": "1"})
     assert r.status_code == 202
     jid = r.json()["id"]
     job = state.batches.get(jid)
@@ -361,6 +361,7 @@ def test_batch_api_zip_and_files(client: TestClient) -> None:
     reports = zipfile.ZipFile(io.BytesIO(client.get(f"/api/batch/{jid}/reports.zip").content))
     names = reports.namelist()
     assert "summary.csv" in names and sum(n.startswith("reports/") and n.endswith(".html") for n in names) == 3
+    assert sum(n.startswith("drafts/") and n.endswith(".docx") for n in names) == 3
     link = next(n for n in names if n.startswith("reports/") and n.endswith(".html"))
     assert client.get(f"/api/batch/{jid}/{link}").status_code == 200
     assert client.get(f"/api/batch/{jid}/reports/..%2Fsummary.csv").status_code == 404
@@ -474,3 +475,32 @@ def test_server_folder_is_private_and_removed_on_stop() -> None:
         assert stat.S_IMODE(root.stat().st_mode) == 0o700
         assert c.get("/healthz").status_code == 200
     assert not root.exists()
+
+
+# --------------------------------------------------------------------------- cli
+def test_serve_command_is_a_thin_layer(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from resume_tool import serve
+    from resume_tool.cli import cli
+
+    help_text = CliRunner().invoke(cli, ["serve", "--help"]).output
+    assert "Example:" in help_text and "resume-tool serve" in help_text
+    calls: list[tuple[Any, ...]] = []
+    monkeypatch.setattr(serve, "run", lambda *a, **k: calls.append((a, k)))
+    result = CliRunner().invoke(cli, ["serve", "--host", "0.0.0.0", "--port", "9000", "--no-open",
+                                      "--token", "t", "--workers", "3", "--lists", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert calls == [(("0.0.0.0", 9000), {"open_browser": False, "token": "t", "workers": 3,
+                                          "lists": [tmp_path]})]
+
+
+def test_unexpected_errors_are_500_without_details(capsys: pytest.CaptureFixture[str]) -> None:
+    async def broken(scope: Any, receive: Any, send: Any) -> None:
+        raise ValueError("Jane Doe, 555-0100")  # a bug whose message quotes a resume
+
+    c = TestClient(Guard(broken, LOCAL), base_url="http://127.0.0.1:8765", raise_server_exceptions=False)
+    r = c.get("/x")
+    assert r.status_code == 500 and "Jane" not in r.text
+    err = capsys.readouterr().err
+    assert "ValueError" in err and "Jane" not in err

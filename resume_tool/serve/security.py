@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import hmac
 import json
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.cookies import SimpleCookie
@@ -170,6 +171,14 @@ class Guard:
         except BodyTooLarge:
             if not started:
                 await send_json(send, 413, _too_large(cap))
+        except Exception as exc:
+            # A bug. Its message could quote a resume, so only its type is printed, and it
+            # does not reach the server's log with a traceback.
+            print(f"resume-tool serve: internal error ({type(exc).__name__}) on {scope['method']} "
+                  f"{scope['path'][:40]}", file=sys.stderr, flush=True)
+            if not started:
+                await send_json(send, 500, "unexpected server error. Please report it with the "
+                                "steps that led to it")
 
     def _token(self, scope: Scope, headers: dict[str, str]) -> tuple[bool, bool]:
         """(token accepted, it came in the query string)."""

@@ -82,6 +82,22 @@ def test_api_check_is_exactly_the_cli_json(client: TestClient, monkeypatch: pyte
     assert data["posting"] is not None and 0 < data["score"] <= 100
 
 
+def test_api_check_pasted_posting_is_the_cli_json_from_stdin(
+        client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from resume_tool.cli import cli
+
+    # Odd characters a paste brings along: the reader's normalization must apply as for stdin.
+    pasted = POSTING.decode("utf-8").replace("Requirements", "Require\u00adments\u00a0") + "\u201cCPC\u201d\n"
+    r = upload(client, posting=pasted)
+    monkeypatch.chdir(EXAMPLES)
+    out = CliRunner().invoke(cli, ["check", "resume.docx", "--posting", "-", "--format", "json"],
+                             input=pasted)
+    assert out.exit_code == 0, out.output
+    assert r.status_code == 200 and r.text.rstrip("\n") == out.output.rstrip("\n")
+
+
 def test_api_check_pasted_posting_and_role(client: TestClient) -> None:
     pasted = upload(client, posting=POSTING.decode("utf-8")).json()
     filed = upload(client, posting_file=("posting.txt", POSTING)).json()

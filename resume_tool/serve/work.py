@@ -119,6 +119,9 @@ def _report(inputs: Inputs) -> tuple[Any, str | None, str | None]:
         if inputs.posting_file is not None:
             text = posting_text(inputs.posting_file)
             label = Path(inputs.posting_file.name).name
+        elif text is not None and text.strip():
+            # Pasted text gets the reader's normalization, as `check --posting -` does.
+            text = posting_text(Source(text.encode("utf-8"), "posting.txt"))
         if text is not None and not text.strip():
             text = None if inputs.posting_file is None else text
         report = check_bytes(inputs.resume.data, inputs.resume.name, posting=label,

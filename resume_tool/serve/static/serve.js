@@ -81,10 +81,20 @@
         form.addEventListener("submit", submit);
       }
     });
-    document.querySelectorAll(".rt-drop").forEach(function (zone) {
-      zone.addEventListener("dragover", function () { zone.classList.add("rt-over"); });
+    document.querySelectorAll(".rt-drop:not([data-enhanced])").forEach(function (zone) {
+      // A file dropped anywhere on the zone goes into its file input (not opened by the browser).
+      var input = zone.querySelector("input[type=file]");
+      zone.setAttribute("data-enhanced", "");
+      zone.addEventListener("dragover", function (e) { e.preventDefault(); zone.classList.add("rt-over"); });
       zone.addEventListener("dragleave", function () { zone.classList.remove("rt-over"); });
-      zone.addEventListener("drop", function () { zone.classList.remove("rt-over"); });
+      zone.addEventListener("drop", function (e) {
+        e.preventDefault();
+        zone.classList.remove("rt-over");
+        if (input && e.dataTransfer && e.dataTransfer.files.length) {
+          input.files = e.dataTransfer.files;
+          input.dispatchEvent(new Event("change", { bubbles: true }));
+        }
+      });
     });
     poll();
   }

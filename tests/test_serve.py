@@ -136,6 +136,24 @@ def test_missing_resume_and_unknown_role_are_400(client: TestClient) -> None:
     assert r.status_code == 400 and "error" in r.json()
 
 
+def test_malformed_forms_are_400_and_nothing_is_logged(client: TestClient,
+                                                       caplog: pytest.LogCaptureFixture) -> None:
+    bodies = [
+        (b'--abc\r\nContent-Disposition: form-data; name="resume"; filename="a.txt"\r\n\r\nJane', "abc"),
+        (b"garbage Jane Doe 555-0100", "abc"),
+        (b"garbage", ""),
+        (os.urandom(3000), "xyz"),
+    ]
+    with caplog.at_level("DEBUG"):
+        for path in ("/api/check", "/api/draft?format=md", "/api/batch", "/check", "/batch"):
+            for body, boundary in bodies:
+                r = client.post(path, content=body,
+                                headers={"content-type": f"multipart/form-data; boundary={boundary}"})
+                assert r.status_code == 400, (path, body[:20])
+    assert not [rec for rec in caplog.records if "multipart" in rec.name]
+    assert client.get("/healthz").status_code == 200
+
+
 def test_file_over_10_mb_is_413_with_the_readers_message(
         client: TestClient, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     big = b"CPC coder " * (1024 * 1024 + 1)
@@ -389,6 +407,11 @@ def test_batch_api_zip_and_files(client: TestClient) -> None:
 def test_batch_errors(client: TestClient) -> None:
     r = client.post("/api/batch", data={"posting": "x"})
     assert r.status_code == 400 and "no resume files" in r.json()["error"]
+    active = rt(client).batches.active()
+    r = client.post("/api/batch", files=[("files", ("a.docx", RESUME)),
+                                         ("posting_file", ("big.txt", b"x" * (10 * 1024 * 1024 + 1)))])
+    assert r.status_code == 413 and r.json()["error"].startswith("big.txt: the file is")
+    assert rt(client).batches.active() == active  # the refused job does not hold a slot
     assert client.get("/api/batch/nope").status_code == 404
     assert "error" in client.get("/api/batch/nope").json()
     r = client.post("/api/batch", files=[("files", ("a.docx", RESUME))], data={"role": "astronaut"})

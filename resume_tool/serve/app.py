@@ -14,6 +14,7 @@ import base64
 import contextlib
 import hashlib
 import io
+import logging
 import re
 import shutil
 import tempfile
@@ -168,7 +169,7 @@ async def read_form(request: Request) -> FormData:
         raise UserError(400, f"the upload could not be read ({err}). Send the form again") from None
     except Exception as err:  # a body that is not a form at all
         raise UserError(400, f"the request is not a form upload ({type(err).__name__}). "
-                        "Send multipart/form-data with a 'resume' file") from None
+                        "Send multipart/form-data, as the page does") from None
 
 
 def _file(form: FormData, key: str) -> UploadFile | None:
@@ -294,6 +295,32 @@ def _batch_name(name: str, taken: set[str]) -> str:
     return out
 
 
+async def _save_batch(job: BatchJob, uploads: list[UploadFile], posting: str | None,
+                      posting_file: UploadFile | None) -> tuple[list[str], str | None]:
+    """Write the uploads (and the posting) into the job's private folder."""
+    taken: set[str] = set()
+    paths: list[str] = []
+    for up in uploads:
+        target = job.folder / "in" / _batch_name(up.filename or "resume", taken)
+        with open(target, "wb") as out:
+            while chunk := await up.read(1024 * 1024):
+                out.write(chunk)
+        paths.append(str(target))
+    posting_path = None
+    if posting_file is not None or (posting and posting.strip()):
+        folder = job.folder / "posting"
+        folder.mkdir(mode=0o700)
+        if posting_file is not None:
+            src = await _source(posting_file, "posting")
+            target = folder / _batch_name(src.name, set())
+            target.write_bytes(src.data)
+        else:
+            target = folder / "posting.txt"
+            target.write_text(posting or "", encoding="utf-8")
+        posting_path = str(target)
+    return paths, posting_path
+
+
 async def start_batch(request: Request) -> BatchJob:
     state = _state(request)
     form = await read_form(request)
@@ -313,32 +340,18 @@ async def start_batch(request: Request) -> BatchJob:
     except Busy:
         raise UserError(429, "the server is already running several batches. "
                              "Try again when one has finished") from None
-    taken: set[str] = set()
-    paths: list[str] = []
-    for up in uploads:
-        target = job.folder / "in" / _batch_name(up.filename or "resume", taken)
-        with open(target, "wb") as out:
-            while chunk := await up.read(1024 * 1024):
-                out.write(chunk)
-        paths.append(str(target))
-    posting_path = None
-    if posting_file is not None or (posting and posting.strip()):
-        folder = job.folder / "posting"
-        folder.mkdir(mode=0o700)
-        if posting_file is not None:
-            src = await _source(posting_file, "posting")
-            target = folder / (_batch_name(src.name, set()) or "posting.txt")
-            target.write_bytes(src.data)
-        else:
-            target = folder / "posting.txt"
-            target.write_text(posting or "", encoding="utf-8")
-        posting_path = str(target)
     try:
+        paths, posting_path = await _save_batch(job, uploads, posting, posting_file)
         state.engine.reserve()
     except Busy:
         job.status, job.error = "failed", "the server is busy. Try again in a minute"
         state.batches.finish(job)
         raise UserError(429, "the server is busy with other checks. Try again in a minute") from None
+    except BaseException as err:  # a bad posting file, a full disk: the job must not hang
+        job.status = "failed"
+        job.error = err.message if isinstance(err, UserError) else f"the upload failed ({type(err).__name__})"
+        state.batches.finish(job)
+        raise
     task = asyncio.create_task(_run_batch(state, job, paths, posting_path, role, drafts))
     state.tasks.add(task)
     task.add_done_callback(state.tasks.discard)
@@ -622,6 +635,9 @@ def create_app(config: Config) -> Guard:
     """The ASGI app: routes behind the security guard (security.py)."""
     # Uploads up to the request cap stay in memory, never in a shared temporary folder.
     MultiPartParser.spool_max_size = max(config.body_cap, config.batch_cap)
+    # The form parser logs what it finds wrong in a body; nothing about an upload is logged.
+    for name in ("python_multipart", "multipart"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
     root = Path(tempfile.mkdtemp(prefix="resume-tool-serve-"))  # mode 0700
 
     @contextlib.asynccontextmanager

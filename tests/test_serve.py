@@ -301,7 +301,9 @@ def test_queue_full_is_429(client: TestClient) -> None:
 
 # ------------------------------------------------------------------- the pages (no JS)
 def test_page_flow_without_javascript(client: TestClient) -> None:
-    assert 'name="resume"' in client.get("/").text
+    index = client.get("/").text
+    assert 'name="resume"' in index and "<script>" not in index and " style=" not in index
+    assert index.count("<option value=") >= 4, "the role menu lists the role profiles"
     r = client.post("/check", files={"resume": ("resume.docx", RESUME)},
                     data={"posting": POSTING.decode()}, follow_redirects=False)
     assert r.status_code == 303 and r.headers["location"].startswith("/r/")
@@ -309,7 +311,10 @@ def test_page_flow_without_javascript(client: TestClient) -> None:
     html = client.get(url).text
     report = upload(client, posting=POSTING.decode()).json()
     assert f'data-score="{report["score"]}"' in html
-    assert 'id="fix"' in html and "What to fix" in html  # the HTML report's own body
+    assert 'id="fix"' in html and "What to fix" in html
+    standalone = client.get(f"{url}/download/report.html").text  # render_report(report, "html")
+    body = standalone.split("<body>", 1)[1].rsplit("</body>", 1)[0]
+    assert len(body) > 5000 and body in html  # the same report, verbatim, inside the page
     css = client.get(url + "/report.css")
     assert css.status_code == 200 and css.headers["content-type"].startswith("text/css")
     assert "<script" not in html.split("</head>")[1].replace('src="/static/serve.js"', "")

@@ -258,3 +258,26 @@ def test_zip_limits_reach_the_page(server: tuple[str, Path], browser: Any, tmp_p
     page.wait_for_selector("#dashboard", timeout=60_000)
     assert "1 could not be checked" in page.inner_text("#progress-text")
     context.close()
+
+
+def test_csp_blocks_external_loads_and_inline_script(server: tuple[str, Path], browser: Any) -> None:
+    """The CSP is enforced by the browser, and the violation watch used above does see one."""
+    url, _ = server
+    context = browser.new_context()
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(url + "/")
+    page.evaluate("""() => {
+        const img = document.createElement("img");
+        img.src = "https://example.invalid/pixel.png";  // never requested: CSP blocks it first
+        document.body.appendChild(img);
+        const s = document.createElement("script");
+        s.textContent = "window.__ran = true";
+        document.body.appendChild(s);
+    }""")
+    page.wait_for_function("window.__csp.length >= 2", timeout=5_000)
+    violations = watch.csp(page)
+    assert any(v.startswith("img-src") for v in violations), violations
+    assert any(v.startswith("script-src") for v in violations), violations
+    assert page.evaluate("window.__ran === undefined"), "an inline script ran"
+    context.close()

@@ -55,7 +55,7 @@ def roles() -> list[tuple[str, str]]:
     from ..api import engine
 
     vocab, _ = engine(_LISTS)
-    return sorted(((rid, getattr(r, "name", rid)) for rid, r in vocab.roles.items()),
+    return sorted(((rid, r.name or rid) for rid, r in vocab.roles.items()),
                   key=lambda r: r[1].casefold())
 
 

@@ -47,7 +47,17 @@ from ..errors import InputError, ResumeToolError
 from ..limits import DEFAULT_LIMITS
 from ..resources import data_dir
 from . import work
-from .jobs import BatchJob, BatchJobs, Busy, Engine, JobFailed, Session, Sessions, safe_stem
+from .jobs import (
+    BatchJob,
+    BatchJobs,
+    Busy,
+    Engine,
+    JobFailed,
+    Session,
+    Sessions,
+    consume,
+    safe_stem,
+)
 from .security import BodyTooLarge, Guard, Policy
 
 MB = 1024 * 1024
@@ -126,7 +136,7 @@ def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.S | re.I)
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S | re.I)
-_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S | re.I)
+_SCRIPT = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>(.*?)</script>", re.S | re.I)
 
 
 def report_parts(html: str) -> tuple[Markup, str]:
@@ -648,6 +658,7 @@ def create_app(config: Config) -> Guard:
         # Workers start (and build their engines) now, while the server already answers.
         engine.warm()
         state.roles_future = asyncio.wrap_future(engine.pool.submit(work.roles))
+        state.roles_future.add_done_callback(consume)
         try:
             yield
         finally:

@@ -68,8 +68,9 @@ class Engine:
         try:
             pool = self.pool
             try:
-                future = pool.submit(fn, *args)
-                return await asyncio.wait_for(asyncio.wrap_future(future), seconds)
+                future = asyncio.wrap_future(pool.submit(fn, *args))
+                future.add_done_callback(consume)
+                return await asyncio.wait_for(future, seconds)
             except (asyncio.TimeoutError, TimeoutError):
                 self._restart(pool)
                 raise JobFailed(f"{label}: processing took longer than {seconds:g} seconds. "
@@ -110,6 +111,12 @@ class Engine:
             with contextlib.suppress(Exception):
                 proc.join(5)
         self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+def consume(future: asyncio.Future[Any]) -> None:
+    """Mark a result as seen: a task cut off by a timeout or by shutdown is not an error."""
+    if not future.cancelled():
+        future.exception()
 
 
 # --------------------------------------------------------------------- sessions

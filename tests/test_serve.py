@@ -539,6 +539,20 @@ def test_serve_command_is_a_thin_layer(monkeypatch: pytest.MonkeyPatch, tmp_path
                                           "lists": [tmp_path]})]
 
 
+def test_port_in_use_is_a_one_line_error() -> None:
+    import socket
+
+    from resume_tool.errors import InputError
+    from resume_tool.serve import check_bindable
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        s.listen()
+        port = s.getsockname()[1]
+        with pytest.raises(InputError, match=f"cannot listen on 127.0.0.1:{port}"):
+            check_bindable("127.0.0.1", port)
+
+
 def test_unexpected_errors_are_500_without_details(capsys: pytest.CaptureFixture[str]) -> None:
     async def broken(scope: Any, receive: Any, send: Any) -> None:
         raise ValueError("Jane Doe, 555-0100")  # a bug whose message quotes a resume

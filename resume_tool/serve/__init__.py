@@ -18,7 +18,7 @@ from pathlib import Path
 from .app import Config, create_app
 from .security import LOOPBACK
 
-__all__ = ["Config", "create_app", "needs_token", "run"]
+__all__ = ["Config", "check_bindable", "create_app", "needs_token", "run"]
 
 
 def needs_token(host: str) -> bool:
@@ -45,6 +45,26 @@ def free_port(host: str = "127.0.0.1") -> int:
         return int(s.getsockname()[1])
 
 
+def check_bindable(host: str, port: int) -> None:
+    """A port in use is a one-line error (exit 2), not a server log line."""
+    from ..errors import InputError
+
+    name = host.strip("[]") or "0.0.0.0"
+    try:
+        infos = socket.getaddrinfo(name, port, type=socket.SOCK_STREAM)
+    except OSError as err:
+        raise InputError(None, f"cannot listen on {host!r} ({err})",
+                         "Use --host 127.0.0.1, or a name or address of this computer") from None
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as s:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            s.bind(address)
+        except OSError as err:
+            raise InputError(None, f"cannot listen on {host}:{port} ({err.strerror})",
+                             "Choose another --port, or stop the program that uses it") from None
+
+
 def url_for(host: str, port: int, token: str | None) -> str:
     shown = "127.0.0.1" if host in ("0.0.0.0", "") else ("[::1]" if host == "::" else host)
     if ":" in shown and not shown.startswith("["):
@@ -61,6 +81,7 @@ def run(host: str = "127.0.0.1", port: int = 8765, *, open_browser: bool | None 
         token = secrets.token_urlsafe(24)
     if port == 0:
         port = free_port(host if host not in ("0.0.0.0", "::", "") else "127.0.0.1")
+    check_bindable(host, port)
     config = Config(host=host, port=port, token=token, workers=workers,
                     lists=tuple(str(Path(p).resolve()) for p in lists or []))
     app = create_app(config)

@@ -409,6 +409,31 @@ def test_batch_api_zip_and_files(client: TestClient) -> None:
     assert page.status_code == 200 and "/index.html" in page.text and "100%" in page.text
 
 
+def _wait(client: TestClient, jid: str) -> dict[str, Any]:
+    for _ in range(300):
+        p = client.get(f"/api/batch/{jid}").json()
+        if p["status"] in ("done", "failed"):
+            return p
+        time.sleep(0.1)
+    raise AssertionError(p)
+
+
+def test_batch_zip_limits(client: TestClient) -> None:
+    """The batch ZIP rules hold through the server: unsafe names and nested archives are
+    skipped, an archive with too many entries is one failed row, and the rest go on."""
+    from resume_tool.batch_inputs import ZIP_MAX_ENTRIES
+
+    hostile = _zip(("../evil.docx", RESUME), ("/abs.docx", RESUME), ("inner.zip", b"PK"),
+                   ("ok.docx", RESUME))
+    crowded = _zip(*[(f"r{i}.txt", b"x") for i in range(ZIP_MAX_ENTRIES + 1)])
+    r = client.post("/api/batch", files=[("files", ("hostile.zip", hostile)),
+                                         ("files", ("crowded.zip", crowded))])
+    p = _wait(client, r.json()["id"])
+    assert p["status"] == "done" and p["ok"] == 1 and p["failed"] == 1 and p["skipped"] == 3, p
+    csv = client.get(f"/api/batch/{p['id']}/summary.csv").text
+    assert f"more than the {ZIP_MAX_ENTRIES} allowed" in csv and "evil" not in csv
+
+
 def test_batch_errors(client: TestClient) -> None:
     r = client.post("/api/batch", data={"posting": "x"})
     assert r.status_code == 400 and "no resume files" in r.json()["error"]

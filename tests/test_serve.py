@@ -587,3 +587,43 @@ def test_unexpected_errors_are_500_without_details(capsys: pytest.CaptureFixture
     assert r.status_code == 500 and "Jane" not in r.text
     err = capsys.readouterr().err
     assert "ValueError" in err and "Jane" not in err
+
+
+def test_real_server_with_a_token_prints_it_and_logs_no_requests(tmp_path: Path) -> None:
+    """`resume-tool serve --token T` under uvicorn: the printed URL carries the token, requests
+    without it get 401, and no request line (with its query) reaches the output."""
+    import socket
+    import subprocess
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    log = tmp_path / "serve.log"
+    with open(log, "wb") as out:
+        proc = subprocess.Popen([sys.executable, "-m", "resume_tool", "serve", "--port", str(port),
+                                 "--no-open", "--workers", "1", "--token", "tok-123"],
+                                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"{url}/healthz", timeout=2)
+                raise AssertionError("answered without the token")
+            except urllib.error.HTTPError as err:
+                assert err.code == 401
+                break
+            except OSError:
+                assert proc.poll() is None and time.monotonic() < deadline, log.read_text()
+                time.sleep(0.2)
+        req = urllib.request.Request(f"{url}/healthz?token=tok-123&secret-name=Jane")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            assert r.status == 200
+    finally:
+        proc.terminate()
+        proc.wait(15)
+    out = log.read_text()
+    assert f"{url}/?token=tok-123" in out.splitlines()[0]
+    assert "Jane" not in out and "healthz" not in out and "GET" not in out

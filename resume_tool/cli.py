@@ -312,6 +312,36 @@ def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str
     return EXIT_FELL_SHORT if result.failed else EXIT_OK
 
 
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on. Anything but 127.0.0.1/localhost needs a token.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8765, show_default=True,
+              help="Port (0: any free port).")
+@click.option("--open/--no-open", "open_browser", default=None,
+              help="Open the page in a browser [default: when a desktop is present].")
+@click.option("--token", metavar="TOKEN",
+              help="Access token every request must carry (made up when --host is not loopback).")
+@click.option("--workers", type=click.IntRange(1, 64), default=2, show_default=True,
+              help="Worker processes doing the checks.")
+@lists_option
+def serve(host: str, port: int, open_browser: bool | None, token: str | None, workers: int,
+          lists: tuple[Path, ...]) -> int:
+    """Start the local web app: check a resume, or a whole class, in the browser.
+
+    Nothing leaves this computer; uploads and results are deleted when it stops.
+
+    \b
+    Example:
+        resume-tool serve
+        resume-tool serve --host 0.0.0.0 --port 8080 --no-open
+    """
+    from .serve import run
+
+    run(host, port, open_browser=open_browser, token=token, workers=workers,
+        lists=_lists(lists))
+    return EXIT_OK
+
+
 def main(argv: list[str] | None = None) -> None:
     """Run the CLI with one-line errors and documented exit codes."""
     args = sys.argv[1:] if argv is None else argv

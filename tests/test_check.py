@@ -83,7 +83,9 @@ def test_example_golden(example_report) -> None:
     ccsp = kw(r, "ccs-p")
     assert ccsp and not ccsp.target and not ccsp.in_resume
     assert "ccs-p" not in {t["id"] for t in r.to_consider}
-    assert any(line.startswith("CCS-P: not scored") for line in r.score_explanation)
+    # one requirement, scored once (score formula 2.0 reports either-or requirements as "one of")
+    assert any(line.startswith("one of CPC, CCS-P (credential, required") for line in r.score_explanation)
+    assert cpc.alternatives == ["ccs-p"] and cpc.source == "posting"
     assert "medical-terminology" in {t["id"] for t in r.to_consider}
     icd = kw(r, "icd-10-cm")
     assert icd and icd.in_resume and "skills" in icd.sections
@@ -130,8 +132,13 @@ def test_credential_alternatives(tmp_path: Path) -> None:
     r = check(write_resume(tmp_path, certs="CCS, AHIMA"), posting=posting, today=TODAY)
     assert not kw(r, "cpc").target  # CCS is accepted instead
     assert kw(r, "crc").target and not kw(r, "crc").in_resume  # "and", not "or"
+    assert kw(r, "ccs").target and kw(r, "ccs").in_resume and kw(r, "ccs").alternatives == ["cpc"]
     r = check(write_resume(tmp_path, certs="RHIT, AHIMA"), posting=posting, today=TODAY)
-    assert kw(r, "cpc").target and kw(r, "ccs").target  # holds neither: both count
+    # holds neither: ONE requirement ("one of: CPC or CCS"), missing once, scored once
+    cpc = kw(r, "cpc")
+    assert cpc.target and not cpc.in_resume and cpc.alternatives == ["ccs"] and cpc.required
+    assert not kw(r, "ccs").target
+    assert sum(1 for line in r.score_explanation if line.startswith("one of CPC, CCS")) == 1
 
 
 def test_credential_variant(tmp_path: Path) -> None:
@@ -210,7 +217,7 @@ def test_cli_formats_and_exit_codes(tmp_path: Path) -> None:
                 stdin=POSTING.read_text(encoding="utf-8"))
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
-    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "1.0"
+    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "2.0"
 
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")

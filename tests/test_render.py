@@ -215,7 +215,9 @@ def test_text_without_posting_lists_core_keywords() -> None:
     report = no_text_report()
     report.resume.document.lines = sample_report().resume.document.lines
     out = render_report(report, "text")
-    assert "Missing core keywords (add only if true)" in out  # no posting: core, not required
+    # no posting: the role profile is the target, and the wording says so (never "the posting")
+    assert "Missing keywords common in" in out and "postings (add only if true)" in out
+    assert "posting asks" not in out and "Missing keywords the posting requires" not in out
     assert "- CPT (Current Procedural Terminology)" in out
 
 
@@ -223,7 +225,7 @@ def test_text_summary() -> None:
     out = render_report(sample_report(), "text")
     assert "64/100" in out and "Fair match" in out and "2024.1" in out
     assert "assumed from the posting and your resume" in out
-    assert "Missing required keywords (add only if true)" in out
+    assert "Missing keywords the posting requires (add only if true)" in out
     assert "HCPCS Level II" in out and "NCCI edits" in out
     assert "Fix: Move your contact details into the first lines of the page body." in out
     assert out.index("Must fix") < out.index("Should fix") < out.index("Good to know")
@@ -352,7 +354,8 @@ def test_html_structure() -> None:
     assert len(re.findall(r"\d of \d · \d+%", p.section_text("coverage"))) == 5
     assert "Code sets 3 of 4 · 80%" in p.section_text("coverage")
     # keyword tables with header cells that say what they head
-    assert p.tables == {"missing": 1, "matched": 1}
+    # the role tier (role-profile terms the posting does not name) has its own table
+    assert p.tables == {"missing": 1, "matched": 1, "role-tier": 1}
     scopes = [a.get("scope") for t, a in p.tags if t == "th"]
     assert "col" in scopes and "row" in scopes and None not in scopes
     missing = p.section_text("missing")
@@ -469,7 +472,7 @@ def test_markdown_tables_keep_their_shape_with_hostile_text() -> None:
                 blocks.append([])
             blocks[-1].append(line)
         previous_was_row = line.startswith("|")
-    assert len(blocks) == 3
+    assert len(blocks) == 4  # coverage, missing, found, and the role tier's own table
     for block in blocks:
         assert len({_cells(row) for row in block}) == 1, block
     assert "**HCPCS Level II** &lt;script&gt;alert(1)&lt;/script&gt;" in md
@@ -557,7 +560,9 @@ def test_view_orders_missing_by_importance() -> None:
         "Denial management",
     ]
     assert [r.term for r in view.top_missing] == ["HCPCS Level II", "NCCI edits"]
-    assert view.counts == {"target": 13, "matched": 8, "missing": 5, "must_have_missing": 2}
+    # two sample keywords the posting does not name (role tier) are counted apart
+    assert view.counts == {"target": 11, "matched": 6, "missing": 5, "must_have_missing": 2}
+    assert len(view.role_matched) == 2 and not view.role_missing
 
 
 def test_snippet_marks_keyword_and_cuts_long_sentences() -> None:

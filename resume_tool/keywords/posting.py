@@ -1040,24 +1040,34 @@ _OR_AFTER = re.compile(
 )
 
 
+_BARE_HEADS = frozenset(["coding", "billing", "coder", "biller", "certification", "certified"])
+
+
 def _chains(text: str, ms: list[Match]) -> list[tuple[list[Match], list[str]]]:
-    """Runs of matches that stand in one written list, with the conjunction before each member."""
+    """Runs of matches that stand in one written list, with the conjunction before each member.
+
+    A long form followed by its acronym ("Certified Professional Coder (CPC)") is one member.
+    """
     chains: list[tuple[list[Match], list[str]]] = []
     cur: list[Match] = []
     conj: list[str] = []
+    end = 0  # end of the last member, its acronym in parentheses included
     for m in ms:
-        if cur and m.start >= cur[-1].end:
-            gap = text[cur[-1].end : m.start]
+        if cur and m.start < end:
+            continue  # nested or overlapping match: the outer one stands for it
+        if cur:
+            gap = text[end : m.start]
+            if m.entry_id == cur[-1].entry_id and re.fullmatch(r"\s*\(?\s*", gap):
+                end = m.end + (1 if text[m.end : m.end + 1] == ")" else 0)
+                continue
             g = _LIST_GAP.fullmatch(gap) if "\n" not in gap.strip(" \t") else None
             if g and len(gap) <= 40:
                 cur.append(m)
                 conj.append((g.group(1) or ("/" if "/" in gap else ",")).lower())
+                end = m.end
                 continue
-        elif cur and m.start < cur[-1].end:
-            continue  # nested or overlapping match: the outer one stands for it
-        if cur:
             chains.append((cur, conj))
-        cur, conj = [m], [""]
+        cur, conj, end = [m], [""], m.end
     if cur:
         chains.append((cur, conj))
     return chains
@@ -1067,7 +1077,9 @@ def _is_either_or(
     text: str, chain: list[Match], conj: list[str], entries: dict[str, Entry]
 ) -> tuple[bool, bool]:
     """(the list offers alternatives, it ends "or equivalent/similar")."""
-    after = _OR_AFTER.match(text[chain[-1].end : chain[-1].end + 40]) is not None
+    tail = text[chain[-1].end : chain[-1].end + 60]
+    tail = re.sub(r"^\s*\([^()]{1,40}\)", "", tail)  # "(CCS-P)" after the long form
+    after = _OR_AFTER.match(tail) is not None
     line_start = text.rfind("\n", 0, chain[0].start) + 1
     before = text[line_start : chain[0].start]
     # "any of the following:" on the line above a bulleted list is not handled: each bullet
@@ -1106,6 +1118,10 @@ def posting_requirements(
     asked_alone: set[str] = set()  # named on its own in a required part
     for chain, conj in _chains(text, ms):
         either, equivalent = _is_either_or(text, chain, conj, entries)
+        if either and len(chain) > 1:
+            # "RA coding or CRC": a bare "coding" is the head of a phrase the lists do not know,
+            # not an alternative of its own (any coder would "satisfy" it)
+            chain = [m for m in chain if m.surface.lower() not in _BARE_HEADS] or chain
         ids = list(dict.fromkeys(m.entry_id for m in chain))
         if either and (len(ids) > 1 or equivalent):
             key = tuple(ids)

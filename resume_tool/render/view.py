@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ..models import Finding, KeywordResult, Report, Section
+from ..models import Finding, KeywordResult, Report, RequirementCheck, Section
 
 SEVERITY_ORDER = ("error", "warning", "info")
 # Words, not only colours: a badge must be readable in print and by screen readers.
@@ -82,20 +82,50 @@ def is_matched(k: KeywordResult) -> bool:
     return k.in_resume or bool(k.satisfied_by)
 
 
-def is_must_have(k: KeywordResult) -> bool:
-    """Required by the posting, or core for the role (when there is no posting)."""
-    return k.required or k.core
+def is_must_have(k: KeywordResult, has_posting: bool) -> bool:
+    """Required by the posting; without a posting, core for the role. A role-profile term the
+    posting does not name is never a must-have."""
+    if has_posting:
+        return k.source == "posting" and k.required
+    return k.core
+
+
+def is_role_tier(k: KeywordResult, has_posting: bool) -> bool:
+    """A role-profile term shown beside a posting that does not name it."""
+    return has_posting and k.source != "posting"
 
 
 def importance(k: KeywordResult, has_posting: bool) -> tuple[int, str]:
     """(rank, label) — lower rank is more important."""
-    if k.required:
-        return 0, "Required"
+    if has_posting:
+        if k.source == "posting":
+            return (0, "Required") if k.required else (2, "Preferred")
+        return 4, "Role profile"
     if k.core:
         return 1, "Core for the role"
-    if has_posting and k.in_posting:
-        return 2, "Preferred"
     return 3, "Role keyword"
+
+
+DOMAIN_NOTES = {
+    ("posting", "not-healthcare"): (
+        "This posting is not a medical coding, billing or HIM role; the medical coding lists do "
+        "not apply. The score counts only the terms the posting itself names."
+    ),
+    ("posting", "healthcare"): (
+        "This posting is a healthcare job but not a medical coding, billing or HIM role; the "
+        "coding role profiles do not apply. The score counts only the terms the posting itself names."
+    ),
+    ("resume", "not-healthcare"): (
+        "No medical coding, billing or HIM evidence was found in this resume (no code set, coding "
+        "credential, billing or health-information term), and no posting was given, so it was not "
+        "scored against an assumed coding role. Give a posting with --posting, or a role with --role."
+    ),
+    ("resume", "healthcare"): (
+        "This resume shows healthcare work but no medical coding, billing or HIM terms; it is "
+        "compared with a coding role profile, which may not be your target. Give a posting to compare "
+        "it with the job you want."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -126,10 +156,15 @@ class KeywordRow:
     max_points: str
     both_forms: str | None  # "Long Form (ACR)" when the entry has both, else None
     advice: str | None  # acronym / long-form advice, when any
+    one_of: list[str] = field(default_factory=list)  # all members of an either-or requirement
+    hint: str = ""  # exactly what to write (a broader form in the resume)
+    source: str = "role"
 
     @property
     def label(self) -> str:
-        """The term with its other forms, for one-line lists."""
+        """The term with its other forms, for one-line lists; "one of: A, B or C" for alternatives."""
+        if self.one_of:
+            return "one of: " + ", ".join(self.one_of[:-1]) + " or " + self.one_of[-1]
         return f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
 
 
@@ -222,13 +257,22 @@ class ReportView:
     ats_text: str
     no_text: bool  # nothing was read: every keyword is "missing" for that reason alone
     counts: dict[str, int] = field(default_factory=dict)
+    role_missing: list[KeywordRow] = field(default_factory=list)  # role tier beside a posting
+    role_matched: list[KeywordRow] = field(default_factory=list)
+    tier_label: str = ""  # "often asked for in <role> postings" / "common in <role> postings"
+    domain_note: str | None = None  # the domain decision, when it changes what is scored
+    domain_evidence: list[str] = field(default_factory=list)
+    checks: list[RequirementCheck] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    score_measures: str = ""
     no_text_note: str = (
         "No text could be read from this file, so no keyword could be found. "
         "Fix the file first, then check it again."
     )
     disclaimer: str = (
-        "This score is an estimate of keyword and layout fit made by resume-tool. "
-        "It does not predict how any particular applicant tracking system will rank you."
+        "This score measures keyword coverage only, made by resume-tool: not layout, not years, "
+        "title or education. It does not predict how any particular applicant tracking system "
+        "will rank you."
     )
 
     @property
@@ -240,6 +284,8 @@ class ReportView:
     def band_label(self) -> str:
         """"fair" → "Fair match"; unknown bands are shown as they are."""
         band = self.report.band
+        if band == "not scored":
+            return "Not scored"
         return f"{band.capitalize()} match" if band in ("strong", "fair", "weak") else band
 
 
@@ -307,6 +353,7 @@ def snippet(sentence: str, forms: list[str], limit: int = SNIPPET_CHARS) -> list
 
 
 def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
+    """One keyword as the tables show it."""
     has_posting = report.posting is not None
     rank, label = importance(k, has_posting)
     matched = is_matched(k)
@@ -319,7 +366,7 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         category=category_label(k.category),
         importance=label,
         importance_rank=rank,
-        must_have=is_must_have(k),
+        must_have=is_must_have(k, has_posting),
         matched=matched,
         posting_count=k.posting_count,
         snippet=snippet(sentences[0], forms) if sentences else [],
@@ -331,6 +378,9 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         max_points=fmt_points(k.max_points),
         both_forms=_both_forms(k),
         advice=_advice(k, matched),
+        one_of=[k.term, *(terms.get(i, i) for i in k.alternatives)] if k.alternatives else [],
+        hint=k.hint,
+        source=k.source,
     )
 
 
@@ -424,6 +474,11 @@ def _section_chip(section: Section) -> SectionChip:
 
 def _role_line(report: Report) -> str:
     name = report.role_name or humanize(report.role)
+    if report.role_inferred and report.domain != "coding":
+        if report.posting is not None:
+            return "none: the medical coding role profiles do not apply to this posting"
+        if report.domain == "not-healthcare":
+            return "none assumed: the resume shows no medical coding, billing or HIM work"
     if not report.role_inferred:
         return name
     source = "the posting and your resume" if report.posting else "your resume"
@@ -436,8 +491,12 @@ def build_view(report: Report) -> ReportView:
     terms = {k.id: k.term for k in report.keywords}
     rows = [(_row(k, report, terms), k) for k in report.keywords]
     target = [(r, k) for r, k in rows if k.target]
+    role_tier = [(r, k) for r, k in target if is_role_tier(k, has_posting)]
+    target = [(r, k) for r, k in target if not is_role_tier(k, has_posting)]
     missing = sorted(((r, k) for r, k in target if not r.matched), key=lambda p: _sort_key(*p))
     matched = sorted(((r, k) for r, k in target if r.matched), key=lambda p: _sort_key(*p))
+    role_missing = sorted(((r, k) for r, k in role_tier if not r.matched), key=lambda p: _sort_key(*p))
+    role_matched = sorted(((r, k) for r, k in role_tier if r.matched), key=lambda p: _sort_key(*p))
     extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=str.casefold)
     must_missing = [r for r, _ in missing if r.must_have]
 
@@ -467,6 +526,20 @@ def build_view(report: Report) -> ReportView:
         )
     ]
     posting = report.posting
+    role_name = report.role_name or humanize(report.role)
+    domain = getattr(report, "domain", "coding")
+    note = DOMAIN_NOTES.get(("posting" if has_posting else "resume", domain))
+    if has_posting:
+        measures = (
+            "It measures keywords only: how many of the terms this posting asks for your resume "
+            "contains" + (f", plus a small share for terms often asked for in {role_name} postings"
+                          if role_tier else "") + "."
+        )
+    elif report.band == "not scored":
+        measures = "No score: there was no posting and no coding role to compare the resume with."
+    else:
+        measures = (f"It measures keywords only: how many terms common in {role_name} postings "
+                    "your resume contains.")
     counts = {
         "target": len(target),
         "matched": len(matched),
@@ -491,6 +564,15 @@ def build_view(report: Report) -> ReportView:
         top_missing=must_missing[:TOP_MISSING],
         more_missing=max(0, len(must_missing) - TOP_MISSING),
         must_have_label="required" if has_posting else "core",
+        role_missing=[r for r, _ in role_missing],
+        role_matched=[r for r, _ in role_matched],
+        tier_label=(f"often asked for in {role_name} postings" if has_posting
+                    else f"common in {role_name} postings"),
+        domain_note=note,
+        domain_evidence=list(getattr(report, "domain_evidence", [])),
+        checks=list(getattr(report, "checks", [])),
+        hints=[r.hint for r, _ in missing if r.hint],
+        score_measures=measures,
         advice=advice,
         finding_groups=groups,
         severity_counts=severity_counts,

@@ -3,6 +3,7 @@
     python -m tests.eval                 # build (or reuse) the corpus, print figures and every miss
     python -m tests.eval --no-misses     # figures only
     python -m tests.eval --real          # the public real-world corpus: counts per field
+    python -m tests.eval --real-postings # requirement precision/recall and domain on 30 real postings
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -20,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m tests.eval", description=__doc__.split("\n\n")[0])
     ap.add_argument("--no-misses", action="store_true", help="print the figures only")
     ap.add_argument("--real", action="store_true", help="run the public real-world corpus and print counts")
+    ap.add_argument("--real-postings", action="store_true",
+                    help="requirements and domain of the real postings against hand labels")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -37,6 +40,15 @@ def main(argv: list[str] | None = None) -> int:
         paths = write_expected()
         print(f"wrote {len(paths)} expected answers to {paths[0].parent}")
         return 0
+    if args.real_postings:
+        from .real_requirements import FLOORS, format_requirements, run_requirements
+
+        got = run_requirements()
+        if got is None:
+            print("the public corpus (../shared/corpus) is not here", file=sys.stderr)
+            return 2
+        print(format_requirements(got))
+        return int(any(getattr(got, k) < v for k, v in FLOORS.items()))
     if args.real:
         from .real import format_counts, run_real
 

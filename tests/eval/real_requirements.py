@@ -1,0 +1,104 @@
+"""Requirement and domain evaluation on the 30 real postings, against hand labels.
+
+Labels (tests/eval/real_posting_requirements.toml) were made by reading the postings before the
+tool ran on them. A predicted requirement (Posting.requirements) is correct when it shares an id
+with a labelled group (required or preferred) or is unjudged; a labelled group is found when a
+predicted requirement shares an id with it. Run: ``python -m tests.eval --real-postings``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomllib
+
+LABELS = Path(__file__).with_name("real_posting_requirements.toml")
+POSTINGS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "postings"
+FLOORS = {"precision": 0.75, "recall": 0.85, "domain": 0.95, "either_or": 0.25}
+
+
+@dataclass
+class Result:
+    tp: int = 0
+    fp: int = 0
+    found: int = 0
+    labelled: int = 0
+    domain_ok: int = 0
+    postings: int = 0
+    either_ok: int = 0
+    either_total: int = 0
+    misses: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / max(1, self.tp + self.fp)
+
+    @property
+    def recall(self) -> float:
+        return self.found / max(1, self.labelled)
+
+    @property
+    def domain(self) -> float:
+        return self.domain_ok / max(1, self.postings)
+
+    @property
+    def either_or(self) -> float:
+        return self.either_ok / max(1, self.either_total)
+
+
+def run_requirements(folder: Path = POSTINGS) -> Result | None:
+    if not folder.is_dir():
+        return None
+    from resume_tool import api
+    from resume_tool.keywords.posting import analyze_posting, read_posting
+
+    _, matcher = api.engine()
+    labels = tomllib.loads(LABELS.read_text(encoding="utf-8"))
+    res = Result()
+    for name, lab in sorted(labels.items()):
+        path = folder / name
+        if not path.is_file():
+            continue
+        p = analyze_posting(read_posting(path), matcher, str(path))
+        res.postings += 1
+        if p.domain == lab["domain"]:
+            res.domain_ok += 1
+        else:
+            res.misses.append(f"{name}: domain {p.domain}, labelled {lab['domain']}")
+        groups = [set(g.split("|")) for g in lab.get("required", []) + lab.get("preferred", [])]
+        unjudged = set(lab.get("unjudged", []))
+        for r in p.requirements:
+            ids = set(r.ids)
+            if any(ids & g for g in groups):
+                res.tp += 1
+            elif ids <= unjudged:
+                continue
+            else:
+                res.fp += 1
+                res.misses.append(f"{name}: extra {'|'.join(r.ids)}")
+        for g in groups:
+            res.labelled += 1
+            if any(set(r.ids) & g for r in p.requirements):
+                res.found += 1
+            else:
+                res.misses.append(f"{name}: missed {'|'.join(sorted(g))}")
+        for g in lab.get("either_or", []):
+            want = set(g.split("|"))
+            res.either_total += 1
+            if any(len(r.ids) > 1 and set(r.ids) & want for r in p.requirements):
+                res.either_ok += 1
+            else:
+                res.misses.append(f"{name}: either-or not grouped: {g}")
+    return res
+
+
+def format_requirements(res: Result) -> str:
+    return "\n".join([
+        f"postings: {res.postings}",
+        f"requirement precision: {res.precision:.3f} ({res.tp} of {res.tp + res.fp})",
+        f"requirement recall:    {res.recall:.3f} ({res.found} of {res.labelled})",
+        f"domain accuracy:       {res.domain:.3f} ({res.domain_ok} of {res.postings})",
+        f"either-or grouped:     {res.either_or:.3f} ({res.either_ok} of {res.either_total})",
+        "misses:", *("  " + m for m in res.misses),
+    ])

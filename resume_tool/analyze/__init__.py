@@ -167,12 +167,13 @@ def infer_role(
     return best
 
 
-def _requirements(posting: Posting) -> list[Requirement]:
+def _requirements(posting: Posting, entries: dict[str, Entry]) -> list[Requirement]:
     """The posting's requirements; a posting built by hand without them gets one per keyword."""
     if posting.requirements:
         return posting.requirements
     return [Requirement(ids=[k.entry_id], required=k.required, sentence=(k.sentences or [""])[0])
-            for k in posting.keywords]
+            for k in posting.keywords
+            if k.entry_id in entries and entries[k.entry_id].category != "job_title"]
 
 
 def _targets(
@@ -193,7 +194,7 @@ def _targets(
     targets: dict[str, Target] = {}
     groups: dict[str, Requirement] = {}
     if posting is not None:
-        reqs = [r for r in _requirements(posting) if any(i in entries and not entries[i].legacy for i in r.ids)]
+        reqs = [r for r in _requirements(posting, entries) if any(i in entries and not entries[i].legacy for i in r.ids)]
         # required first, so a keyword the posting both requires and prefers counts as required
         for r in sorted(reqs, key=lambda r: not r.required):
             ids = [i for i in r.ids if i in entries and not entries[i].legacy]
@@ -213,7 +214,8 @@ def _targets(
         named = {i for r in reqs for i in r.ids} | {k.entry_id for k in posting.keywords}
         if use_role:
             for i in role.core:
-                if i in entries and i not in targets and i not in named:
+                # beside a posting the job title is its own check, not a keyword (see requirements.py)
+                if i in entries and i not in targets and i not in named and entries[i].category != "job_title":
                     targets[i] = Target(i, weight(i), ROLE_TIER_MULTIPLIER, "role")
     elif use_role:
         for i in role.core:

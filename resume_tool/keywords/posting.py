@@ -1110,7 +1110,8 @@ def posting_requirements(
     lines is read as the same list as in the text file.
     """
     ms = sorted(
-        (m for m in matches if m.entry_id in entries and not entries[m.entry_id].legacy),
+        (m for m in matches if m.entry_id in entries and not entries[m.entry_id].legacy
+         and (entries[m.entry_id].category != "job_title" or m.section != PART_DESCRIPTION)),
         key=lambda m: (m.start, -m.end),
     )
     groups: dict[tuple[str, ...], Requirement] = {}
@@ -1148,8 +1149,11 @@ def posting_requirements(
             continue  # "CPC required" elsewhere: the stricter ask stands, each on its own
         out.append((order[key], req))
         grouped.update(req.ids)
+    asked_title = {m.entry_id for m in ms if entries[m.entry_id].category == "job_title"}
     for i, k in kw.items():
         if i in grouped or i not in entries or entries[i].legacy:
+            continue
+        if entries[i].category == "job_title" and i not in asked_title:
             continue
         out.append(
             (first.get(i, 0), Requirement(ids=[i], required=k.required, sentence=(k.sentences or [""])[0]))

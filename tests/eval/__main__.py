@@ -41,14 +41,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"wrote {len(paths)} expected answers to {paths[0].parent}")
         return 0
     if args.real_postings:
-        from .real_requirements import FLOORS, format_requirements, run_requirements
+        from .real_requirements import (
+            FLOORS,
+            audit_reports,
+            format_audit,
+            format_requirements,
+            run_requirements,
+        )
 
         got = run_requirements()
-        if got is None:
+        audit = audit_reports()
+        if got is None or audit is None:
             print("the public corpus (../shared/corpus) is not here", file=sys.stderr)
             return 2
         print(format_requirements(got))
-        return int(any(getattr(got, k) < v for k, v in FLOORS.items()))
+        print()
+        print(format_audit(audit))
+        bad = audit.must_have_missing_not_in_posting or audit.either_or_held_but_missing
+        return int(bool(bad) or any(getattr(got, k) < v for k, v in FLOORS.items()))
     if args.real:
         from .real import format_counts, run_real
 

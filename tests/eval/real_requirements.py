@@ -102,3 +102,69 @@ def format_requirements(res: Result) -> str:
         f"either-or grouped:     {res.either_or:.3f} ({res.either_ok} of {res.either_total})",
         "misses:", *("  " + m for m in res.misses),
     ])
+
+
+@dataclass
+class Audit:
+    """Tier and either-or honesty of whole reports: real postings × real resume texts."""
+
+    reports: int = 0
+    must_have_missing: int = 0
+    must_have_missing_not_in_posting: int = 0  # target 0
+    either_or_missing: int = 0
+    either_or_held_but_missing: int = 0  # target 0
+    role_tier_rows: int = 0
+    not_coding_reports: int = 0
+    examples: list[str] = field(default_factory=list)
+
+
+RESUMES = POSTINGS.parent / "resumes_text"
+
+
+def audit_reports(limit_resumes: int | None = None) -> Audit | None:
+    """Every posting against every real resume text (or the first ``limit_resumes``)."""
+    if not POSTINGS.is_dir() or not RESUMES.is_dir():
+        return None
+    from resume_tool import api
+    from resume_tool.render.view import is_matched, is_must_have
+
+    resumes = [api.parse(p) for p in sorted(RESUMES.glob("*.txt"))[:limit_resumes]]
+    vocab, matcher = api.engine()
+    out = Audit()
+    for path in sorted(POSTINGS.glob("*.txt")):
+        posting = api.load_posting(path)
+        for resume in resumes:
+            from resume_tool.analyze import analyze
+
+            r = analyze(resume, vocab, matcher, posting=posting)
+            out.reports += 1
+            out.not_coding_reports += r.domain != "coding"
+            held = {k.id for k in r.keywords if k.in_resume}
+            for k in r.keywords:
+                if not k.target:
+                    continue
+                out.role_tier_rows += k.source == "role"
+                if is_must_have(k, True) and not is_matched(k):
+                    out.must_have_missing += 1
+                    if not k.in_posting or k.source != "posting":
+                        out.must_have_missing_not_in_posting += 1
+                        out.examples.append(f"{path.name} × {resume.path}: {k.id} required, not in posting")
+                if k.alternatives and not is_matched(k):
+                    out.either_or_missing += 1
+                    if held & set(k.alternatives):
+                        out.either_or_held_but_missing += 1
+                        out.examples.append(f"{path.name} × {resume.path}: one of {k.id} held but missing")
+    return out
+
+
+def format_audit(a: Audit) -> str:
+    return "\n".join([
+        f"reports (postings × resumes): {a.reports}",
+        f"'required, missing' keywords: {a.must_have_missing}; of them not in the posting: "
+        f"{a.must_have_missing_not_in_posting} (target 0)",
+        f"either-or requirements missing: {a.either_or_missing}; of them with a member held: "
+        f"{a.either_or_held_but_missing} (target 0)",
+        f"role-tier rows (shown apart, x0.25): {a.role_tier_rows}; reports outside the coding domain: "
+        f"{a.not_coding_reports}",
+        *a.examples[:20],
+    ])

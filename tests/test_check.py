@@ -283,16 +283,23 @@ def test_no_posting_wording_and_no_checks(tmp_path: Path) -> None:
         assert "common in" in out
 
 
-def test_not_healthcare_posting_scores_only_its_own_terms(tmp_path: Path) -> None:
+def test_not_healthcare_posting_is_not_scored_on_coding_terms(tmp_path: Path) -> None:
     posting = write_posting(tmp_path, "Senior Software Engineer\n\nRequirements\n- 5+ years of Python and "
                             "SQL.\n- Strong communication skills and attention to detail.\n")
     r = check(write_resume(tmp_path), posting=posting, today=TODAY)
-    assert r.domain == "not-healthcare"
+    assert r.domain == "not-healthcare" and r.band == "not scored" and r.score == 0
     assert not any(k.target and k.source == "role" for k in r.keywords)
     assert not any(k.target and k.category == "code_set" for k in r.keywords)
     for fmt in ("text", "md", "html", "json"):
         assert "not a medical coding, billing or HIM role" in render_report(r, fmt) or fmt == "json"
     assert report_to_dict(r)["domain"] == "not-healthcare"
+    assert "Fair match" not in render_report(r, "text")
+    # a near-miss healthcare posting is scored, on its own terms only
+    posting = write_posting(tmp_path, "Patient Service Rep\n\nRequirements\n- Verify insurance and "
+                            "schedule patients in our medical office.\n- Customer service skills.\n")
+    r = check(write_resume(tmp_path), posting=posting, today=TODAY)
+    assert r.domain == "healthcare" and r.band != "not scored"
+    assert all(k.source == "posting" for k in r.keywords if k.target)
 
 
 def test_resume_without_healthcare_is_not_scored_as_a_coder(tmp_path: Path) -> None:

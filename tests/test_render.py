@@ -621,3 +621,14 @@ def test_every_format_renders_every_report(any_report: Report) -> None:
     for fmt in FORMATS:
         out = render_report(any_report, fmt)
         assert out.endswith("\n") and str(any_report.score) in out
+
+
+def test_score_is_described_as_keywords_only_in_every_format() -> None:
+    """Issue 10: the score measures keywords only; no format may call it "layout fit"."""
+    for report in (sample_report(), no_text_report()):
+        for fmt in ("text", "md", "html"):
+            out = render_report(report, fmt).replace("\n", " ")
+            assert "keywords only" in out or "keyword coverage only" in out, fmt
+            assert "layout fit" not in out, fmt
+    view = build_view(sample_report())
+    assert view.score_measures.startswith("It measures keywords only: how many of the terms this posting")

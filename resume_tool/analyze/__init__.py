@@ -379,7 +379,9 @@ def analyze(
 
     findings: list[Finding] = resume_findings(resume, today)
     no_text = any(f.code == "no-text" for f in findings)
-    withheld = not targets and posting is None and domain == DOMAIN_OTHER
+    # nothing medical on either side of the comparison: a medical-coding keyword score would
+    # measure little (a software posting's terms are mostly unknown to the lists), so none is given
+    withheld = domain == DOMAIN_OTHER and role_inferred
     score = 0 if (no_text or withheld) else compute_score(earned, possible)
     posting_forms = None
     if posting is not None:
@@ -409,6 +411,9 @@ def analyze(
     )
     if no_text:
         header = "score = 0: no readable text"
+    elif withheld and posting is not None:
+        header = ("not scored: the posting is not a medical coding, billing or HIM job, and the keyword "
+                  "lists know few of its terms; the ones they know are listed, unscored")
     elif withheld:
         header = ("not scored: the resume shows no medical coding, billing or HIM evidence and no "
                   "posting was given; choose a role with --role or give a posting to score it")

@@ -9,7 +9,9 @@ own and never enter the score), and it does not predict what any ATS or recruite
   tier* is the role profile's core terms the posting does not name, ×0.25 each
   (``source: "role"``): "often asked for in <role> postings", never "required". The role tier
   exists only when the posting is a medical coding, billing or HIM job (``domain: "coding"``) or
-  the user chose the role with ``--role``; for any other posting only its own terms count.
+  the user chose the role with ``--role``; for a near-miss healthcare posting (patient access,
+  medical assistant, non-US billing) only its own terms count, and a posting with nothing
+  medical at all is not scored (band "not scored"): the lists know few of its terms.
 * Without a posting the role profile is the target: core terms ×2, other role terms ×1, all
   ``source: "role"``. A resume with no coding, billing or healthcare evidence at all is not
   scored against an assumed coding role (band "not scored") unless a role is chosen.

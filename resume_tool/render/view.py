@@ -109,7 +109,8 @@ def importance(k: KeywordResult, has_posting: bool) -> tuple[int, str]:
 DOMAIN_NOTES = {
     ("posting", "not-healthcare"): (
         "This posting is not a medical coding, billing or HIM role; the medical coding lists do "
-        "not apply. The score counts only the terms the posting itself names."
+        "not apply, so no score is given. The posting's terms that the lists know are listed below, "
+        "unscored."
     ),
     ("posting", "healthcare"): (
         "This posting is a healthcare job but not a medical coding, billing or HIM role; the "
@@ -529,14 +530,15 @@ def build_view(report: Report) -> ReportView:
     role_name = report.role_name or humanize(report.role)
     domain = getattr(report, "domain", "coding")
     note = DOMAIN_NOTES.get(("posting" if has_posting else "resume", domain))
-    if has_posting:
+    if report.band == "not scored":
+        measures = ("No score: the medical coding keyword lists are not a yardstick for this "
+                    + ("posting." if has_posting else "resume, and no posting or role was given."))
+    elif has_posting:
         measures = (
             "It measures keywords only: how many of the terms this posting asks for your resume "
             "contains" + (f", plus a small share for terms often asked for in {role_name} postings"
                           if role_tier else "") + "."
         )
-    elif report.band == "not scored":
-        measures = "No score: there was no posting and no coding role to compare the resume with."
     else:
         measures = (f"It measures keywords only: how many terms common in {role_name} postings "
                     "your resume contains.")

@@ -304,6 +304,7 @@ class KeywordResult:
     target: bool = False  # part of the score's target set
     source: str = "role"  # "posting": the posting names it; "role": only the role profile does
     alternatives: list[str] = field(default_factory=list)  # other ids of its "one of" requirement
+    or_equivalent: bool = False  # the posting accepts "X or equivalent/similar"
     hint: str = ""  # what exactly to write (a broader form in the resume, a narrower in the posting)
 
 

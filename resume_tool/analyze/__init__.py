@@ -373,6 +373,7 @@ def analyze(
                 target=t is not None,
                 source="posting" if (pk is not None or req is not None) else "role",
                 alternatives=[m for m in members if m != i],
+                or_equivalent=bool(req and req.or_equivalent),
                 hint=_hint(i, entries, closures, resume_ids, posting is not None) if t and not in_resume else "",
             )
         )

@@ -44,6 +44,7 @@ def _keyword(k: KeywordResult) -> dict[str, Any]:
         "posting_sentences": list(k.posting_sentences),
         "source": k.source,
         "alternatives": list(k.alternatives),
+        "or_equivalent": k.or_equivalent,
         "hint": k.hint,
     }
 

@@ -57,7 +57,7 @@ def _blocks(view: ReportView) -> list[RenderableType]:
             out.append(_text("Evidence: " + "; ".join(view.domain_evidence), style="dim"))
     score = Text()
     score.append("Score: ")
-    score.append(f"{r.score}/100", style="bold cyan")
+    score.append(view.score_text, style="bold cyan")
     score.append(_text(f" · {view.band_label}", style="bold"))
     score.append(_text(f" · score formula {r.score_version}", style="dim"))
     out.append(score)

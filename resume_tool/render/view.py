@@ -158,6 +158,7 @@ class KeywordRow:
     both_forms: str | None  # "Long Form (ACR)" when the entry has both, else None
     advice: str | None  # acronym / long-form advice, when any
     one_of: list[str] = field(default_factory=list)  # all members of an either-or requirement
+    or_equivalent: bool = False
     hint: str = ""  # exactly what to write (a broader form in the resume)
     source: str = "role"
 
@@ -165,8 +166,10 @@ class KeywordRow:
     def label(self) -> str:
         """The term with its other forms, for one-line lists; "one of: A, B or C" for alternatives."""
         if self.one_of:
-            return "one of: " + ", ".join(self.one_of[:-1]) + " or " + self.one_of[-1]
-        return f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
+            text = "one of: " + ", ".join(self.one_of[:-1]) + " or " + self.one_of[-1]
+        else:
+            text = f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
+        return text + (" (or an equivalent)" if self.or_equivalent else "")
 
 
 @dataclass(frozen=True)
@@ -277,9 +280,18 @@ class ReportView:
     )
 
     @property
+    def scored(self) -> bool:
+        return self.report.band != "not scored"
+
+    @property
+    def score_text(self) -> str:
+        """"64/100", or "not scored" (never a 0 that reads like a verdict)."""
+        return f"{self.report.score}/100" if self.scored else "not scored"
+
+    @property
     def score_line(self) -> str:
         r = self.report
-        return f"{r.score}/100 · {self.band_label} · score formula {r.score_version}"
+        return f"{self.score_text} · {self.band_label} · score formula {r.score_version}"
 
     @property
     def band_label(self) -> str:
@@ -380,6 +392,7 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         both_forms=_both_forms(k),
         advice=_advice(k, matched),
         one_of=[k.term, *(terms.get(i, i) for i in k.alternatives)] if k.alternatives else [],
+        or_equivalent=k.or_equivalent,
         hint=k.hint,
         source=k.source,
     )

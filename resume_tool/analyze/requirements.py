@@ -18,14 +18,23 @@ _NUM = {
     "nine": 9, "ten": 10, "twelve": 12,
 }
 _YEARS = re.compile(
-    r"(?<![\w.])(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten)\s*(?:\(\d{1,2}\)\s*)?"
-    r"(?:\+|plus\b|or more\b)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?['’]?\s+(?:of\s+)?([^.;\n]{0,80})",
+    r"((?<![\d.])\d{1,2}|(?<![\w.])(?:one|two|three|four|five|six|seven|eight|nine|ten))\s*(?:\(\d{1,2}\)\s*)?"
+    r"(?:\+|plus\b|or more\b)?\s*(?:(?:-|–|to)\s*\d{1,2}\s*)?\+?\s*years?(?:['’]s?)?(?:\s+(?:of\s+)?"
+    r"((?:[^.;\n]|\.(?=\S)){0,80}))?",
     re.IGNORECASE,
 )
 _NOT_EXPERIENCE = re.compile(
     r"^(?:old|ago|post|after|within|in the|of age)|\b(?:ago|refresher|course|within the last)\b",
     re.IGNORECASE,
 )
+_NOT_BEFORE = re.compile(r"\b(?:after|within|over|last|past|post|up to|every)\s+(?:a\s+)?(?:minimum of\s+)?$",
+                         re.IGNORECASE)
+_EXPERIENCE_WORDS = re.compile(
+    r"experience|coding|billing|work|setting|research|audit|review|practice|clinical|management|"
+    r"collections|revenue|claims|hospital|physician|outpatient|inpatient|in (?:a|an|the) ",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.;:])\s*(?=[A-Z(])")
 _PREF = re.compile(
     r"\b(?:preferred|preferably|desirable|desired|a plus|ideally|bonus|nice to have)\b", re.IGNORECASE
 )
@@ -77,7 +86,8 @@ def check_title(posting: Posting, resume: Resume) -> RequirementCheck | None:
         if n > best:
             best, best_line = n, line
     need = len(core) if len(core) < 3 else len(core) - 1
-    shown = " ".join(posting.title.split())
+    # the title without the place or department after a dash ("Patient Service Rep - Cedars-Sinai ...")
+    shown = " ".join(re.split(r"\s+[-–—|]\s+", posting.title)[0].split())
     if best >= need:
         return RequirementCheck(
             "title", "met", f'Job title: your resume names "{shown}" or a close variant.',
@@ -128,17 +138,26 @@ def resume_years(resume: Resume, today: date) -> float | None:
 
 def posting_years(posting: Posting) -> tuple[int, str, bool] | None:
     """(years, the words that ask, preferred) for the first years-of-experience ask."""
-    for m in _YEARS.finditer(posting.text):
-        rest = m.group(2)
-        if _NOT_EXPERIENCE.search(rest) or not re.search(r"experience|coding|billing|work|setting", rest, re.I):
+    text = posting.text
+    for m in _YEARS.finditer(text):
+        rest = m.group(2) or ""
+        before = text[max(0, m.start() - 25) : m.start()]
+        if _NOT_EXPERIENCE.search(rest) or _NOT_BEFORE.search(before):
+            continue  # "within the last three years", "after a minimum of 1 year", "over three years ago"
+        line_a = text.rfind("\n", 0, m.start()) + 1
+        line_b = text.find("\n", m.end())
+        line = text[line_a : line_b if line_b >= 0 else len(text)]
+        # the sentence that asks: glued PDF text ("preferred.Experience:Two (2) years") splits too
+        sentence = next(
+            (x for x in _SENTENCE.split(line) if m.group(0).strip()[:20] in x), line
+        )
+        if not (_EXPERIENCE_WORDS.search(rest) or _EXPERIENCE_WORDS.search(sentence.split(m.group(1))[0])):
             continue
         n = _num(m.group(1))
         if not 0 < n <= 30:
             continue
-        line_a = posting.text.rfind("\n", 0, m.start()) + 1
-        line_b = posting.text.find("\n", m.end())
-        line = posting.text[line_a : line_b if line_b >= 0 else None]
-        return n, m.group(0).strip(), bool(_PREF.search(line))
+        pref = bool(_PREF.search(re.sub(r"\([^()]*\)", " ", sentence)))
+        return n, " ".join(m.group(0).split()).rstrip(" ,"), pref
     return None
 
 

@@ -15,7 +15,7 @@ import tomllib
 
 LABELS = Path(__file__).with_name("real_posting_requirements.toml")
 POSTINGS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "postings"
-FLOORS = {"precision": 0.75, "recall": 0.85, "domain": 0.95, "either_or": 0.25}
+FLOORS = {"precision": 0.80, "recall": 0.85, "domain": 0.95, "either_or": 0.25, "years": 0.9}
 
 
 @dataclass
@@ -28,6 +28,7 @@ class Result:
     postings: int = 0
     either_ok: int = 0
     either_total: int = 0
+    years_ok: int = 0  # years asked (and required vs preferred) as labelled, or none when none is
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -43,6 +44,10 @@ class Result:
         return self.domain_ok / max(1, self.postings)
 
     @property
+    def years(self) -> float:
+        return self.years_ok / max(1, self.postings)
+
+    @property
     def either_or(self) -> float:
         return self.either_ok / max(1, self.either_total)
 
@@ -51,6 +56,7 @@ def run_requirements(folder: Path = POSTINGS) -> Result | None:
     if not folder.is_dir():
         return None
     from resume_tool import api
+    from resume_tool.analyze.requirements import posting_years
     from resume_tool.keywords.posting import analyze_posting, read_posting
 
     _, matcher = api.engine()
@@ -66,6 +72,12 @@ def run_requirements(folder: Path = POSTINGS) -> Result | None:
             res.domain_ok += 1
         else:
             res.misses.append(f"{name}: domain {p.domain}, labelled {lab['domain']}")
+        asked = posting_years(p)
+        want = (lab["years"], bool(lab.get("years_preferred"))) if "years" in lab else None
+        if ((asked[0], asked[2]) if asked else None) == want:
+            res.years_ok += 1
+        else:
+            res.misses.append(f"{name}: years {asked}, labelled {want}")
         groups = [set(g.split("|")) for g in lab.get("required", []) + lab.get("preferred", [])]
         unjudged = set(lab.get("unjudged", []))
         for r in p.requirements:
@@ -100,6 +112,7 @@ def format_requirements(res: Result) -> str:
         f"requirement recall:    {res.recall:.3f} ({res.found} of {res.labelled})",
         f"domain accuracy:       {res.domain:.3f} ({res.domain_ok} of {res.postings})",
         f"either-or grouped:     {res.either_or:.3f} ({res.either_ok} of {res.either_total})",
+        f"years asked, as labelled: {res.years_ok} of {res.postings}",
         "misses:", *("  " + m for m in res.misses),
     ])
 

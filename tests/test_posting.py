@@ -463,3 +463,50 @@ def test_real_postings_requirements_meet_floors() -> None:
         assert getattr(res, key) >= floor, (key, getattr(res, key))
     # the law-firm billing posting is the negative control
     assert not any("doxa" in m and "domain" in m for m in res.misses)
+
+
+REAL_POSTINGS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / "postings"
+needs_real = pytest.mark.skipif(not REAL_POSTINGS.is_dir(), reason="../shared/corpus/postings is not here")
+
+
+@needs_real
+@pytest.mark.parametrize(
+    ("name", "domain", "group", "or_equivalent"),
+    [
+        # labels from tests/eval/real_posting_requirements.toml (read before the tool ran)
+        ("doxa-legal-billing-specialist-control.txt", "not-healthcare", None, False),
+        ("statys-ohip-medical-billing-specialist-canada.txt", "healthcare", None, False),
+        ("cedars-patient-service-rep.txt", "healthcare", None, False),
+        ("remotewlb-oscar-associate-medical-policy.txt", "healthcare",
+         ("payment-integrity", "utilization-management"), False),
+        ("jobsboard-pprm-medical-coding-manager.txt", "coding", ("cpc",), True),
+        ("jobsboard-pprm-medical-coding-manager.txt", "coding", ("crc",), True),
+        ("remotewlb-surgical-notes-coder-asc.txt", "coding", ("lcd", "ncd"), False),
+        ("nhs-clinical-coding-assistant-surrey-and-sussex-healthcare-nhs-trust.txt", "coding", None, False),
+    ],
+)
+def test_real_posting_golden(full_matcher, name, domain, group, or_equivalent) -> None:
+    p = analyze_posting(read_posting(REAL_POSTINGS / name), full_matcher)
+    assert p.domain == domain, p.domain_evidence
+    if group:
+        req = next((r for r in p.requirements if tuple(r.ids) == group), None)
+        assert req is not None, [r.ids for r in p.requirements]
+        assert req.or_equivalent == or_equivalent
+    # a job title is a requirement only where a requirements list names it, never from the description
+    entries = full_matcher.vocab.entries
+    for r in p.requirements:
+        for i in r.ids:
+            if entries[i].category == "job_title":
+                assert any(m.entry_id == i and m.section != "description" for m in p.matches), i
+
+
+@needs_real
+def test_real_tiers_on_the_law_firm_control(tmp_path) -> None:
+    """The negative control: nothing medical is asked, so no code set and no role tier appear."""
+    from resume_tool import check
+
+    resumes = REAL_POSTINGS.parent / "resumes_text"
+    r = check(resumes / "livecareer-24590489-billing-services-associate-nonmedical.txt",
+              posting=REAL_POSTINGS / "doxa-legal-billing-specialist-control.txt")
+    assert r.domain == "not-healthcare" and r.band == "not scored"
+    assert not any(k.target and (k.source == "role" or k.category == "code_set") for k in r.keywords)

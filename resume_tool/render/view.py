@@ -572,7 +572,9 @@ def build_view(report: Report) -> ReportView:
         else None,
         has_posting=has_posting,
         gauge=build_gauge(report.score),
-        chart=build_chart(report.keywords),
+        # the chart shows what the score's main tier covers: the posting's asks (or, without a
+        # posting, the role profile); the role tier beside a posting has its own table
+        chart=build_chart([k for k in report.keywords if not is_role_tier(k, has_posting)]),
         missing=[r for r, _ in missing],
         matched=[r for r, _ in matched],
         extra_terms=extra,

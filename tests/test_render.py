@@ -352,7 +352,8 @@ def test_html_structure() -> None:
     assert re.search(r'<text class="num"[^>]*>64</text>', html)
     # coverage chart: one bar per category, with numbers (not colour) carrying the value
     assert len(re.findall(r"\d of \d · \d+%", p.section_text("coverage"))) == 5
-    assert "Code sets 3 of 4 · 80%" in p.section_text("coverage")
+    # the chart shows the posting tier only (the sample's role-tier ICD-10-CM is in its own table)
+    assert "Code sets 2 of 3 · 75%" in p.section_text("coverage")
     # keyword tables with header cells that say what they head
     # the role tier (role-profile terms the posting does not name) has its own table
     assert p.tables == {"missing": 1, "matched": 1, "role-tier": 1}
@@ -450,7 +451,7 @@ def test_markdown_content() -> None:
     assert "**Score: 64/100 · Fair match** (score formula 2024.1)" in md
     assert "| Keyword | Importance | Where the posting asks for it | Points |" in md
     assert "| Category | Keywords found | Share of weight |" in md
-    assert "| Code sets | 3 of 4 | 80% |" in md
+    assert "| Code sets | 2 of 3 | 75% |" in md
     assert "**HCPCS Level II** (HCPCS, Healthcare Common Procedure Coding System)" in md
     assert "“Apply **NCCI edits** and modifiers to every claim.”" in md
     assert "## To consider, only if true" in md

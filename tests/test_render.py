@@ -352,7 +352,7 @@ def test_html_structure() -> None:
     assert re.search(r'<text class="num"[^>]*>64</text>', html)
     # coverage chart: one bar per category, with numbers (not colour) carrying the value
     assert len(re.findall(r"\d of \d · \d+%", p.section_text("coverage"))) == 5
-    # the chart shows the posting tier only (the sample's role-tier ICD-10-CM is in its own table)
+    # the chart shows the posting tier only (the sample's role-tier E/M is in its own table)
     assert "Code sets 2 of 3 · 75%" in p.section_text("coverage")
     # keyword tables with header cells that say what they head
     # the role tier (role-profile terms the posting does not name) has its own table

@@ -418,6 +418,14 @@ def test_domain_decision(full_matcher) -> None:
     assert access.domain == "healthcare"
     coder = analyze_posting("Coder\n\nAssign ICD-10-CM and CPT codes.\n", full_matcher)
     assert coder.domain == "coding" and coder.domain_evidence
+    # a billing word with no healthcare word anywhere is not medical billing
+    payments = analyze_posting("Payments Engineer\n\nOffer Billers electronic invoice delivery and "
+                               "help with the diagnosis of product failures.\n", full_matcher)
+    assert payments.domain == "not-healthcare"
+    # a Canadian health-system billing job is healthcare, not a US coding job
+    ohip = analyze_posting("Medical Billing Specialist\n\nCompile and enter OHIP medical billing for "
+                           "physicians in Ontario.\n", full_matcher)
+    assert ohip.domain == "healthcare"
 
 
 def test_same_requirements_from_txt_docx_pdf_stdin(tmp_path, full_matcher, monkeypatch) -> None:

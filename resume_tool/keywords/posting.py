@@ -1196,6 +1196,7 @@ _STRONG_CATEGORIES = frozenset(
     ["code_set", "payment_system", "credential", "coding_practice", "billing_claims", "compliance",
      "nhs", "job_title", "organization", "software"]
 )
+_MEDICAL_CATEGORIES = frozenset(["code_set", "payment_system", "credential", "nhs"])
 _SPECIALTY_IDS = _ids(
     """multi-specialty asc critical-access-hospital skilled-nursing-facility emergency-department
     radiology interventional-radiology cardiology orthopedics anesthesia oncology ob-gyn pediatrics
@@ -1205,7 +1206,7 @@ _SPECIALTY_IDS = _ids(
 _HEALTH_WORDS = re.compile(
     r"\b(?:medical|patients?|clinical|clinics?|health ?care|health (?:system|plan|service|insurance)s?|"
     r"hospitals?|hospice|physicians?|nurses?|nursing|pharmacy|HIPAA|Medicare|Medicaid|OHIP|NHS|"
-    r"dental|surgical|surgery|diagnos[ie]s|behavioral health|mental health)\b",
+    r"dental|surgical|surgery|behavioral health|mental health)\b",
     re.IGNORECASE,
 )
 _MEDICAL_SURFACE = re.compile(r"medical|health|hospital|physician|patient|clinic", re.IGNORECASE)
@@ -1247,6 +1248,10 @@ def decide_domain(
         if e.category in _STRONG_CATEGORIES:
             coding.setdefault(e.id, e.term)
     words = sorted({w.group(0).lower() for w in _HEALTH_WORDS.finditer(text)})
+    if not words:
+        # "Billers" at a card network, "coding" at a software house: without one healthcare word
+        # only the inherently medical keywords (code sets, credentials, payment systems, NHS) count
+        coding = {i: t for i, t in coding.items() if entries[i].category in _MEDICAL_CATEGORIES}
     non_us = _NON_US.search(text)
     if coding and non_us and not any(
         entries[i].category in ("code_set", "payment_system", "credential") for i in coding
@@ -1262,4 +1267,7 @@ def decide_domain(
         ev = [f"keyword: {t}" for t in list(health.values())[:4]]
         ev += [f"word: {w}" for w in words[:4]]
         return DOMAIN_HEALTHCARE, ev
-    return DOMAIN_OTHER, ["no code set, credential, billing, coding or healthcare term found"]
+    general = sorted({entries[m.entry_id].term for m in matches if m.entry_id in entries
+                      and entries[m.entry_id].category == "soft_skill"})
+    found = f"; found only general terms: {', '.join(general[:6])}" if general else ""
+    return DOMAIN_OTHER, ["no code set, credential, billing, coding or healthcare term found" + found]

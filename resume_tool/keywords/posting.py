@@ -1040,6 +1040,7 @@ _OR_AFTER = re.compile(
 )
 
 
+_TITLE_ASKED = re.compile(r"\b(?:certif\w*|credential\w*|licen[cs]\w*|registered as)\b", re.IGNORECASE)
 _BARE_HEADS = frozenset(["coding", "billing", "coder", "biller", "certification", "certified"])
 
 
@@ -1111,7 +1112,7 @@ def posting_requirements(
     """
     ms = sorted(
         (m for m in matches if m.entry_id in entries and not entries[m.entry_id].legacy
-         and (entries[m.entry_id].category != "job_title" or m.section != PART_DESCRIPTION)),
+         and (entries[m.entry_id].category != "job_title" or _TITLE_ASKED.search(m.sentence))),
         key=lambda m: (m.start, -m.end),
     )
     groups: dict[tuple[str, ...], Requirement] = {}

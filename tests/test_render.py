@@ -633,3 +633,33 @@ def test_score_is_described_as_keywords_only_in_every_format() -> None:
             assert "layout fit" not in out, fmt
     view = build_view(sample_report())
     assert view.score_measures.startswith("It measures keywords only: how many of the terms this posting")
+
+
+def test_real_reports_match_the_schema(schema: dict[str, Any], tmp_path) -> None:
+    """Real runs (a coding posting, a non-healthcare posting, no posting, a not-scored resume)
+    produce JSON the schema accepts: the new domain, checks, source, alternatives and hint fields."""
+    from resume_tool.api import check
+
+    root = Path(__file__).resolve().parents[1]
+    other = tmp_path / "posting.txt"
+    other.write_text("Software Engineer\n\nRequirements\n- 5+ years of Python.\n- Bachelor's degree.\n",
+                     encoding="utf-8")
+    agent = tmp_path / "agent.txt"
+    agent.write_text("Sam Lee\nsam@example.com\n\nExperience\nReal Estate Agent | Lake Realty | 2019 – "
+                     "Present\n- Sold 40 homes a year.\n", encoding="utf-8")
+    reports = [
+        check(root / "examples" / "resume.docx", posting=root / "examples" / "posting.txt"),
+        check(root / "examples" / "resume.docx", posting=other),
+        check(root / "examples" / "resume.docx"),
+        check(agent),
+    ]
+    for r in reports:
+        data = json.loads(render_report(r, "json"))
+        validate(data, schema, schema)
+    assert [json.loads(render_report(r, "json"))["domain"] for r in reports] == [
+        "coding", "not-healthcare", "coding", "not-healthcare"]
+    first = json.loads(render_report(reports[0], "json"))
+    assert any(k["alternatives"] for k in first["keywords"])
+    assert {k["source"] for k in first["keywords"] if k["target"]} == {"posting", "role"}
+    assert first["checks"] and all(c["kind"] in ("title", "years", "education", "credential")
+                                   for c in first["checks"])

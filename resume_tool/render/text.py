@@ -70,7 +70,7 @@ def _blocks(view: ReportView) -> list[RenderableType]:
     sev = view.severity_counts
     counts = (
         f"Keywords: {c['matched']} of {c['target']} matched, "
-        f"{c['must_have_missing']} {view.must_have_label} missing. "
+        f"{c['must_have_missing']} {view.must_have_label}{'' if view.has_posting else ' terms'} missing. "
         f"Findings: {sev['error']} must fix, {sev['warning']} should fix, "
         f"{sev['info']} good to know."
     )

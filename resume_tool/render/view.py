@@ -467,10 +467,15 @@ def build_chart(keywords: list[KeywordResult]) -> Chart:
     )
 
 
-def _consider(items: list[dict[str, str]]) -> list[ConsiderItem]:
-    """One line per keyword to consider: its name, then where it could go (Report.to_consider)."""
+def _consider(items: list[dict[str, str]], role_tier_note: str = "") -> list[ConsiderItem]:
+    """One line per keyword to consider: its name, then where it could go (Report.to_consider).
+    Beside a posting, a role-profile term says that the posting does not name it."""
     return [
-        ConsiderItem(item["term"], f"{item['where']}. {item['note']}".strip())
+        ConsiderItem(
+            item["term"],
+            ((role_tier_note + " ") if role_tier_note and item.get("source") == "role" else "")
+            + f"{item['where']}. {item['note']}".strip(),
+        )
         for item in items
     ]
 
@@ -593,7 +598,10 @@ def build_view(report: Report) -> ReportView:
         advice=advice,
         finding_groups=groups,
         severity_counts=severity_counts,
-        consider=_consider(report.to_consider),
+        consider=_consider(
+            report.to_consider,
+            f"Not in this posting; often asked for in {role_name} postings." if has_posting else "",
+        ),
         unknown_terms=list(posting.unknown_terms) if posting else [],
         contact=contact_fields,
         sections=[_section_chip(s) for s in resume.sections],

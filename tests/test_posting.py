@@ -518,3 +518,39 @@ def test_real_tiers_on_the_law_firm_control(tmp_path) -> None:
               posting=REAL_POSTINGS / "doxa-legal-billing-specialist-control.txt")
     assert r.domain == "not-healthcare" and r.band == "not scored"
     assert not any(k.target and (k.source == "role" or k.category == "code_set") for k in r.keywords)
+
+
+def test_example_posting_requirements_survive_docx_and_wrapped_pdf(tmp_path, full_matcher) -> None:
+    """The bundled posting as DOCX and as a PDF whose long bullets wrap over two lines gives the
+    same requirements, either-or groups and required/preferred flags as the text file."""
+    import textwrap
+
+    import docx
+    from reportlab.lib.pagesizes import letter
+    from reportlab.pdfgen import canvas
+
+    src = Path(__file__).resolve().parents[1] / "examples" / "posting.txt"
+    lines = src.read_text(encoding="utf-8").split("\n")
+    d = docx.Document()
+    for ln in lines:
+        d.add_paragraph(ln)
+    d.save(tmp_path / "p.docx")
+    c = canvas.Canvas(str(tmp_path / "p.pdf"), pagesize=letter)
+    y = 750
+    for ln in lines:
+        for part in textwrap.wrap(ln, 90) or [""]:
+            c.drawString(40, y, part)
+            y -= 13
+            if y < 40:
+                c.showPage()
+                y = 750
+    c.save()
+
+    def reqs(path):
+        p = analyze_posting(read_posting(path), full_matcher)
+        return {(tuple(r.ids), r.required, r.or_equivalent) for r in p.requirements}
+
+    want = reqs(src)
+    assert (("cpc", "ccs-p"), True, False) in want
+    assert reqs(tmp_path / "p.docx") == want
+    assert reqs(tmp_path / "p.pdf") == want

@@ -58,7 +58,8 @@ def _blocks(view: ReportView) -> list[RenderableType]:
     score = Text()
     score.append("Score: ")
     score.append(view.score_text, style="bold cyan")
-    score.append(_text(f" · {view.band_label}", style="bold"))
+    if view.scored:
+        score.append(_text(f" · {view.band_label}", style="bold"))
     score.append(_text(f" · score formula {r.score_version}", style="dim"))
     out.append(score)
     out.append(_text(f"Role: {view.role_line}"))

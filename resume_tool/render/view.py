@@ -291,7 +291,8 @@ class ReportView:
     @property
     def score_line(self) -> str:
         r = self.report
-        return f"{self.score_text} · {self.band_label} · score formula {r.score_version}"
+        band = f" · {self.band_label}" if self.scored else ""
+        return f"{self.score_text}{band} · score formula {r.score_version}"
 
     @property
     def band_label(self) -> str:

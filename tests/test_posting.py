@@ -554,3 +554,13 @@ def test_example_posting_requirements_survive_docx_and_wrapped_pdf(tmp_path, ful
     assert (("cpc", "ccs-p"), True, False) in want
     assert reqs(tmp_path / "p.docx") == want
     assert reqs(tmp_path / "p.pdf") == want
+
+
+def test_any_of_the_following_list_is_one_requirement(full_matcher) -> None:
+    text = ("Medical Coder\n\nRequirements\n- Hold any of the following credentials:\n- CPC\n- CCS\n"
+            "- RHIT\n- Two years of coding experience with CPT and ICD-10-CM.\n")
+    g = _groups(text, full_matcher)
+    assert ("cpc", "ccs", "rhit") in g
+    # a list after a plain lead-in is every item, not alternatives
+    g = _groups("Medical Coder\n\nRequirements\n- You will need the following:\n- CPC\n- CCS\n", full_matcher)
+    assert ("cpc",) in g and ("ccs",) in g

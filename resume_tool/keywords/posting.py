@@ -1074,6 +1074,43 @@ def _chains(text: str, ms: list[Match]) -> list[tuple[list[Match], list[str]]]:
     return chains
 
 
+_FOLLOWING = re.compile(r"\b(?:one|any|either|at least one)\s+of\s+the\s+following\b", re.IGNORECASE)
+_BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦●○■□►▸➢✓✔]|\d{1,2}[.)])\s+")
+
+
+def _following_lists(text: str, ms: list[Match]) -> list[tuple[list[Match], str]]:
+    """"Any of the following:" and the bullet list under it: the keywords of those bullets, one
+    list per lead-in (a bullet that a PDF wrapped continues on a line starting in lower case). The
+    list ends at the first long bullet: options are names, the next requirement is a sentence."""
+    out: list[tuple[list[Match], str]] = []
+    pos = 0
+    lines = []
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        i += 1
+        if not _FOLLOWING.search(line) or not line.rstrip().endswith(":"):
+            continue
+        a = b = start + len(line) + 1
+        in_bullet = False
+        while i < len(lines):
+            s0, ln = lines[i]
+            short = len(ln.split()) <= 9  # the options are names; a long bullet is the next ask
+            if (_BULLET_LINE.match(ln) and short) or (in_bullet and ln[:1].islower() and short):
+                in_bullet = True
+                b = s0 + len(ln)
+                i += 1
+                continue
+            break
+        block = [m for m in ms if a <= m.start and m.end <= b]
+        if block:
+            out.append((block, line.strip()))
+    return out
+
+
 def _is_either_or(
     text: str, chain: list[Match], conj: list[str], entries: dict[str, Entry]
 ) -> tuple[bool, bool]:
@@ -1118,6 +1155,18 @@ def posting_requirements(
     groups: dict[tuple[str, ...], Requirement] = {}
     order: dict[tuple[str, ...], int] = {}
     asked_alone: set[str] = set()  # named on its own in a required part
+    listed: set[int] = set()
+    for block, lead in _following_lists(text, ms):
+        ids = list(dict.fromkeys(m.entry_id for m in block))
+        listed.update(id(m) for m in block)
+        if len(ids) > 1:
+            key = tuple(ids)
+            groups[key] = Requirement(ids=ids, required=any(m.section != PART_PREFERRED for m in block),
+                                      sentence=lead)
+            order[key] = block[0].start
+        else:
+            asked_alone.update(m.entry_id for m in block if m.section == PART_REQUIRED)
+    ms = [m for m in ms if id(m) not in listed]
     for chain, conj in _chains(text, ms):
         either, equivalent = _is_either_or(text, chain, conj, entries)
         if either and len(chain) > 1:

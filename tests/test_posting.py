@@ -564,3 +564,10 @@ def test_any_of_the_following_list_is_one_requirement(full_matcher) -> None:
     # a list after a plain lead-in is every item, not alternatives
     g = _groups("Medical Coder\n\nRequirements\n- You will need the following:\n- CPC\n- CCS\n", full_matcher)
     assert ("cpc",) in g and ("ccs",) in g
+
+
+def test_list_ending_or_similar_is_one_requirement(full_matcher) -> None:
+    p = analyze_posting("Coder\n\nRequirements\n- Experience with 3M 360 Encompass, Optum EncoderPro or "
+                        "similar encoders.\n", full_matcher)
+    req = next(r for r in p.requirements if "optum-encoderpro" in r.ids)
+    assert req.ids == ["3m-360-encompass", "optum-encoderpro"] and req.or_equivalent

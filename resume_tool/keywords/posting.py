@@ -1132,7 +1132,8 @@ def _is_either_or(
         # "Epic/Cerner", "CPC/CCS": either; "CPT/ICD-10" names two code sets a coder uses together
         cats = {entries[m.entry_id].category for m in chain if m.entry_id in entries}
         return cats != {"code_set"}, after
-    return after and len(chain) == 1, after
+    # "3M 360 Encompass, Optum EncoderPro or similar": the list ends in its alternative
+    return after, after
 
 
 def posting_requirements(

@@ -246,6 +246,16 @@ class PostingKeyword:
 
 
 @dataclass
+class Requirement:
+    """One thing a posting asks for: any of ``ids`` satisfies it ("CPC, COC or CCS")."""
+
+    ids: list[str]  # keyword-list ids, in the posting's order; more than one = either-or
+    required: bool  # False: only in hedged ("preferred", "a plus") text
+    sentence: str = ""  # the sentence that asks
+    or_equivalent: bool = False  # "CPC or equivalent": a comparable credential may do
+
+
+@dataclass
 class Posting:
     path: str | None
     title: str | None
@@ -254,6 +264,9 @@ class Posting:
     unknown_terms: list[str] = field(default_factory=list)
     matches: list[Match] = field(default_factory=list)
     definitions: list[AcronymDefinition] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)  # either-or lists grouped
+    domain: str = "coding"  # "coding" (medical coding/billing/HIM), "healthcare" or "not-healthcare"
+    domain_evidence: list[str] = field(default_factory=list)  # why, in words
 
 
 @dataclass
@@ -289,6 +302,10 @@ class KeywordResult:
     points: float = 0.0  # contribution to the score
     max_points: float = 0.0  # what it could have contributed
     target: bool = False  # part of the score's target set
+    source: str = "role"  # "posting": the posting names it; "role": only the role profile does
+    alternatives: list[str] = field(default_factory=list)  # other ids of its "one of" requirement
+    or_equivalent: bool = False  # the posting accepts "X or equivalent/similar"
+    hint: str = ""  # what exactly to write (a broader form in the resume, a narrower in the posting)
 
 
 @dataclass
@@ -298,6 +315,16 @@ class Finding:
     message: str
     fix: str
     where: str = ""
+
+
+@dataclass
+class RequirementCheck:
+    """A requirement beyond keywords (title, years, education, credential status); never scored."""
+
+    kind: str  # "title", "years", "education", "credential"
+    status: str  # "met", "not met", "unclear", "note"
+    message: str
+    evidence: str = ""  # the posting's words, and what the resume shows
 
 
 @dataclass
@@ -316,3 +343,6 @@ class Report:
     findings: list[Finding]
     to_consider: list[dict[str, str]] = field(default_factory=list)  # never-invent list
     score_explanation: list[str] = field(default_factory=list)
+    domain: str = "coding"  # see Posting.domain; without a posting, decided from the resume
+    domain_evidence: list[str] = field(default_factory=list)
+    checks: list[RequirementCheck] = field(default_factory=list)

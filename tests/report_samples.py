@@ -191,6 +191,8 @@ def _kw(
         points=(max_points if matched else 0.0) if points is None else points,
         max_points=max_points,
         target=target,
+        # score formula 2.0: what a posting names is the posting tier, the rest the role tier
+        source="posting" if posting else "role",
     )
 
 

@@ -83,7 +83,9 @@ def test_example_golden(example_report) -> None:
     ccsp = kw(r, "ccs-p")
     assert ccsp and not ccsp.target and not ccsp.in_resume
     assert "ccs-p" not in {t["id"] for t in r.to_consider}
-    assert any(line.startswith("CCS-P: not scored") for line in r.score_explanation)
+    # one requirement, scored once (score formula 2.0 reports either-or requirements as "one of")
+    assert any(line.startswith("one of CPC, CCS-P (credential, required") for line in r.score_explanation)
+    assert cpc.alternatives == ["ccs-p"] and cpc.source == "posting"
     assert "medical-terminology" in {t["id"] for t in r.to_consider}
     icd = kw(r, "icd-10-cm")
     assert icd and icd.in_resume and "skills" in icd.sections
@@ -130,8 +132,13 @@ def test_credential_alternatives(tmp_path: Path) -> None:
     r = check(write_resume(tmp_path, certs="CCS, AHIMA"), posting=posting, today=TODAY)
     assert not kw(r, "cpc").target  # CCS is accepted instead
     assert kw(r, "crc").target and not kw(r, "crc").in_resume  # "and", not "or"
+    assert kw(r, "ccs").target and kw(r, "ccs").in_resume and kw(r, "ccs").alternatives == ["cpc"]
     r = check(write_resume(tmp_path, certs="RHIT, AHIMA"), posting=posting, today=TODAY)
-    assert kw(r, "cpc").target and kw(r, "ccs").target  # holds neither: both count
+    # holds neither: ONE requirement ("one of: CPC or CCS"), missing once, scored once
+    cpc = kw(r, "cpc")
+    assert cpc.target and not cpc.in_resume and cpc.alternatives == ["ccs"] and cpc.required
+    assert not kw(r, "ccs").target
+    assert sum(1 for line in r.score_explanation if line.startswith("one of CPC, CCS")) == 1
 
 
 def test_credential_variant(tmp_path: Path) -> None:
@@ -210,7 +217,7 @@ def test_cli_formats_and_exit_codes(tmp_path: Path) -> None:
                 stdin=POSTING.read_text(encoding="utf-8"))
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
-    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "1.0"
+    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "2.0"
 
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
@@ -244,3 +251,105 @@ def test_check_bytes_matches_check(example_report) -> None:
     a, b = report_to_dict(r), report_to_dict(example_report)
     a["resume"]["path"] = b["resume"]["path"] = ""
     assert a == b
+
+
+# ------------------------------------------------------------------ issue 10
+def test_tiers_never_mix(tmp_path: Path) -> None:
+    """With a posting, "required" is only what the posting asks; role terms are their own tier."""
+    posting = write_posting(tmp_path, "Medical Coder\n\nRequirements\n- CPC required.\n- ICD-10-CM coding.\n")
+    r = check(write_resume(tmp_path, skills="ICD-10-CM"), posting=posting, today=TODAY)
+    assert r.score_version == "2.0"
+    for k in r.keywords:
+        if k.required:
+            assert k.in_posting and k.source == "posting" and k.posting_sentences, k.id
+    role = [k for k in r.keywords if k.target and k.source == "role"]
+    assert role, "the coding role tier is shown beside a coding posting"
+    for k in role:
+        assert not k.required and not k.in_posting
+        assert k.max_points == pytest.approx(k.weight * 0.25)
+    text = render_report(r, "text")
+    assert "often asked for in" in text and "Missing keywords the posting requires" in text
+
+
+def test_no_posting_wording_and_no_checks(tmp_path: Path) -> None:
+    r = check(write_resume(tmp_path, certs="CPC-A, AAPC"), today=TODAY, role="entry-level-coder")
+    assert not r.checks and not any(k.required for k in r.keywords)
+    assert all(k.source == "role" for k in r.keywords if k.target)
+    # an apprentice credential is not a shortfall without a posting that asks for the CPC
+    assert "credential-variant" not in codes(r)
+    for fmt in ("text", "md", "html"):
+        out = render_report(r, fmt)
+        assert "posting asks" not in out and "the posting requires" not in out
+        assert "common in" in out
+
+
+def test_not_healthcare_posting_is_not_scored_on_coding_terms(tmp_path: Path) -> None:
+    posting = write_posting(tmp_path, "Senior Software Engineer\n\nRequirements\n- 5+ years of Python and "
+                            "SQL.\n- Strong communication skills and attention to detail.\n")
+    r = check(write_resume(tmp_path), posting=posting, today=TODAY)
+    assert r.domain == "not-healthcare" and r.band == "not scored" and r.score == 0
+    assert not any(k.target and k.source == "role" for k in r.keywords)
+    assert not any(k.target and k.category == "code_set" for k in r.keywords)
+    for fmt in ("text", "md", "html", "json"):
+        assert "not a medical coding, billing or HIM role" in render_report(r, fmt) or fmt == "json"
+    assert report_to_dict(r)["domain"] == "not-healthcare"
+    assert "Fair match" not in render_report(r, "text")
+    # a near-miss healthcare posting is scored, on its own terms only
+    posting = write_posting(tmp_path, "Patient Service Rep\n\nRequirements\n- Verify insurance and "
+                            "schedule patients in our medical office.\n- Customer service skills.\n")
+    r = check(write_resume(tmp_path), posting=posting, today=TODAY)
+    assert r.domain == "healthcare" and r.band != "not scored"
+    assert all(k.source == "posting" for k in r.keywords if k.target)
+
+
+def test_resume_without_healthcare_is_not_scored_as_a_coder(tmp_path: Path) -> None:
+    path = tmp_path / "agent.txt"
+    path.write_text(
+        "Sam Lee\nsam@example.com | (312) 555-0100\n\nSummary\nReal estate agent.\n\nExperience\n"
+        "Real Estate Agent | Lake Realty | Chicago, IL | 2019 – Present\n- Sold 40 homes a year.\n"
+        "- Negotiated contracts and managed listings.\n\nEducation\nBachelor of Arts, Economics\n\n"
+        "Skills\nNegotiation, MLS, customer service\n", encoding="utf-8")
+    r = check(path, today=TODAY)
+    assert r.domain == "not-healthcare" and r.band == "not scored" and r.score == 0
+    text = render_report(r, "text")
+    assert "No medical coding, billing or HIM evidence was found" in text
+    assert "assumed from your resume" not in text
+    # choosing a role scores it anyway: the user asked
+    assert check(path, today=TODAY, role="billing-coding-specialist").band != "not scored"
+
+
+def test_hint_for_a_broader_form(tmp_path: Path) -> None:
+    posting = write_posting(tmp_path, "Medical Coder\n\nRequirements\n- ICD-10-CM and CPT coding.\n")
+    r = check(write_resume(tmp_path, skills="ICD-10, CPT"), posting=posting, today=TODAY)
+    icd = kw(r, "icd-10-cm")
+    assert icd.target and not icd.in_resume
+    assert '"ICD-10"' in icd.hint and 'write "ICD-10-CM" exactly' in icd.hint
+    assert icd.hint in render_report(r, "text").replace("\n", " ") or "ICD-10-CM" in render_report(r, "md")
+    r = check(write_resume(tmp_path, skills="ICD-10-CM, CPT"), posting=posting, today=TODAY)
+    assert not kw(r, "icd-10-cm").hint
+
+
+def test_requirement_checks_both_ways(tmp_path: Path) -> None:
+    posting = write_posting(tmp_path, "Medical Coder\n\nRequirements\n- 3+ years of outpatient coding "
+                            "experience.\n- High school diploma or GED required; associate degree preferred.\n"
+                            "- CPC required, or CPC-A with CPC within 6 months of hire.\n")
+    r = check(write_resume(tmp_path), posting=posting, today=TODAY)
+    got = {c.kind: c for c in r.checks}
+    assert got["title"].status == "met"
+    assert got["years"].status == "met" and "3+ years" in got["years"].message  # 2021 – now
+    assert got["education"].status == "met"
+    assert any(c.kind == "credential" and "within 6 months" in c.message for c in r.checks)
+    # the score is keywords only: the checks change nothing in it
+    earned = sum(k.points for k in r.keywords if k.target)
+    assert r.score == round(100 * earned / sum(k.max_points for k in r.keywords if k.target))
+
+    posting = write_posting(tmp_path, "Revenue Integrity Analyst\n\nRequirements\n- 8 years of hospital "
+                            "billing experience.\n- Bachelor's degree required.\n- CPC required.\n")
+    r = check(write_resume(tmp_path, certs="CPC-A, AAPC"), posting=posting, today=TODAY)
+    got = {c.kind: c for c in r.checks}
+    assert got["title"].status == "not met"
+    assert got["years"].status == "not met"
+    assert got["education"].status == "not met"
+    assert any(c.kind == "credential" and c.status == "not met" and "CPC-A" in c.message for c in r.checks)
+    for fmt in ("text", "md", "html"):
+        assert "Requirements beyond keywords" in render_report(r, fmt)

@@ -155,3 +155,41 @@ def test_each_experience_section_keeps_its_own_order() -> None:
     lines[5], lines[7] = lines[7], lines[5]
     lines[6], lines[8] = lines[8], lines[6]
     assert "not-reverse-chronological" in codes(make(*lines[:at], *volunteer, *lines[at:]))
+
+
+def test_older_roles_finding_names_as_many_as_it_counts() -> None:
+    from resume_tool.analyze.findings import check_dates
+
+    lines = good_lines()[:5]
+    for year in range(2000, 2010):
+        lines += [f"Coder {year} | Clinic {year} | Springfield, IL | {year} – {year + 1}",
+                  Line(text="Coded 50 charts a day.", list_item=True)]
+    lines += good_lines()[9:]
+    resume = structure(make(*lines), TODAY)
+    f = next(f for f in check_dates(resume, TODAY) if f.code == "experience-older-than-10-years")
+    n = int(f.message.split()[0])
+    assert n == 10
+    assert f.where.count("(") == 3 and f.where.endswith("and 7 more")
+    # one old role: named, no "more"
+    lines = good_lines()
+    lines[7] = "Medical Coder | Prairie Family Medicine | Decatur, IL | 2009 – 2014"
+    resume = structure(make(*lines), TODAY)
+    f = next(f for f in check_dates(resume, TODAY) if f.code == "experience-older-than-10-years")
+    assert f.message.startswith("1 role(s)") and "more" not in f.where
+
+
+def test_quantified_result_check_is_linear_on_100kb(tmp_path) -> None:
+    """Issue 15: the _RESULT pattern backtracked super-linearly on ~100 KB of digits and words.
+    Time-bound regression test, run in a subprocess so a hang cannot stall the suite."""
+    import subprocess
+    import sys
+
+    code = (
+        "from resume_tool.analyze.findings import has_quantified_result as h\n"
+        "h(['9' * 100_000]); h(['1 ' * 50_000]); h(['1,' * 50_000 + 'x']); h(['12 ab ' * 17_000])\n"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], timeout=20, capture_output=True, text=True,
+                          check=False)
+    assert proc.returncode == 0, proc.stderr[-500:]
+    # the bound does not hide a result at the start of a long bullet
+    assert has_quantified_result(["Coded 120 charts per day " + "x" * 100_000])

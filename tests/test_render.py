@@ -215,7 +215,9 @@ def test_text_without_posting_lists_core_keywords() -> None:
     report = no_text_report()
     report.resume.document.lines = sample_report().resume.document.lines
     out = render_report(report, "text")
-    assert "Missing core keywords (add only if true)" in out  # no posting: core, not required
+    # no posting: the role profile is the target, and the wording says so (never "the posting")
+    assert "Missing keywords common in" in out and "postings (add only if true)" in out
+    assert "posting asks" not in out and "Missing keywords the posting requires" not in out
     assert "- CPT (Current Procedural Terminology)" in out
 
 
@@ -223,12 +225,12 @@ def test_text_summary() -> None:
     out = render_report(sample_report(), "text")
     assert "64/100" in out and "Fair match" in out and "2024.1" in out
     assert "assumed from the posting and your resume" in out
-    assert "Missing required keywords (add only if true)" in out
+    assert "Missing keywords the posting requires (add only if true)" in out
     assert "HCPCS Level II" in out and "NCCI edits" in out
     assert "Fix: Move your contact details into the first lines of the page body." in out
     assert out.index("Must fix") < out.index("Should fix") < out.index("Good to know")
     assert "Current Procedural Terminology (CPT)" in out  # acronym advice
-    assert "8 of 13 matched" in out and "1 must fix" in out
+    assert "6 of 11 matched" in out  # the 2 role-tier terms are counted apart and "1 must fix" in out
     assert "does not predict" in " ".join(out.split())
     assert not ANSI.search(out)
 
@@ -350,9 +352,11 @@ def test_html_structure() -> None:
     assert re.search(r'<text class="num"[^>]*>64</text>', html)
     # coverage chart: one bar per category, with numbers (not colour) carrying the value
     assert len(re.findall(r"\d of \d · \d+%", p.section_text("coverage"))) == 5
-    assert "Code sets 3 of 4 · 80%" in p.section_text("coverage")
+    # the chart shows the posting tier only (the sample's role-tier E/M is in its own table)
+    assert "Code sets 2 of 3 · 75%" in p.section_text("coverage")
     # keyword tables with header cells that say what they head
-    assert p.tables == {"missing": 1, "matched": 1}
+    # the role tier (role-profile terms the posting does not name) has its own table
+    assert p.tables == {"missing": 1, "matched": 1, "role-tier": 1}
     scopes = [a.get("scope") for t, a in p.tags if t == "th"]
     assert "col" in scopes and "row" in scopes and None not in scopes
     missing = p.section_text("missing")
@@ -447,7 +451,7 @@ def test_markdown_content() -> None:
     assert "**Score: 64/100 · Fair match** (score formula 2024.1)" in md
     assert "| Keyword | Importance | Where the posting asks for it | Points |" in md
     assert "| Category | Keywords found | Share of weight |" in md
-    assert "| Code sets | 3 of 4 | 80% |" in md
+    assert "| Code sets | 2 of 3 | 75% |" in md
     assert "**HCPCS Level II** (HCPCS, Healthcare Common Procedure Coding System)" in md
     assert "“Apply **NCCI edits** and modifiers to every claim.”" in md
     assert "## To consider, only if true" in md
@@ -469,7 +473,7 @@ def test_markdown_tables_keep_their_shape_with_hostile_text() -> None:
                 blocks.append([])
             blocks[-1].append(line)
         previous_was_row = line.startswith("|")
-    assert len(blocks) == 3
+    assert len(blocks) == 4  # coverage, missing, found, and the role tier's own table
     for block in blocks:
         assert len({_cells(row) for row in block}) == 1, block
     assert "**HCPCS Level II** &lt;script&gt;alert(1)&lt;/script&gt;" in md
@@ -557,7 +561,9 @@ def test_view_orders_missing_by_importance() -> None:
         "Denial management",
     ]
     assert [r.term for r in view.top_missing] == ["HCPCS Level II", "NCCI edits"]
-    assert view.counts == {"target": 13, "matched": 8, "missing": 5, "must_have_missing": 2}
+    # two sample keywords the posting does not name (role tier) are counted apart
+    assert view.counts == {"target": 11, "matched": 6, "missing": 5, "must_have_missing": 2}
+    assert len(view.role_matched) == 2 and not view.role_missing
 
 
 def test_snippet_marks_keyword_and_cuts_long_sentences() -> None:
@@ -616,3 +622,44 @@ def test_every_format_renders_every_report(any_report: Report) -> None:
     for fmt in FORMATS:
         out = render_report(any_report, fmt)
         assert out.endswith("\n") and str(any_report.score) in out
+
+
+def test_score_is_described_as_keywords_only_in_every_format() -> None:
+    """Issue 10: the score measures keywords only; no format may call it "layout fit"."""
+    for report in (sample_report(), no_text_report()):
+        for fmt in ("text", "md", "html"):
+            out = render_report(report, fmt).replace("\n", " ")
+            assert "keywords only" in out or "keyword coverage only" in out, fmt
+            assert "layout fit" not in out, fmt
+    view = build_view(sample_report())
+    assert view.score_measures.startswith("It measures keywords only: how many of the terms this posting")
+
+
+def test_real_reports_match_the_schema(schema: dict[str, Any], tmp_path) -> None:
+    """Real runs (a coding posting, a non-healthcare posting, no posting, a not-scored resume)
+    produce JSON the schema accepts: the new domain, checks, source, alternatives and hint fields."""
+    from resume_tool.api import check
+
+    root = Path(__file__).resolve().parents[1]
+    other = tmp_path / "posting.txt"
+    other.write_text("Software Engineer\n\nRequirements\n- 5+ years of Python.\n- Bachelor's degree.\n",
+                     encoding="utf-8")
+    agent = tmp_path / "agent.txt"
+    agent.write_text("Sam Lee\nsam@example.com\n\nExperience\nReal Estate Agent | Lake Realty | 2019 – "
+                     "Present\n- Sold 40 homes a year.\n", encoding="utf-8")
+    reports = [
+        check(root / "examples" / "resume.docx", posting=root / "examples" / "posting.txt"),
+        check(root / "examples" / "resume.docx", posting=other),
+        check(root / "examples" / "resume.docx"),
+        check(agent),
+    ]
+    for r in reports:
+        data = json.loads(render_report(r, "json"))
+        validate(data, schema, schema)
+    assert [json.loads(render_report(r, "json"))["domain"] for r in reports] == [
+        "coding", "not-healthcare", "coding", "not-healthcare"]
+    first = json.loads(render_report(reports[0], "json"))
+    assert any(k["alternatives"] for k in first["keywords"])
+    assert {k["source"] for k in first["keywords"] if k["target"]} == {"posting", "role"}
+    assert first["checks"] and all(c["kind"] in ("title", "years", "education", "credential")
+                                   for c in first["checks"])

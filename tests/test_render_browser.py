@@ -5,7 +5,8 @@ and a Content-Security-Policy of default-src 'none', so any console message (a b
 request, a script error) means the page tried something it must not.
 
 Set RESUME_TOOL_UPDATE_SCREENSHOT=1 to also refresh docs/report-screenshot.png
-(desktop and phone width side by side).
+(desktop and phone width side by side) from a real run: examples/resume.docx checked against
+examples/posting.txt, never from the hand-made test sample.
 """
 
 from __future__ import annotations
@@ -98,13 +99,28 @@ def test_sample_report_renders_in_chromium(tmp_path: Path) -> None:
     assert messages == []
     assert re.search(r'<text class="num"[^>]*>64</text>', dom)
     assert "<title>Resume check: jordan-rivera-resume.pdf: 64/100</title>" in dom
-    assert dom.count("<table") == 2
+    # missing, found, and the role tier's own table (terms the posting does not name)
+    assert dom.count("<table") == 3
     assert '<th scope="row">HCPCS Level II' in dom and '<th scope="row">CPC' in dom
     assert "What an ATS sees" in dom
 
     shot = tmp_path / "desktop.png"
     screenshot(page, shot, 1100, 1400, tmp_path / "profile-shot")
     assert shot.stat().st_size > 20_000  # a blank page compresses to a few kB
+
+
+@needs_chromium
+def test_real_example_report_renders_in_chromium(tmp_path: Path) -> None:
+    """The README's example, run for real; its page is what docs/report-screenshot.png shows."""
+    from resume_tool.api import check
+
+    root = Path(__file__).resolve().parent.parent
+    report = check(root / "examples" / "resume.docx", posting=root / "examples" / "posting.txt")
+    page = tmp_path / "report.html"
+    page.write_text(render_report(report, "html"), encoding="utf-8")
+    dom, messages = dump_dom(page, tmp_path)
+    assert messages == []
+    assert f"score formula {report.score_version}" in dom and "keywords only" in dom
     if os.environ.get("RESUME_TOOL_UPDATE_SCREENSHOT"):
         update_docs_screenshot(page, tmp_path)
 

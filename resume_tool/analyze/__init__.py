@@ -11,6 +11,7 @@ from typing import Protocol
 
 from .. import __version__
 from ..keywords.lists import expand_satisfies
+from ..keywords.posting import DOMAIN_CODING, DOMAIN_OTHER, decide_domain
 from ..models import (
     Entry,
     Finding,
@@ -19,16 +20,20 @@ from ..models import (
     Posting,
     PostingKeyword,
     Report,
+    Requirement,
     Resume,
     Role,
     Vocabulary,
 )
 from .findings import SEVERITY_ORDER, check_keywords, resume_findings
+from .requirements import requirement_checks
 from .score import (
     CORE_MULTIPLIER_NO_POSTING,
+    NOT_SCORED_BAND,
     OTHER_MULTIPLIER,
     PREFERRED_MULTIPLIER,
     REQUIRED_MULTIPLIER,
+    ROLE_TIER_MULTIPLIER,
     SCORE_VERSION,
     Target,
     band_for,
@@ -37,7 +42,7 @@ from .score import (
 
 __all__ = ["REPORT_SCHEMA_VERSION", "SCORE_VERSION", "analyze", "infer_role", "resume_matches"]
 
-REPORT_SCHEMA_VERSION = "1.0"
+REPORT_SCHEMA_VERSION = "1.1"  # 1.1: domain, checks; keyword source, alternatives, hint
 DEFAULT_ROLE = "billing-coding-specialist"
 
 # Where a missing keyword of each category belongs in a resume.
@@ -162,61 +167,81 @@ def infer_role(
     return best
 
 
-def _targets(vocab: Vocabulary, role: Role, posting: Posting | None) -> dict[str, Target]:
+def _requirements(posting: Posting, entries: dict[str, Entry]) -> list[Requirement]:
+    """The posting's requirements; a posting built by hand without them gets one per keyword."""
+    if posting.requirements:
+        return posting.requirements
+    return [Requirement(ids=[k.entry_id], required=k.required, sentence=(k.sentences or [""])[0])
+            for k in posting.keywords
+            if k.entry_id in entries and entries[k.entry_id].category != "job_title"]
+
+
+def _targets(
+    vocab: Vocabulary,
+    role: Role,
+    posting: Posting | None,
+    satisfied: dict[str, set[str]],
+    use_role: bool = True,
+) -> tuple[dict[str, Target], dict[str, Requirement]]:
+    """The score's targets, and for each target that stands for an either-or requirement that
+    requirement. One requirement is one target: "CPC, COC or CCS" is keyed by the member the
+    resume has (else the first named) and scored once."""
     entries = vocab.entries
 
     def weight(i: str) -> float:
         return float(role.weights.get(i, entries[i].weight))
 
     targets: dict[str, Target] = {}
+    groups: dict[str, Requirement] = {}
     if posting is not None:
+        reqs = [r for r in _requirements(posting, entries) if any(i in entries and not entries[i].legacy for i in r.ids)]
         # required first, so a keyword the posting both requires and prefers counts as required
-        for k in sorted(posting.keywords, key=lambda k: not k.required):
-            e = entries.get(k.entry_id)
-            if not e or e.legacy:
+        for r in sorted(reqs, key=lambda r: not r.required):
+            ids = [i for i in r.ids if i in entries and not entries[i].legacy]
+            mult, reason = (REQUIRED_MULTIPLIER, "required") if r.required else (PREFERRED_MULTIPLIER, "preferred")
+            if len(ids) == 1 and not r.or_equivalent:
+                # "ICD-10-CM/PCS" in a posting asks for ICD-10-CM and for ICD-10-PCS
+                for i in entries[ids[0]].combines or ids:
+                    if i in entries and not entries[i].legacy and i not in targets:
+                        targets[i] = Target(i, weight(i), mult, reason)
                 continue
-            # "ICD-10-CM/PCS" in a posting asks for ICD-10-CM and for ICD-10-PCS
-            for i in e.combines or [e.id]:
-                if i not in entries or entries[i].legacy or i in targets:
-                    continue
-                if k.required:
-                    targets[i] = Target(i, weight(i), REQUIRED_MULTIPLIER, "required")
-                else:
-                    targets[i] = Target(i, weight(i), PREFERRED_MULTIPLIER, "preferred")
-        for i in role.core:
-            if i in entries and i not in targets:
-                targets[i] = Target(i, weight(i), OTHER_MULTIPLIER, "core")
-    else:
+            if any(i in targets for i in ids):
+                continue
+            rep = next((i for i in ids if i in satisfied), ids[0])
+            targets[rep] = Target(rep, max(weight(i) for i in ids), mult, reason)
+            groups[rep] = Requirement(ids=ids, required=r.required, sentence=r.sentence,
+                                      or_equivalent=r.or_equivalent)
+        named = {i for r in reqs for i in r.ids} | {k.entry_id for k in posting.keywords}
+        if use_role:
+            for i in role.core:
+                # beside a posting the job title is its own check, not a keyword (see requirements.py)
+                if i in entries and i not in targets and i not in named and entries[i].category != "job_title":
+                    targets[i] = Target(i, weight(i), ROLE_TIER_MULTIPLIER, "role")
+    elif use_role:
         for i in role.core:
             if i in entries:
                 targets[i] = Target(i, weight(i), CORE_MULTIPLIER_NO_POSTING, "core")
         for i in role.terms:
             if i in entries and i not in targets:
                 targets[i] = Target(i, weight(i), OTHER_MULTIPLIER, "role term")
-    return targets
+    return targets, groups
 
 
-_OR = re.compile(r"\bor\b", re.IGNORECASE)
-
-
-def _alternatives_held(
-    targets: dict[str, Target],
-    posting_kw: dict[str, PostingKeyword],
-    entries: dict[str, Entry],
-    satisfied: dict[str, set[str]],
-) -> dict[str, str]:
-    """Credentials the posting offers as alternatives ("CPC or CCS-P") when the resume holds
-    one of them: id of the missing one -> id of the one held."""
-    out: dict[str, str] = {}
-    for i in targets:
-        if i in satisfied or entries[i].category != "credential" or i not in posting_kw:
-            continue
-        mine = {s for s in posting_kw[i].sentences if _OR.search(s)}
-        for j, pk in sorted(posting_kw.items()):
-            if j != i and j in satisfied and entries[j].category == "credential" and mine & set(pk.sentences):
-                out[i] = j
-                break
-    return out
+def _hint(i: str, entries: dict[str, Entry], closures: dict[str, frozenset[str]],
+          resume_ids: set[str], has_posting: bool) -> str:
+    """The resume writes a broader form ("ICD-10") of what is asked more specifically
+    ("ICD-10-CM"): say exactly what to write."""
+    if entries[i].category == "credential":
+        return ""  # holding "a coding certification" is not holding the CCS-P
+    broader = sorted(r for r in resume_ids if r != i and r in closures.get(i, ()) and r in entries
+                     and not entries[r].legacy and entries[r].category == entries[i].category)
+    if not broader:
+        return ""
+    e = entries[i]
+    have = entries[broader[0]].term
+    where = "the posting names" if has_posting else "postings for this role often name"
+    return (f'Your resume writes "{have}"; {where} "{e.term}". If that is what you use, write '
+            f'"{e.term}" exactly: an ATS search for "{e.term}" does not find "{have}".')
 
 
 def _forms(entry: Entry, matches: list[Match]) -> tuple[bool, bool]:
@@ -253,11 +278,10 @@ def analyze(
     role_inferred = role is None
     role_id = role or infer_role(vocab, posting, resume, resume_ids)
     role_obj = vocab.roles[role_id]
-    targets = _targets(vocab, role_obj, posting)
+    closures = _closures(vocab)
 
     # entry id -> resume entries (non-legacy, or itself) that satisfy it
     satisfied: dict[str, set[str]] = defaultdict(set)
-    closures = _closures(vocab)
     for rid in resume_ids & closures.keys():
         for target in closures[rid]:
             satisfied[target].add(rid)
@@ -265,14 +289,34 @@ def analyze(
         if e.combines and e.id not in satisfied and all(c in satisfied for c in e.combines):
             satisfied[e.id] = set().union(*(satisfied[c] for c in e.combines))
 
+    if posting is not None:
+        domain, domain_evidence = posting.domain, list(posting.domain_evidence)
+    else:
+        domain, domain_evidence = decide_domain(matches, entries, resume.document.text)
+    # the role profile is a yardstick only for coding/billing/HIM work, or when the user chose it
+    use_role = domain == DOMAIN_CODING or not role_inferred or (posting is None and domain != DOMAIN_OTHER)
+    targets, groups = _targets(vocab, role_obj, posting, satisfied, use_role)
+
     posting_kw: dict[str, PostingKeyword] = {k.entry_id: k for k in posting.keywords} if posting else {}
     explanation: list[str] = []
-    for i, held in sorted(_alternatives_held(targets, posting_kw, entries, satisfied).items()):
-        del targets[i]
-        explanation.append(
-            f"{entries[i].term}: not scored, the posting accepts {entries[held].term} instead "
-            "and the resume has it"
-        )
+    for rep, req in sorted(groups.items()):
+        if rep in satisfied or not req.or_equivalent:
+            continue
+        cat = entries[rep].category
+        held = sorted(
+            i for i in resume_ids
+            if i in entries and entries[i].category == cat and not entries[i].legacy
+            # a credential for a credential; software of the same kind ("3M ... or similar" encoder)
+            and (cat == "credential" or bool((closures.get(i, frozenset()) & closures.get(rep, frozenset()))
+                                             - {i, rep}))
+        )  # fmt: skip
+        if held:
+            del targets[rep]
+            explanation.append(
+                f"{entries[rep].term}: not scored, the posting accepts an equivalent and the resume has "
+                f"{', '.join(entries[h].term for h in held)} (check whether it counts)"
+            )
+    group_members = {i: rep for rep, req in groups.items() for i in req.ids}
     ids = set(targets) | resume_ids | set(posting_kw)
     results: list[KeywordResult] = []
     earned = possible = 0.0
@@ -280,12 +324,14 @@ def analyze(
         e = entries.get(i)
         if e is None:
             continue
+        t = targets.get(i)
+        req = groups.get(i) if t else None
+        members = req.ids if req else [i]
         own = by_entry.get(i, [])
-        via = sorted(satisfied.get(i, set()))
+        via = sorted({v for m in members for v in satisfied.get(m, set())})
         in_resume = bool(via)
         forms_matches = [m for v in via for m in by_entry[v]]
         has_acr, has_long = _forms(e, own or forms_matches)
-        t = targets.get(i)
         pk = posting_kw.get(i)
         points = t.max_points if (t and in_resume) else 0.0
         if t:
@@ -294,10 +340,14 @@ def analyze(
             status = "found" if in_resume else "missing"
             if in_resume and i not in via:
                 status = f"found as {', '.join(entries[v].term for v in via)}"
+            name = e.term if not req else "one of " + ", ".join(entries[m].term for m in req.ids)
             explanation.append(
-                f"{e.term} ({e.category.replace('_', ' ')}, {t.reason} ×{t.multiplier:g}): "
+                f"{name} ({e.category.replace('_', ' ')}, {t.reason} ×{t.multiplier:g}): "
                 f"{points:g} of {t.max_points:g} points — {status}"
             )
+        required = (req.required if req else bool(pk and pk.required)) if posting is not None else False
+        if t is None and posting is not None and i in group_members and group_members[i] != i:
+            required = False  # a member of an either-or requirement reported under another member
         results.append(
             KeywordResult(
                 id=i,
@@ -306,9 +356,9 @@ def analyze(
                 long_form=e.long_form,
                 category=e.category,
                 weight=t.weight if t else float(role_obj.weights.get(i, e.weight)),
-                required=pk.required if pk else (t is not None and t.reason == "core"),
+                required=required,
                 core=i in role_obj.core,
-                in_posting=pk is not None,
+                in_posting=pk is not None or req is not None,
                 posting_count=pk.count if pk else 0,
                 in_resume=in_resume,
                 resume_count=len(own),
@@ -317,16 +367,23 @@ def analyze(
                 satisfied_by=[v for v in via if v != i],
                 has_acronym=has_acr,
                 has_long_form=has_long,
-                posting_sentences=list(pk.sentences[:3]) if pk else [],
+                posting_sentences=(list(pk.sentences[:3]) if pk else [req.sentence] if req and req.sentence else []),
                 points=points,
                 max_points=t.max_points if t else 0.0,
                 target=t is not None,
+                source="posting" if (pk is not None or req is not None) else "role",
+                alternatives=[m for m in members if m != i],
+                or_equivalent=bool(req and req.or_equivalent),
+                hint=_hint(i, entries, closures, resume_ids, posting is not None) if t and not in_resume else "",
             )
         )
 
     findings: list[Finding] = resume_findings(resume, today)
     no_text = any(f.code == "no-text" for f in findings)
-    score = 0 if no_text else compute_score(earned, possible)
+    # nothing medical on either side of the comparison: a medical-coding keyword score would
+    # measure little (a software posting's terms are mostly unknown to the lists), so none is given
+    withheld = domain == DOMAIN_OTHER and role_inferred
+    score = 0 if (no_text or withheld) else compute_score(earned, possible)
     posting_forms = None
     if posting is not None:
         posting_by_entry: dict[str, list[Match]] = defaultdict(list)
@@ -341,6 +398,7 @@ def analyze(
             "id": k.id,
             "term": k.term if not k.acronym or not k.long_form else f"{k.long_form} ({k.acronym})",
             "importance": targets[k.id].reason,
+            "source": k.source,
             "where": WHERE_TO_ADD.get(k.category, "Skills"),
             "note": "Add only if true.",
         }
@@ -354,12 +412,18 @@ def analyze(
     )
     if no_text:
         header = "score = 0: no readable text"
+    elif withheld and posting is not None:
+        header = ("not scored: the posting is not a medical coding, billing or HIM job, and the keyword "
+                  "lists know few of its terms; the ones they know are listed, unscored")
+    elif withheld:
+        header = ("not scored: the resume shows no medical coding, billing or HIM evidence and no "
+                  "posting was given; choose a role with --role or give a posting to score it")
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         score_version=SCORE_VERSION,
         tool_version=__version__,
         score=score,
-        band=band_for(score),
+        band=NOT_SCORED_BAND if withheld else band_for(score),
         role=role_id,
         role_name=role_obj.name,
         role_inferred=role_inferred,
@@ -369,4 +433,7 @@ def analyze(
         findings=findings,
         to_consider=to_consider,
         score_explanation=[header, *explanation],
+        domain=domain,
+        domain_evidence=domain_evidence,
+        checks=requirement_checks(resume, posting, role_obj, resume_ids, entries, today),
     )

@@ -22,6 +22,7 @@ STUFFING_MIN_COUNT = 10
 STUFFING_SHARE = 0.02
 STUFFING_ABSOLUTE = 15
 YEARS_OF_DETAIL = 10
+MAX_BULLET_CHARS = 1000  # longer "bullets" are run-on text; results are read from the start
 
 # Numbers that are codes, not results: ICD-10, 99213, modifier 25, J1100, 837P, CMS-1500, years.
 _CODE_LIKE = re.compile(
@@ -33,7 +34,7 @@ _CODE_LIKE = re.compile(
 )
 _RESULT = re.compile(
     r"\d+(?:\.\d+)?\s*%|[$£€]\s?\d|\b\d+(?:\.\d+)?\s*(?:percent|k|m|million|thousand)\b"
-    r"|\b\d[\d,]*(?:\.\d+)?\+?\s+(?:[a-z-]+\s+){0,2}"
+    r"|\b(?<![\d,.])\d[\d,]{0,12}(?:\.\d+)?\+?\s+(?:[a-z-]{1,30}\s+){0,2}"
     r"(?:charts?|claims?|accounts?|providers?|physicians?|encounters?|records?|patients?|"
     r"days?|hours?|cases?|audits?|codes?|coders?|staff|employees?|members?|visits?|"
     r"denials?|appeals?|reports?|clinics?|facilities|sites?|specialties|per\b|a\s+day|daily|"
@@ -229,7 +230,9 @@ def check_dates(resume: Resume, today: date) -> list[Finding]:
     cutoff = (today.year - YEARS_OF_DETAIL, today.month)
     old = [e for e in dated if e.end != "present" and chronology_key(e.end or e.start) < cutoff and e.bullets]
     if old:
-        names = "; ".join(f"{e.title or e.employer} ({e.date_text})" for e in old[:3])
+        names = "; ".join(f"{e.title or e.employer or 'role'} ({e.date_text})" for e in old[:3])
+        if len(old) > 3:
+            names += f"; and {len(old) - 3} more"  # the count and the list always agree
         out.append(
             _finding(
                 "experience-older-than-10-years",
@@ -283,7 +286,8 @@ def check_dates(resume: Resume, today: date) -> list[Finding]:
 def has_quantified_result(bullets: Iterable[str]) -> bool:
     """True when a bullet carries a number, percentage or amount that is not a code or a year."""
     for bullet in bullets:
-        text = _CODE_LIKE.sub(" ", bullet)
+        # one bullet is a line: bounding it keeps both patterns linear on a 100 KB run-on "bullet"
+        text = _CODE_LIKE.sub(" ", bullet[:MAX_BULLET_CHARS])
         if _RESULT.search(text):
             return True
     return False
@@ -386,6 +390,10 @@ def check_keywords(
             )
         )
     for k in results:
+        # only a posting "asks": without one (or for a role-profile term) an apprentice
+        # credential such as CPC-A is the normal one at entry level, not a shortfall
+        if posting_forms is None or k.source != "posting":
+            continue
         if not k.target or k.in_resume or k.category != "credential":
             continue
         variants = [

@@ -39,18 +39,23 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..lexicon import MONTH_WORDS, US_STATE_CODES, US_STATE_NAMES
-from ..models import Match, Posting, PostingKeyword
+from ..models import Entry, Match, Posting, PostingKeyword, Requirement
 from .abbreviations import find_definitions
 from .matcher import KeywordMatcher
 from .nlp import lemma
 
 __all__ = [
+    "DOMAIN_CODING",
+    "DOMAIN_HEALTHCARE",
+    "DOMAIN_OTHER",
     "PART_DESCRIPTION",
     "PART_PREFERRED",
     "PART_REQUIRED",
     "analyze_posting",
     "classify_heading",
+    "decide_domain",
     "posting_parts",
+    "posting_requirements",
     "read_posting",
     "unknown_terms",
 ]
@@ -570,6 +575,10 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
         ]
         matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in names)]
     keywords = posting_keywords(matches)
+    entries = matcher.vocab.entries
+    domain, evidence = decide_domain(
+        [m for m in matches if m.section != PART_PREFERRED], entries, layout.text, layout.title
+    )
     return Posting(
         path=path,
         title=layout.title,
@@ -578,6 +587,9 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
         unknown_terms=unknown_terms(layout, matches, matcher),
         matches=matches,
         definitions=find_definitions(layout.text),
+        requirements=posting_requirements(layout.text, matches, keywords, entries),
+        domain=domain,
+        domain_evidence=evidence,
     )
 
 
@@ -1008,3 +1020,305 @@ def _knows(known: set[tuple[str, ...]], matcher: KeywordMatcher, phrase: str) ->
 
     keys = tuple(atomize_text(phrase, matcher.nlp).keys)
     return keys in known
+
+
+# ------------------------------------------------------------------ either-or requirements
+
+# What may stand between two members of one list: a comma, a conjunction or a slash, with at most
+# two words before the conjunction ("CPC certification or CCS") and an article after it.
+_LIST_GAP = re.compile(
+    r"\s*[(),]?\s*(?:(?:(?!(?:and|or|equivalent|similar|comparable|with|of|in)\b)[A-Za-z][\w-]*,?\s+){0,2}?"
+    r"(and/or|or|and|&|/)\s*|,\s*)(?:(?:an?|the|any)\s+)?(?:[A-Z]{2,5}\s+)?"
+    r"|\s*[,/]\s*",
+    re.IGNORECASE,
+)
+_OR_BEFORE = re.compile(r"\b(?:one of|any of|either|one or more of)\b[^.;:]{0,40}$", re.IGNORECASE)
+_OR_BEFORE_LIST = re.compile(r"\b(?:one of|any of)(?: the following)?\s*:?\s*$", re.IGNORECASE)
+_OR_AFTER = re.compile(
+    r"^[\s,)]*(?:or|and/or)\s+(?:a\s+|an\s+|other\s+)?(?:similar|equivalent|comparable|related|other)\b",
+    re.IGNORECASE,
+)
+
+
+_TITLE_ASKED = re.compile(r"\b(?:certif\w*|credential\w*|licen[cs]\w*|registered as)\b", re.IGNORECASE)
+_BARE_HEADS = frozenset(["coding", "billing", "coder", "biller", "certification", "certified"])
+
+
+def _chains(text: str, ms: list[Match]) -> list[tuple[list[Match], list[str]]]:
+    """Runs of matches that stand in one written list, with the conjunction before each member.
+
+    A long form followed by its acronym ("Certified Professional Coder (CPC)") is one member.
+    """
+    chains: list[tuple[list[Match], list[str]]] = []
+    cur: list[Match] = []
+    conj: list[str] = []
+    end = 0  # end of the last member, its acronym in parentheses included
+    for m in ms:
+        if cur and m.start < end:
+            continue  # nested or overlapping match: the outer one stands for it
+        if cur:
+            gap = text[end : m.start]
+            if m.entry_id == cur[-1].entry_id and re.fullmatch(r"\s*\(?\s*", gap):
+                end = m.end + (1 if text[m.end : m.end + 1] == ")" else 0)
+                continue
+            g = _LIST_GAP.fullmatch(gap) if "\n" not in gap.strip(" \t") else None
+            if g and len(gap) <= 40:
+                cur.append(m)
+                conj.append((g.group(1) or ("/" if "/" in gap else ",")).lower())
+                end = m.end
+                continue
+            chains.append((cur, conj))
+        cur, conj, end = [m], [""], m.end
+    if cur:
+        chains.append((cur, conj))
+    return chains
+
+
+_FOLLOWING = re.compile(r"\b(?:one|any|either|at least one)\s+of\s+the\s+following\b", re.IGNORECASE)
+_BULLET_LINE = re.compile(r"^\s*(?:[-*•·▪◦●○■□►▸➢✓✔]|\d{1,2}[.)])\s+")
+
+
+def _following_lists(text: str, ms: list[Match]) -> list[tuple[list[Match], str]]:
+    """"Any of the following:" and the bullet list under it: the keywords of those bullets, one
+    list per lead-in (a bullet that a PDF wrapped continues on a line starting in lower case). The
+    list ends at the first long bullet: options are names, the next requirement is a sentence."""
+    out: list[tuple[list[Match], str]] = []
+    pos = 0
+    lines = []
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        start, line = lines[i]
+        i += 1
+        if not _FOLLOWING.search(line) or not line.rstrip().endswith(":"):
+            continue
+        a = b = start + len(line) + 1
+        in_bullet = False
+        while i < len(lines):
+            s0, ln = lines[i]
+            short = len(ln.split()) <= 9  # the options are names; a long bullet is the next ask
+            if (_BULLET_LINE.match(ln) and short) or (in_bullet and ln[:1].islower() and short):
+                in_bullet = True
+                b = s0 + len(ln)
+                i += 1
+                continue
+            break
+        block = [m for m in ms if a <= m.start and m.end <= b]
+        if block:
+            out.append((block, line.strip()))
+    return out
+
+
+def _is_either_or(
+    text: str, chain: list[Match], conj: list[str], entries: dict[str, Entry]
+) -> tuple[bool, bool]:
+    """(the list offers alternatives, it ends "or equivalent/similar")."""
+    tail = text[chain[-1].end : chain[-1].end + 60]
+    tail = re.sub(r"^\s*\([^()]{1,40}\)", "", tail)  # "(CCS-P)" after the long form
+    after = _OR_AFTER.match(tail) is not None
+    line_start = text.rfind("\n", 0, chain[0].start) + 1
+    before = text[line_start : chain[0].start]
+    # "any of the following:" on the line above a bulleted list is not handled: each bullet
+    # stands alone, and ATS read them as separate requirements too
+    if _OR_BEFORE.search(before) or _OR_BEFORE_LIST.search(before):
+        return len(chain) > 1 or after, after
+    words = [c for c in conj[1:] if c in ("or", "and/or", "and", "&")]
+    last = words[-1] if words else None
+    if last in ("or", "and/or"):
+        return True, after
+    if last is None and "/" in conj[1:]:
+        # "Epic/Cerner", "CPC/CCS": either; "CPT/ICD-10" names two code sets a coder uses together
+        cats = {entries[m.entry_id].category for m in chain if m.entry_id in entries}
+        return cats != {"code_set"}, after
+    # "3M 360 Encompass, Optum EncoderPro or similar": the list ends in its alternative
+    return after, after
+
+
+def posting_requirements(
+    text: str, matches: list[Match], keywords: list[PostingKeyword], entries: dict[str, Entry]
+) -> list[Requirement]:
+    """What the posting asks for, one ``Requirement`` per thing: either-or lists ("CPC, COC or
+    CCS", "Epic/Cerner", "one of: ...", "3M, Optum EncoderPro or similar") are one requirement
+    satisfied by any member; every other keyword is a requirement of its own.
+
+    A keyword the posting also names on its own, outside any list of alternatives, is its own
+    requirement ("CPC required ... CPC or CCS-P" asks for the CPC). Offsets are into the
+    stripped posting text, whose lines are joined again here, so a list that a PDF wraps over two
+    lines is read as the same list as in the text file.
+    """
+    ms = sorted(
+        (m for m in matches if m.entry_id in entries and not entries[m.entry_id].legacy
+         and (entries[m.entry_id].category != "job_title" or _TITLE_ASKED.search(m.sentence))),
+        key=lambda m: (m.start, -m.end),
+    )
+    groups: dict[tuple[str, ...], Requirement] = {}
+    order: dict[tuple[str, ...], int] = {}
+    asked_alone: set[str] = set()  # named on its own in a required part
+    listed: set[int] = set()
+    for block, lead in _following_lists(text, ms):
+        ids = list(dict.fromkeys(m.entry_id for m in block))
+        listed.update(id(m) for m in block)
+        if len(ids) > 1:
+            key = tuple(ids)
+            groups[key] = Requirement(ids=ids, required=any(m.section != PART_PREFERRED for m in block),
+                                      sentence=lead)
+            order[key] = block[0].start
+        else:
+            asked_alone.update(m.entry_id for m in block if m.section == PART_REQUIRED)
+    ms = [m for m in ms if id(m) not in listed]
+    for chain, conj in _chains(text, ms):
+        either, equivalent = _is_either_or(text, chain, conj, entries)
+        if either and len(chain) > 1:
+            # "RA coding or CRC": a bare "coding" is the head of a phrase the lists do not know,
+            # not an alternative of its own (any coder would "satisfy" it)
+            chain = [m for m in chain if m.surface.lower() not in _BARE_HEADS] or chain
+        ids = list(dict.fromkeys(m.entry_id for m in chain))
+        if either and (len(ids) > 1 or equivalent):
+            key = tuple(ids)
+            required = any(m.section != PART_PREFERRED for m in chain)
+            old = groups.get(key)
+            if old is None:
+                groups[key] = Requirement(
+                    ids=ids, required=required, sentence=chain[0].sentence, or_equivalent=equivalent
+                )
+                order[key] = chain[0].start
+            else:
+                old.required = old.required or required
+                old.or_equivalent = old.or_equivalent or equivalent
+        else:
+            asked_alone.update(m.entry_id for m in chain if m.section == PART_REQUIRED)
+    kw = {k.entry_id: k for k in keywords}
+    first: dict[str, int] = {}
+    for m in ms:
+        first.setdefault(m.entry_id, m.start)
+    out: list[tuple[int, Requirement]] = []
+    grouped: set[str] = set()
+    for key, req in groups.items():
+        if len(req.ids) > 1 and any(i in asked_alone for i in req.ids):
+            continue  # "CPC required" elsewhere: the stricter ask stands, each on its own
+        out.append((order[key], req))
+        grouped.update(req.ids)
+    asked_title = {m.entry_id for m in ms if entries[m.entry_id].category == "job_title"}
+    for i, k in kw.items():
+        if i in grouped or i not in entries or entries[i].legacy:
+            continue
+        if entries[i].category == "job_title" and i not in asked_title:
+            continue
+        out.append(
+            (first.get(i, 0), Requirement(ids=[i], required=k.required, sentence=(k.sentences or [""])[0]))
+        )
+    out.sort(key=lambda p: p[0])
+    seen: set[tuple[str, ...]] = set()
+    result = []
+    for _, r in out:
+        if tuple(r.ids) not in seen:
+            seen.add(tuple(r.ids))
+            result.append(r)
+    return result
+
+
+# ------------------------------------------------------------------ domain
+
+DOMAIN_CODING = "coding"  # a medical coding, billing or health-information (HIM) job
+DOMAIN_HEALTHCARE = "healthcare"  # healthcare, but not coding/billing/HIM (patient access, MA...)
+DOMAIN_OTHER = "not-healthcare"
+
+# Keyword ids that say "healthcare" but not "coding/billing/HIM": patient access, clinical and
+# generic office work name them too.
+def _ids(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NEAR_MISS_IDS = _ids(
+    """insurance-claims claims-processing patient-collections accounts-receivable prior-authorization
+    insurance-verification patient-access payment-integrity utilization-management payer-guidelines
+    dme medical-necessity commercial-payers managed-care bcbs workers-compensation pos edi hipaa phi
+    osha emtala clia fdcpa healthcare-regulations release-of-information hedis quality-measures
+    medical-records productivity data-quality scanning-indexing chart-review clinical-documentation
+    medical-terminology anatomy-physiology pathophysiology pharmacology clinical-knowledge lab-values
+    ehr-emr epic epiccare epic-cadence epic-prelude practice-management-system cms hhs ama aha who
+    billing-specialist billing-manager ar-specialist patient-access-representative
+    insurance-verification-specialist prior-authorization-specialist practice-manager rn
+    patient-account-representative reimbursement nhs cqc medicare-advantage"""
+)
+_STRONG_CATEGORIES = frozenset(
+    ["code_set", "payment_system", "credential", "coding_practice", "billing_claims", "compliance",
+     "nhs", "job_title", "organization", "software"]
+)
+_MEDICAL_CATEGORIES = frozenset(["code_set", "payment_system", "credential", "nhs"])
+_SPECIALTY_IDS = _ids(
+    """multi-specialty asc critical-access-hospital skilled-nursing-facility emergency-department
+    radiology interventional-radiology cardiology orthopedics anesthesia oncology ob-gyn pediatrics
+    gastroenterology dermatology otolaryngology urology ophthalmology behavioral-health therapy-services
+    laboratory-pathology dialysis home-health primary-care"""
+)
+_HEALTH_WORDS = re.compile(
+    r"\b(?:medical|patients?|clinical|clinics?|health ?care|health (?:system|plan|service|insurance)s?|"
+    r"hospitals?|hospice|physicians?|nurses?|nursing|pharmacy|HIPAA|Medicare|Medicaid|OHIP|NHS|"
+    r"dental|surgical|surgery|behavioral health|mental health)\b",
+    re.IGNORECASE,
+)
+_MEDICAL_SURFACE = re.compile(r"medical|health|hospital|physician|patient|clinic", re.IGNORECASE)
+_NON_US = re.compile(r"\b(?:OHIP|Ontario|Canada|Canadian|RAMQ|Alberta Health|MSP billing)\b")
+
+
+def decide_domain(
+    matches: list[Match], entries: dict[str, Entry], text: str, title: str | None = None
+) -> tuple[str, list[str]]:
+    """Is this a medical coding/billing/HIM text, other healthcare, or not healthcare at all?
+
+    Coding evidence is a keyword only coding, billing or HIM work names: a code set, a payment
+    system, a coding credential or organization, an encoder, an NHS coding term, a claim form or
+    a revenue-cycle task (denials, payment posting, A/R follow-up); "medical billing" only when the
+    words themselves say medical. Words any patient-facing or office job uses (insurance claims,
+    verification, HIPAA, medical records, EHR, medical terminology, "billing" alone) are
+    healthcare evidence only. A non-US health system's billing (OHIP) without a US code set is
+    healthcare: the coding lists are American and English. Pass only the matches that ask (not the
+    "preferred" ones): a clinical-policy job that would like coding experience is not a coding job.
+    """
+    coding: dict[str, str] = {}
+    health: dict[str, str] = {}
+    for m in matches:
+        e = entries.get(m.entry_id)
+        if e is None:
+            continue
+        if e.category in ("soft_skill",):
+            continue
+        if e.id in _NEAR_MISS_IDS or e.id in _SPECIALTY_IDS or e.category == "clinical_knowledge":
+            health.setdefault(e.id, e.term)
+            continue
+        if e.id == "medical-billing" and not _MEDICAL_SURFACE.search(m.surface):
+            continue  # "billing" alone: law firms bill too
+        if e.category == "software" and e.id not in (
+            "encoder", "cac", "grouper", "3m-360-encompass", "3m-codefinder", "optum-encoderpro",
+            "trucode", "dolbey-fusion-cac", "find-a-code", "codify", "supercoder",
+        ):
+            continue
+        if e.category in _STRONG_CATEGORIES:
+            coding.setdefault(e.id, e.term)
+    words = sorted({w.group(0).lower() for w in _HEALTH_WORDS.finditer(text)})
+    if not words:
+        # "Billers" at a card network, "coding" at a software house: without one healthcare word
+        # only the inherently medical keywords (code sets, credentials, payment systems, NHS) count
+        coding = {i: t for i, t in coding.items() if entries[i].category in _MEDICAL_CATEGORIES}
+    non_us = _NON_US.search(text)
+    if coding and non_us and not any(
+        entries[i].category in ("code_set", "payment_system", "credential") for i in coding
+    ):
+        return DOMAIN_HEALTHCARE, [
+            f"names {non_us.group(0)} billing and no US code set or credential: the coding lists "
+            "do not apply",
+            *[f"keyword: {t}" for t in list(coding.values())[:4]],
+        ]
+    if coding:
+        return DOMAIN_CODING, [f"keyword: {t}" for t in list(coding.values())[:6]]
+    if words:  # healthcare keywords count only beside healthcare words ("collections" at a law firm)
+        ev = [f"keyword: {t}" for t in list(health.values())[:4]]
+        ev += [f"word: {w}" for w in words[:4]]
+        return DOMAIN_HEALTHCARE, ev
+    general = sorted({entries[m.entry_id].term for m in matches if m.entry_id in entries
+                      and entries[m.entry_id].category == "soft_skill"})
+    found = f"; found only general terms: {', '.join(general[:6])}" if general else ""
+    return DOMAIN_OTHER, ["no code set, credential, billing, coding or healthcare term found" + found]

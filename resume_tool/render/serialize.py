@@ -42,6 +42,10 @@ def _keyword(k: KeywordResult) -> dict[str, Any]:
         "points": _num(k.points),
         "max_points": _num(k.max_points),
         "posting_sentences": list(k.posting_sentences),
+        "source": k.source,
+        "alternatives": list(k.alternatives),
+        "or_equivalent": k.or_equivalent,
+        "hint": k.hint,
     }
 
 
@@ -64,6 +68,12 @@ def _posting(p: Posting | None) -> dict[str, Any] | None:
         "keyword_count": len(p.keywords),
         "required_count": sum(1 for k in p.keywords if k.required),
         "unknown_terms": list(p.unknown_terms),
+        "domain": p.domain,
+        "requirements": [
+            {"ids": list(r.ids), "required": r.required, "or_equivalent": r.or_equivalent,
+             "sentence": r.sentence}
+            for r in p.requirements
+        ],
     }
 
 
@@ -76,13 +86,14 @@ def _resume(report: Report) -> dict[str, Any]:
 
 
 def _summary(report: Report) -> dict[str, Any]:
+    has_posting = report.posting is not None
     target = [k for k in report.keywords if k.target]
     missing = [k for k in target if not is_matched(k)]
     return {
         "target_keywords": len(target),
         "matched_keywords": len(target) - len(missing),
         "missing_keywords": len(missing),
-        "missing_must_have": sum(1 for k in missing if is_must_have(k)),
+        "missing_must_have": sum(1 for k in missing if is_must_have(k, has_posting)),
         "findings": {
             sev: sum(1 for f in report.findings if f.severity == sev) for sev in SEVERITY_ORDER
         },
@@ -101,6 +112,12 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "role": report.role,
         "role_name": report.role_name,
         "role_inferred": report.role_inferred,
+        "domain": report.domain,
+        "domain_evidence": list(report.domain_evidence),
+        "checks": [
+            {"kind": c.kind, "status": c.status, "message": c.message, "evidence": c.evidence}
+            for c in report.checks
+        ],
         "summary": _summary(report),
         "resume": _resume(report),
         "posting": _posting(report.posting),

@@ -51,21 +51,27 @@ def _blocks(view: ReportView) -> list[RenderableType]:
     out: list[RenderableType] = []
 
     out.append(_text(view.title, style="bold"))
+    if view.domain_note:
+        out.append(_text(view.domain_note, style="bold"))
+        if view.domain_evidence:
+            out.append(_text("Evidence: " + "; ".join(view.domain_evidence), style="dim"))
     score = Text()
     score.append("Score: ")
-    score.append(f"{r.score}/100", style="bold cyan")
-    score.append(_text(f" · {view.band_label}", style="bold"))
+    score.append(view.score_text, style="bold cyan")
+    if view.scored:
+        score.append(_text(f" · {view.band_label}", style="bold"))
     score.append(_text(f" · score formula {r.score_version}", style="dim"))
     out.append(score)
     out.append(_text(f"Role: {view.role_line}"))
     if view.posting_title:
         out.append(_text(f"Posting: {view.posting_title}"))
+    out.append(_text(view.score_measures, style="dim"))
 
     c = view.counts
     sev = view.severity_counts
     counts = (
         f"Keywords: {c['matched']} of {c['target']} matched, "
-        f"{c['must_have_missing']} {view.must_have_label} missing. "
+        f"{c['must_have_missing']} {view.must_have_label}{'' if view.has_posting else ' terms'} missing. "
         f"Findings: {sev['error']} must fix, {sev['warning']} should fix, "
         f"{sev['info']} good to know."
     )
@@ -77,10 +83,31 @@ def _blocks(view: ReportView) -> list[RenderableType]:
         out.append(_text(view.no_text_note, style="bold"))
     elif view.top_missing:
         out.append(_text(""))
-        out.append(_heading(f"Missing {view.must_have_label} keywords (add only if true)"))
+        heading = ("Missing keywords the posting requires (add only if true)" if view.has_posting
+                   else f"Missing keywords {view.tier_label} (add only if true)")
+        out.append(_heading(heading))
         items = [_text(row.label) for row in view.top_missing]
         if view.more_missing:
             items.append(_text(f"and {view.more_missing} more (see the HTML report)", style="dim"))
+        out.append(_bullets(items))
+
+    if view.hints:
+        out.append(_text(""))
+        out.append(_heading("Write it the way the posting does"))
+        out.append(_bullets([_text(h) for h in view.hints[:TOP_ADVICE]]))
+
+    if view.checks:
+        out.append(_text(""))
+        out.append(_heading("Requirements beyond keywords (not part of the score)"))
+        out.append(_bullets([_text(f"[{c.status}] {c.message}") for c in view.checks]))
+
+    if view.role_missing:
+        out.append(_text(""))
+        out.append(_heading(f"Not in this posting, but {view.tier_label} (add only if true)"))
+        items = [_text(row.label) for row in view.role_missing[:TOP_ADVICE + 2]]
+        if len(view.role_missing) > TOP_ADVICE + 2:
+            items.append(_text(f"and {len(view.role_missing) - TOP_ADVICE - 2} more (see the HTML report)",
+                               style="dim"))
         out.append(_bullets(items))
 
     if view.advice:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from ..models import Finding, KeywordResult, Report, Section
+from ..models import Finding, KeywordResult, Report, RequirementCheck, Section
 
 SEVERITY_ORDER = ("error", "warning", "info")
 # Words, not only colours: a badge must be readable in print and by screen readers.
@@ -82,20 +82,51 @@ def is_matched(k: KeywordResult) -> bool:
     return k.in_resume or bool(k.satisfied_by)
 
 
-def is_must_have(k: KeywordResult) -> bool:
-    """Required by the posting, or core for the role (when there is no posting)."""
-    return k.required or k.core
+def is_must_have(k: KeywordResult, has_posting: bool) -> bool:
+    """Required by the posting; without a posting, core for the role. A role-profile term the
+    posting does not name is never a must-have."""
+    if has_posting:
+        return k.source == "posting" and k.required
+    return k.core
+
+
+def is_role_tier(k: KeywordResult, has_posting: bool) -> bool:
+    """A role-profile term shown beside a posting that does not name it."""
+    return has_posting and k.source != "posting"
 
 
 def importance(k: KeywordResult, has_posting: bool) -> tuple[int, str]:
     """(rank, label) — lower rank is more important."""
-    if k.required:
-        return 0, "Required"
+    if has_posting:
+        if k.source == "posting":
+            return (0, "Required") if k.required else (2, "Preferred")
+        return 4, "Role profile"
     if k.core:
         return 1, "Core for the role"
-    if has_posting and k.in_posting:
-        return 2, "Preferred"
     return 3, "Role keyword"
+
+
+DOMAIN_NOTES = {
+    ("posting", "not-healthcare"): (
+        "This posting is not a medical coding, billing or HIM role; the medical coding lists do "
+        "not apply, so no score is given. The posting's terms that the lists know are listed below, "
+        "unscored."
+    ),
+    ("posting", "healthcare"): (
+        "This posting is a healthcare job but not a medical coding, billing or HIM role; the "
+        "coding role profiles do not apply. The score counts only the terms the posting itself names."
+    ),
+    ("resume", "not-healthcare"): (
+        "No medical coding, billing or HIM evidence was found in this resume (no code set, coding "
+        "credential, billing or health-information term), and no posting was given, so it was not "
+        "scored against an assumed coding role. Give a posting with --posting, or a role with --role."
+    ),
+    ("resume", "healthcare"): (
+        "This resume shows healthcare work but no medical coding, billing or HIM terms; it is "
+        "compared with a coding role profile, which may not be your target. Give a posting to compare "
+        "it with the job you want."
+    ),
+}
 
 
 @dataclass(frozen=True)
@@ -126,11 +157,19 @@ class KeywordRow:
     max_points: str
     both_forms: str | None  # "Long Form (ACR)" when the entry has both, else None
     advice: str | None  # acronym / long-form advice, when any
+    one_of: list[str] = field(default_factory=list)  # all members of an either-or requirement
+    or_equivalent: bool = False
+    hint: str = ""  # exactly what to write (a broader form in the resume)
+    source: str = "role"
 
     @property
     def label(self) -> str:
-        """The term with its other forms, for one-line lists."""
-        return f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
+        """The term with its other forms, for one-line lists; "one of: A, B or C" for alternatives."""
+        if self.one_of:
+            text = "one of: " + ", ".join(self.one_of[:-1]) + " or " + self.one_of[-1]
+        else:
+            text = f"{self.term} ({', '.join(self.other_forms)})" if self.other_forms else self.term
+        return text + (" (or an equivalent)" if self.or_equivalent else "")
 
 
 @dataclass(frozen=True)
@@ -222,24 +261,45 @@ class ReportView:
     ats_text: str
     no_text: bool  # nothing was read: every keyword is "missing" for that reason alone
     counts: dict[str, int] = field(default_factory=dict)
+    role_missing: list[KeywordRow] = field(default_factory=list)  # role tier beside a posting
+    role_matched: list[KeywordRow] = field(default_factory=list)
+    tier_label: str = ""  # "often asked for in <role> postings" / "common in <role> postings"
+    domain_note: str | None = None  # the domain decision, when it changes what is scored
+    domain_evidence: list[str] = field(default_factory=list)
+    checks: list[RequirementCheck] = field(default_factory=list)
+    hints: list[str] = field(default_factory=list)
+    score_measures: str = ""
     no_text_note: str = (
         "No text could be read from this file, so no keyword could be found. "
         "Fix the file first, then check it again."
     )
     disclaimer: str = (
-        "This score is an estimate of keyword and layout fit made by resume-tool. "
-        "It does not predict how any particular applicant tracking system will rank you."
+        "This score measures keyword coverage only, made by resume-tool: not layout, not years, "
+        "title or education. It does not predict how any particular applicant tracking system "
+        "will rank you."
     )
+
+    @property
+    def scored(self) -> bool:
+        return self.report.band != "not scored"
+
+    @property
+    def score_text(self) -> str:
+        """"64/100", or "not scored" (never a 0 that reads like a verdict)."""
+        return f"{self.report.score}/100" if self.scored else "not scored"
 
     @property
     def score_line(self) -> str:
         r = self.report
-        return f"{r.score}/100 · {self.band_label} · score formula {r.score_version}"
+        band = f" · {self.band_label}" if self.scored else ""
+        return f"{self.score_text}{band} · score formula {r.score_version}"
 
     @property
     def band_label(self) -> str:
         """"fair" → "Fair match"; unknown bands are shown as they are."""
         band = self.report.band
+        if band == "not scored":
+            return "Not scored"
         return f"{band.capitalize()} match" if band in ("strong", "fair", "weak") else band
 
 
@@ -307,6 +367,7 @@ def snippet(sentence: str, forms: list[str], limit: int = SNIPPET_CHARS) -> list
 
 
 def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
+    """One keyword as the tables show it."""
     has_posting = report.posting is not None
     rank, label = importance(k, has_posting)
     matched = is_matched(k)
@@ -319,7 +380,7 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         category=category_label(k.category),
         importance=label,
         importance_rank=rank,
-        must_have=is_must_have(k),
+        must_have=is_must_have(k, has_posting),
         matched=matched,
         posting_count=k.posting_count,
         snippet=snippet(sentences[0], forms) if sentences else [],
@@ -331,6 +392,10 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         max_points=fmt_points(k.max_points),
         both_forms=_both_forms(k),
         advice=_advice(k, matched),
+        one_of=[k.term, *(terms.get(i, i) for i in k.alternatives)] if k.alternatives else [],
+        or_equivalent=k.or_equivalent,
+        hint=k.hint,
+        source=k.source,
     )
 
 
@@ -403,10 +468,15 @@ def build_chart(keywords: list[KeywordResult]) -> Chart:
     )
 
 
-def _consider(items: list[dict[str, str]]) -> list[ConsiderItem]:
-    """One line per keyword to consider: its name, then where it could go (Report.to_consider)."""
+def _consider(items: list[dict[str, str]], role_tier_note: str = "") -> list[ConsiderItem]:
+    """One line per keyword to consider: its name, then where it could go (Report.to_consider).
+    Beside a posting, a role-profile term says that the posting does not name it."""
     return [
-        ConsiderItem(item["term"], f"{item['where']}. {item['note']}".strip())
+        ConsiderItem(
+            item["term"],
+            ((role_tier_note + " ") if role_tier_note and item.get("source") == "role" else "")
+            + f"{item['where']}. {item['note']}".strip(),
+        )
         for item in items
     ]
 
@@ -424,6 +494,11 @@ def _section_chip(section: Section) -> SectionChip:
 
 def _role_line(report: Report) -> str:
     name = report.role_name or humanize(report.role)
+    if report.role_inferred and report.domain != "coding":
+        if report.posting is not None:
+            return "none: the medical coding role profiles do not apply to this posting"
+        if report.domain == "not-healthcare":
+            return "none assumed: the resume shows no medical coding, billing or HIM work"
     if not report.role_inferred:
         return name
     source = "the posting and your resume" if report.posting else "your resume"
@@ -436,8 +511,12 @@ def build_view(report: Report) -> ReportView:
     terms = {k.id: k.term for k in report.keywords}
     rows = [(_row(k, report, terms), k) for k in report.keywords]
     target = [(r, k) for r, k in rows if k.target]
+    role_tier = [(r, k) for r, k in target if is_role_tier(k, has_posting)]
+    target = [(r, k) for r, k in target if not is_role_tier(k, has_posting)]
     missing = sorted(((r, k) for r, k in target if not r.matched), key=lambda p: _sort_key(*p))
     matched = sorted(((r, k) for r, k in target if r.matched), key=lambda p: _sort_key(*p))
+    role_missing = sorted(((r, k) for r, k in role_tier if not r.matched), key=lambda p: _sort_key(*p))
+    role_matched = sorted(((r, k) for r, k in role_tier if r.matched), key=lambda p: _sort_key(*p))
     extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=str.casefold)
     must_missing = [r for r, _ in missing if r.must_have]
 
@@ -467,6 +546,21 @@ def build_view(report: Report) -> ReportView:
         )
     ]
     posting = report.posting
+    role_name = report.role_name or humanize(report.role)
+    domain = getattr(report, "domain", "coding")
+    note = DOMAIN_NOTES.get(("posting" if has_posting else "resume", domain))
+    if report.band == "not scored":
+        measures = ("No score: the medical coding keyword lists are not a yardstick for this "
+                    + ("posting." if has_posting else "resume, and no posting or role was given."))
+    elif has_posting:
+        measures = (
+            "It measures keywords only: how many of the terms this posting asks for your resume "
+            "contains" + (f", plus a small share for terms often asked for in {role_name} postings"
+                          if role_tier else "") + "."
+        )
+    else:
+        measures = (f"It measures keywords only: how many terms common in {role_name} postings "
+                    "your resume contains.")
     counts = {
         "target": len(target),
         "matched": len(matched),
@@ -484,17 +578,31 @@ def build_view(report: Report) -> ReportView:
         else None,
         has_posting=has_posting,
         gauge=build_gauge(report.score),
-        chart=build_chart(report.keywords),
+        # the chart shows what the score's main tier covers: the posting's asks (or, without a
+        # posting, the role profile); the role tier beside a posting has its own table
+        chart=build_chart([k for k in report.keywords if not is_role_tier(k, has_posting)]),
         missing=[r for r, _ in missing],
         matched=[r for r, _ in matched],
         extra_terms=extra,
         top_missing=must_missing[:TOP_MISSING],
         more_missing=max(0, len(must_missing) - TOP_MISSING),
         must_have_label="required" if has_posting else "core",
+        role_missing=[r for r, _ in role_missing],
+        role_matched=[r for r, _ in role_matched],
+        tier_label=(f"often asked for in {role_name} postings" if has_posting
+                    else f"common in {role_name} postings"),
+        domain_note=note,
+        domain_evidence=list(getattr(report, "domain_evidence", [])),
+        checks=list(getattr(report, "checks", [])),
+        hints=[r.hint for r, _ in missing if r.hint],
+        score_measures=measures,
         advice=advice,
         finding_groups=groups,
         severity_counts=severity_counts,
-        consider=_consider(report.to_consider),
+        consider=_consider(
+            report.to_consider,
+            f"Not in this posting; often asked for in {role_name} postings." if has_posting else "",
+        ),
         unknown_terms=list(posting.unknown_terms) if posting else [],
         contact=contact_fields,
         sections=[_section_chip(s) for s in resume.sections],

@@ -5,6 +5,7 @@
     python -m tests.eval --real          # the public real-world corpus: counts per field
     python -m tests.eval --real-structure  # hand-labelled real files: structure figures, misses
     python -m tests.eval --real-keywords # keyword recall/precision on hand-labelled real resumes
+    python -m tests.eval --real-postings # requirement precision/recall and domain on 30 real postings
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -26,6 +27,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="compare read+structure with the hand labels of real files")
     ap.add_argument("--real-keywords", action="store_true",
                     help="keyword recall and precision on real resumes labelled by hand")
+    ap.add_argument("--real-postings", action="store_true",
+                    help="requirements and domain of the real postings against hand labels")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -56,6 +59,25 @@ def main(argv: list[str] | None = None) -> int:
         from .real_keywords import main_real_keywords
 
         return main_real_keywords(show_misses=not args.no_misses)
+    if args.real_postings:
+        from .real_requirements import (
+            FLOORS,
+            audit_reports,
+            format_audit,
+            format_requirements,
+            run_requirements,
+        )
+
+        got = run_requirements()
+        audit = audit_reports()
+        if got is None or audit is None:
+            print("the public corpus (../shared/corpus) is not here", file=sys.stderr)
+            return 2
+        print(format_requirements(got))
+        print()
+        print(format_audit(audit))
+        bad = audit.must_have_missing_not_in_posting or audit.either_or_held_but_missing
+        return int(bool(bad) or any(getattr(got, k) < v for k, v in FLOORS.items()))
     if args.real:
         from .real import format_counts, run_real
 

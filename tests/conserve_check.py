@@ -28,6 +28,7 @@ DATES = re.compile(
     r"|\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:\d{4}|\d{2})\b"
     r"|\b(?:19|20)\d{2}\b"
     r"|\b(?:present|current|currently|now|today|date|till|until|to|since|ongoing)\b"
+    r"|\b(?:spring|summer|fall|autumn|winter)s?\b"
     r"|\(\s*\d+\s*(?:yrs?|years?|mos?|months?)\b[^)]*\)",
     re.IGNORECASE,
 )

@@ -38,6 +38,7 @@ _DATES = re.compile(
     r"|\b\d{1,2}\s*[/.-]\s*(?:\d{1,2}\s*[/.-]\s*)?(?:\d{4}|\d{2})\b"
     r"|\b(?:19|20)\d{2}\b"
     r"|\b(?:present|current|currently|now|today|date|till|until|to|since|ongoing)\b"
+    r"|\b(?:spring|summer|fall|autumn|winter)s?\b"
     r"|\(\s*\d{1,2}\s*(?:yrs?|years?|mos?|months?)\b(?:\s*\d{1,2}\s*(?:mos?|months?)\b)?\s*\)",
     re.IGNORECASE,
 )
@@ -98,26 +99,17 @@ class Seen:
     """
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
-        self._flat = [" | "]
-        self._cache: str | None = None
-        for t in texts:
-            self.add(t)
+        # one string built once, plus the (few) texts added later: no quadratic rebuilding
+        self._flat = " | " + "".join(" ".join(ws) + " | " for t in texts if t and (ws := words(t)))
+        self._added: list[str] = []
 
     def add(self, text: str | None) -> None:
-        if text:
-            ws = words(text)
-            if ws:
-                self._flat.append(" ".join(ws) + " | ")
-                self._cache = None
-
-    @property
-    def flat(self) -> str:
-        if self._cache is None:
-            self._cache = "".join(self._flat)
-        return self._cache
+        if text and (ws := words(text)):
+            self._added.append(" " + " ".join(ws) + " ")
 
     def has(self, ws: list[str]) -> bool:
-        return (" " + " ".join(ws) + " ") in self.flat
+        needle = " " + " ".join(ws) + " "
+        return needle in self._flat or any(needle in a for a in self._added)
 
     def missing(self, text: str) -> list[list[str]]:
         """The pieces of ``text`` whose words the draft does not show."""
@@ -263,6 +255,7 @@ def conserve(
         for i in entry.lines:
             owner[i] = (entry, role, True)
     top = resume.sections[0].first_line if resume.sections else len(lines)
+    spans = [(max(e.lines), e, r, o) for e, r, o in {id(v[0]): v for v in owner.values()}.values() if e.lines]
 
     def section_of(i: int) -> Section | None:
         found = None
@@ -278,8 +271,8 @@ def conserve(
                           f"role ended in {end}, more than {years} years ago: condensed under "
                           f'"{draft.headings["earlier"]}"', role_label(entry))  # fmt: skip
 
-        def put(text: str, role: DraftRole = role, i: int = i) -> None:
-            role.bullets.insert(_bullet_slot(role, i, lines), text)
+        def put(text: str, role: DraftRole = role, i: int = i, entry: ExperienceEntry = entry) -> None:
+            role.bullets.insert(_bullet_slot(role, i, lines, entry.lines), text)
 
         return _Place(f"role{id(role)}:{i}", put)
 
@@ -294,9 +287,9 @@ def conserve(
         if kind == "education":
             return _Place("education", lambda t: add_paragraph(draft.education, t, False))
         if kind == "experience":
-            before = [(e, r, o) for e, r, o in owner.values() if e.lines and max(e.lines) < i]
+            before = [x for x in spans if x[0] < i]
             if before:
-                e, r, o = max(before, key=lambda x: max(x[0].lines))
+                _, e, r, o = max(before, key=lambda x: x[0])
                 return role_place(i, e, r, o)
         heading = draft.headings["other"]
         if kind == "other":
@@ -305,6 +298,7 @@ def conserve(
         return _Place(f"other:{heading}", lambda t: add_paragraph(target, t, False))
 
     placed = 0
+    listed: dict[int, Seen] = {}
     pending: list[tuple[_Place, str, Line]] = []
     for i, line in enumerate(lines):
         text = line.text.strip()
@@ -319,9 +313,11 @@ def conserve(
             if role_keeps(text, role, old):
                 continue
             if old:
-                listed = Seen([role_label(entry)] + [x.text for x in draft.left_out if x.where == role_label(entry)])
+                if id(entry) not in listed:
+                    label = role_label(entry)
+                    listed[id(entry)] = Seen([label] + [x.text for x in draft.left_out if x.where == label])
                 local = Seen(role_texts(role, old))
-                rest = [seg for seg in local.missing(text) if not listed.has(seg)]
+                rest = [seg for seg in local.missing(text) if not listed[id(entry)].has(seg)]
                 if not rest:
                     continue
         elif not seen.missing(check):
@@ -391,12 +387,14 @@ def _is_heading_line(text: str, heading: str) -> bool:
     return words(text) == words(heading)
 
 
-def _bullet_slot(role: DraftRole, i: int, lines: list[Line]) -> int:
-    """Where source line ``i`` goes among the role's bullets: after those that came before it."""
+def _bullet_slot(role: DraftRole, i: int, lines: list[Line], own: list[int]) -> int:
+    """Where source line ``i`` goes among the role's bullets: after those that came before it
+    (a bullet's place is the first of the role's own lines it starts with)."""
+    heads = [(j, words(lines[j].text)[:6]) for j in sorted(own) if 0 <= j < len(lines)]
     slot = 0
     for n, b in enumerate(role.bullets):
         head = words(b)[:6]
-        src = next((j for j, ln in enumerate(lines) if head and words(ln.text)[: len(head)] == head), None)
+        src = next((j for j, h in heads if head and h and head[: len(h)] == h[: len(head)]), None)
         if src is not None and src < i:
             slot = n + 1
     return slot

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..errors import ResumeToolError
 from ..models import Document, ExperienceEntry, Line, Report, Resume, Section
 from ..structure import chronology_key
-from .draft_keep import LeftOut, conserve, joins
+from .draft_keep import LeftOut, conserve, joins, line_width
 from .draft_words import (
     MatcherLike,
     SkillGroup,
@@ -416,10 +416,17 @@ def _bullets(e: ExperienceEntry, doc: Document | None) -> list[str]:
         return bullets
     own = [doc.lines[i] for i in e.lines if 0 <= i < len(doc.lines)]
     starts = [(_clean(_line_text(ln)) or "", ln) for ln in own]
+    width = line_width(doc)
+
+    def last_line(bullet: str) -> Line | None:
+        """The source line a bullet ends on (where a wrap would have cut it)."""
+        return next((ln for t, ln in reversed(starts) if t and bullet.endswith(t)), None)
+
     out = [bullets[0]]
     for b in bullets[1:]:
         line = next((ln for t, ln in starts if t and b.startswith(t)), None)
-        if line is not None and joins(out[-1], b, line, True):
+        prev = last_line(out[-1])
+        if line is not None and prev is not None and joins(out[-1], b, line, True, prev, width):
             out[-1] = f"{out[-1]} {b}"
         else:
             out.append(b)

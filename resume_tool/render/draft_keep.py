@@ -184,8 +184,20 @@ def role_label(role: DraftRole | ExperienceEntry) -> str:
     return " at ".join(parts) if parts else "a role without title or employer"
 
 
-def joins(prev: str, nxt: str, nxt_line: Line, wrapped: bool) -> bool:
-    """Does ``nxt`` continue ``prev`` (a line wrapped by the PDF/text layout, not a new item)?"""
+def line_width(doc: Document) -> int:
+    """The width a layout wraps at: the 90th percentile of the document's line lengths."""
+    sizes = sorted(len(ln.text.strip()) for ln in doc.lines if ln.text.strip())
+    return sizes[int(len(sizes) * 0.9)] if sizes else 0
+
+
+def joins(
+    prev: str, nxt: str, nxt_line: Line, wrapped: bool, prev_line: Line | None = None, width: int = 0
+) -> bool:
+    """Does ``nxt`` continue ``prev`` (a line wrapped by the PDF/text layout, not a new item)?
+
+    Yes when ``prev`` ends on a connector ("/", "and", ",") or ``nxt`` starts in lower case,
+    or when ``prev`` ran long: its source line (``prev_line``) reaches near the layout's
+    ``width``, or, without those, ``prev`` has over 60 characters."""
     if not wrapped or nxt_line.list_item or _LEAD.match(nxt_line.text):
         return False
     if prev.endswith((".", "!", "?", ":", ";")):
@@ -194,7 +206,11 @@ def joins(prev: str, nxt: str, nxt_line: Line, wrapped: bool) -> bool:
     connector = prev.endswith(("/", "&", ",", "-", "–", "+")) or tail in {
         "and", "or", "of", "the", "to", "for", "with", "in", "on", "a", "an", "by", "as", "at",
     }  # fmt: skip
-    return connector or nxt[:1].islower() or len(prev) > 60
+    if prev_line is not None and width:
+        long = len(prev_line.text.strip()) >= 0.8 * width
+    else:
+        long = len(prev) > 60
+    return connector or nxt[:1].islower() or long
 
 
 @dataclass

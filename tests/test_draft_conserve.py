@@ -290,3 +290,48 @@ def test_code_run_split_is_linear_on_hostile_skills_lines() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['Modifiers 25, 59 and XS', 'CPT, 99213 / 99214']"
+
+
+# ------------------------------------------------------- whatever the structure gives
+def test_lines_are_kept_even_when_the_structure_lost_them(tmp_path: Path) -> None:
+    """A role the structure missed and no sections at all: the lines still reach the user."""
+    report = _report(OLD_ROLE, role="outpatient-coder")
+    resume = report.resume
+    resume.experience = resume.experience[:1]  # the older role vanished
+    resume.sections = []  # and no heading was recognised
+    md, left = _md(report, tmp_path)
+    assert "Called payers about 40 unpaid claims a day." in md
+    assert _lost(report, markdown_text(md + left)) == []
+
+
+_TOKENS = (
+    "Medical", "Coder", "Billing", "Clinic", "Hospital", "Epic", "CPT", "ICD-10-CM", "OPCS-4.9",
+    "&", "|", "-", "–", ",", "/", "(", ")", "•", "Jan 2019", "06/15", "2012", "Present", "Chicago, IL",
+    "Patient", "Account", "Representative", "orthopaedics", "St.", "Mary's", "555-0100", "*", "_", "<b>",
+    "&amp;", "[x]", "#", "1.", "Summary", "Experience", "Skills", "Education",
+)  # fmt: skip
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_layouts_lose_no_line(seed: int, tmp_path: Path) -> None:
+    """Lines built at random from resume-ish tokens (dates, glyphs, headings, markup): whatever
+    the structure makes of them, every line is in the draft or the left-out notes."""
+    import random
+
+    rng = random.Random(seed)
+    lines: list[str | Line] = ["Avery Stone", "avery.stone@example.com | (312) 555-0100"]
+    for _ in range(rng.randint(8, 30)):
+        text = " ".join(rng.choice(_TOKENS) for _ in range(rng.randint(1, 9)))
+        kind = rng.random()
+        if kind < 0.12:
+            lines.append(Line(rng.choice(("Experience", "Skills", "Education", "Summary", "Awards")), style="Heading 1"))
+        else:
+            lines.append(Line(text, list_item=kind > 0.6, source="footer" if kind > 0.97 else "body"))
+    lines.append(Line("Coded charts for the clinic's providers every day with care and accuracy.", list_item=True))
+    fmt = "text" if seed % 2 else "docx"
+    try:
+        report = _report(lines, fmt=fmt)
+        md, left = _md(report, tmp_path, years=rng.choice((0, 10)))
+    except ResumeToolError as err:
+        pytest.skip(str(err))
+    assert _lost(report, markdown_text(md + left)) == []

@@ -47,7 +47,9 @@ _LABELS = re.compile(
     r"portfolio|contact)\b\s*:?",
     re.IGNORECASE,
 )
-_SEPARATORS = re.compile(r"[|•·▪,;:()\[\]{}\t\x00]|\s{2,}|\s[-–—]\s|[–—]")
+_SEPARATORS = re.compile(r"[|•·▪,;:\t\x00]|\s{2,}|\s[-–—]\s|[–—]")
+_DASHES = re.compile(r"\s[-–—]\s|[–—]|:")
+_PIECES = re.compile(r"[|•·▪,;\t]|\s{3,}")  # between the items of a list
 _WORD = re.compile(r"[^\W_]+")
 _LEAD = re.compile(r"^\s*(?:[-*•·▪■●◦‣⁃>➢✓✔□❖]|\d{1,2}[.)])\s+")
 _DURATION = re.compile(
@@ -78,6 +80,12 @@ def segments(text: str) -> list[list[str]]:
     return [ws for part in _SEPARATORS.split(text) if (ws := words(part))]
 
 
+def plain(text: str) -> list[str]:
+    """The words of a text with its dates and contact labels taken out, the rest in order."""
+    text = unicodedata.normalize("NFKC", text)
+    return words(_LABELS.sub(" ", _DATES.sub(" ", text)))
+
+
 def missing_text(text: str, seen: Seen) -> str:
     """The pieces of ``text`` (as written) whose words ``seen`` lacks, joined by ", "."""
     text = unicodedata.normalize("NFKC", text)
@@ -99,13 +107,42 @@ class Seen:
     """
 
     def __init__(self, texts: Iterable[str] = ()) -> None:
-        # one string built once, plus the (few) texts added later: no quadratic rebuilding
-        self._flat = " | " + "".join(" ".join(ws) + " | " for t in texts if t and (ws := words(t)))
+        # one string built once, plus the (few) texts added later: no quadratic rebuilding.
+        # Fields hold their words with dates taken out, as the pieces looked for have them.
+        self._fields = [" " + " ".join(ws) + " " for t in texts if t and (ws := plain(t))]
+        self._flat = " |" + "|".join(self._fields) + "| "
         self._added: list[str] = []
+        self._index: dict[str, set[int]] = {}
+        for n, f in enumerate(self._fields):
+            for w in f.split():
+                self._index.setdefault(w, set()).add(n)
 
     def add(self, text: str | None) -> None:
-        if text and (ws := words(text)):
-            self._added.append(" " + " ".join(ws) + " ")
+        if text and (ws := plain(text)):
+            field = " " + " ".join(ws) + " "
+            self._added.append(field)
+            self._fields.append(field)
+            for w in ws:
+                self._index.setdefault(w, set()).add(len(self._fields) - 1)
+
+    def _fields_with(self, ws: list[str]) -> set[int]:
+        needle = " " + " ".join(ws) + " "
+        return {n for n in self._index.get(ws[0], ()) if needle in self._fields[n]}
+
+    def keeps(self, text: str) -> bool:
+        """Is every piece of ``text`` shown? A list's items ("A, B | C") may stand anywhere,
+        each as a run of words (dates aside); the parts of one item that a dash or a colon
+        separates ("Jane Doe – Medical Coder") may stand in neighbouring fields of the draft
+        (a name line and a headline)."""
+        for piece in _PIECES.split(unicodedata.normalize("NFKC", text)):
+            found = [self._fields_with(ws) for part in _DASHES.split(piece) if (ws := plain(part))]
+            if any(not f for f in found):
+                return False
+            if len(found) > 1 and not any(
+                all(any(abs(g - f) <= 1 for g in other) for other in found[1:]) for f in found[0]
+            ):
+                return False
+        return True
 
     def has(self, ws: list[str]) -> bool:
         needle = " " + " ".join(ws) + " "
@@ -117,25 +154,29 @@ class Seen:
 
 
 def draft_texts(draft: Draft) -> list[str]:
-    """Every piece of text the draft shows, in no particular order."""
+    """Every piece of text the draft shows, in the order it shows them (headings included)."""
+    h = draft.headings
     out: list[str | None] = [draft.name, *draft.headline, *draft.contact, *draft.links]
-    out += [p.text for p in draft.summary] + list(draft.certifications)
-    for g in draft.skills:
-        out += [g.label, *g.items]
+    if draft.summary:
+        out += [h["summary"], *(p.text for p in draft.summary)]
+    if draft.certifications:
+        out += [h["certifications"], *draft.certifications]
+    if draft.skills:
+        out.append(h["skills"])
+        for g in draft.skills:
+            out += [g.label, *g.items]
+    if draft.experience or draft.earlier:
+        out.append(h["experience"])
     for r in draft.experience:
         out += [r.title, r.employer, r.location, r.dates, *r.bullets]
+    if draft.earlier:
+        out.append(h["earlier"])
     for r in draft.earlier:
         out += [r.title, r.employer, r.dates]
-    out += [p.text for p in draft.education]
+    if draft.education:
+        out += [h["education"], *(p.text for p in draft.education)]
     for o in draft.other:
         out += [o.heading, *(p.text for p in o.paragraphs)]
-    h = draft.headings
-    shown = {
-        "summary": draft.summary, "certifications": draft.certifications, "skills": draft.skills,
-        "experience": draft.experience or draft.earlier, "earlier": draft.earlier,
-        "education": draft.education,
-    }  # fmt: skip
-    out += [h[k] for k, present in shown.items() if present and k in h]
     out += [x.text for x in draft.left_out]
     return [t for t in out if t]
 
@@ -149,17 +190,20 @@ def role_texts(role: DraftRole, condensed: bool) -> list[str]:
 
 
 def role_keeps(text: str, role: DraftRole, condensed: bool) -> bool:
-    """Are the words of a line of the role (dates aside) all among the words it shows?"""
+    """Does the role show this line of its own? A header line when its words (dates aside)
+    are all among the header's fields, in any order ("Company Name, City Title"); any line
+    when it stands in one of the bullets."""
     have: dict[str, int] = {}
-    for t in role_texts(role, condensed):
-        for w in words(t):
+    for t in (role.title, role.employer, role.dates, None if condensed else role.location):
+        for w in words(t or ""):
             have[w] = have.get(w, 0) + 1
-    for seg in segments(text):
-        for w in seg:
-            if have.get(w, 0) <= 0:
-                return False
-            have[w] -= 1
-    return True
+    ok = True
+    for w in plain(text):
+        if have.get(w, 0) <= 0:
+            ok = False
+            break
+        have[w] -= 1
+    return ok or (not condensed and Seen(role.bullets).keeps(text))
 
 
 _PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40}(?:,\s*[^\W\d_][\w .'-]{0,30})?$")
@@ -290,7 +334,7 @@ def conserve(
         def put(text: str, role: DraftRole = role, i: int = i, entry: ExperienceEntry = entry) -> None:
             role.bullets.insert(_bullet_slot(role, i, lines, entry.lines), text)
 
-        return _Place(f"role{id(role)}:{i}", put)
+        return _Place(f"role{id(role)}", put)
 
     def section_place(i: int, s: Section) -> _Place:
         kind = s.kind
@@ -336,13 +380,15 @@ def conserve(
                 rest = [seg for seg in local.missing(text) if not listed[id(entry)].has(seg)]
                 if not rest:
                     continue
-        elif not seen.missing(check):
+        elif seen.keeps(check):
             continue
         place: _Place
         if s is not None and i == s.first_line and _is_heading_line(text, s.heading):
             shown = s.heading if (s.kind == "other" and s.standard) else draft.headings.get(
                 s.kind if s.kind in draft.headings else "other", draft.headings["other"])
-            draft.left_out.append(LeftOut(text, f'section heading, written as "{shown}"'))
+            body = any(lines[j].text.strip() for j in range(i + 1, min(s.last_line, len(lines) - 1) + 1))
+            why = f'section heading, written as "{shown}"' if body else "heading of a section with no text"
+            draft.left_out.append(LeftOut(text, why))
             seen.add(text)
             continue
         if line.source in ("header", "footer") and _PAGE_NUMBER.match(text):
@@ -387,15 +433,15 @@ def conserve(
     # wrapped lines of one paragraph go back as one paragraph
     merged: list[tuple[_Place, str, Line]] = []
     for place, text, line in pending:
-        if merged and merged[-1][0].key.split(":")[0] == place.key.split(":")[0] and joins(
+        if merged and merged[-1][0].key == place.key and joins(
             merged[-1][1], text, line, wrapped
         ):
             merged[-1] = (merged[-1][0], f"{merged[-1][1]} {text}", merged[-1][2])
         else:
             merged.append((place, text, line))
     for place, text, _line in merged:
-        assert place.put is not None
-        place.put(text)
+        if place.put is not None:
+            place.put(text)
     return placed
 
 
@@ -431,7 +477,7 @@ def _add_top(draft: Draft, text: str, seen: Seen) -> None:
     line (when they hold digits or an @, like a street address or a second phone) or the
     headline."""
     pieces = [p.strip(" ,;|•·-–—") for p in re.split(r"\s*[|•·▪]\s*|\t|\s{3,}", text)]
-    pieces = [p for p in pieces if p and seen.missing(p)]
+    pieces = [p for p in pieces if p and not seen.keeps(p)]
     for p in pieces or [text]:
         if not re.search(r"\d|@", p):
             draft.headline.append(p)

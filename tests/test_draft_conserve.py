@@ -335,3 +335,21 @@ def test_random_layouts_lose_no_line(seed: int, tmp_path: Path) -> None:
     except ResumeToolError as err:
         pytest.skip(str(err))
     assert _lost(report, markdown_text(md + left)) == []
+
+
+def test_no_long_form_only_the_keyword_list_says(tmp_path: Path) -> None:
+    """A code set the resume writes as "CPT" stays "CPT" unless the posting spells it out."""
+    lines: list[str | Line] = [
+        "Avery Stone",
+        "avery.stone@example.com | (312) 555-0100",
+        Line("Skills", style="Heading 1"),
+        "CPT, ICD-10-CM",
+        Line("Experience", style="Heading 1"),
+        "Medical Coder | Lakeshore Clinic | Apr 2018 – Present",
+        Line("Assigned CPT and ICD-10-CM codes to clinic visits.", list_item=True),
+    ]
+    md, _ = _md(_report(lines), tmp_path)
+    assert "CPT" in md and "Current Procedural Terminology" not in md
+    posted = _report(lines, posting="Coder. Required: Current Procedural Terminology (CPT) and ICD-10-CM.")
+    md, _ = _md(posted, tmp_path)
+    assert "Current Procedural Terminology (CPT)" in md  # the posting's own words, beside the acronym

@@ -180,7 +180,8 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
     """How the Skills section writes an evidenced keyword, or None when it cannot honestly.
 
     - Both forms ("Evaluation and Management (E/M)") for a target keyword unless the resume
-      already has both: the gap the analyzer reports as ``acronym-long-form``.
+      already has both: the gap the analyzer reports as ``acronym-long-form``; only when the
+      posting (or the resume) writes the long form, never from the keyword list alone.
     - Else the posting's wording when the posting names it (a bare "coding" becomes the
       list's "medical coding", which holds the posting's word).
     - Else the list's acronym or long form when the resume wrote that form, or the list's term
@@ -190,9 +191,12 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
     A display with a number that neither the resume nor the posting wrote is never used.
     """
     acr, long = entry.acronym, entry.long_form
+    # both forms only in words someone wrote: the long form as the posting (or the resume)
+    # writes it, never the keyword list's alone (that would put words in the resume's mouth)
     both = bool(
         acr and long and _key(acr) != _key(long) and k.target
         and not (k.has_acronym and k.has_long_form)
+        and wording.surface(entry, "long_form")
     )
     text: str | None
     if both and acr and long:

@@ -206,21 +206,20 @@ def role_keeps(text: str, role: DraftRole, condensed: bool) -> bool:
     return ok or (not condensed and Seen(role.bullets).keeps(text))
 
 
-_PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40}(?:,\s*[^\W\d_][\w .'-]{0,30})?$")
+_PLACE = re.compile(r"^[^\W\d_][\w .'-]{0,40},\s*[^\W\d_][\w .'-]{0,30}$")  # "City, State"
 
 
-def _missing_tail(text: str, missing: list[list[str]]) -> str | None:
-    """The missing part of a header line when it is its last piece after a separator and
-    reads like a place ("Company Name - City , State" → "City, State"), else None."""
-    parts = re.split(r"\s+[-–—|]\s+|\s*\|\s*|\t", text.strip())
+def _missing_end(text: str, missing: list[list[str]]) -> str | None:
+    """The missing part of a header line, as written, when it is the line's first or last
+    piece between separators ("Company Name - City , State" → "City, State"), else None."""
+    parts = re.split(r"\s+[-–—|]\s+|\s*\|\s*|\t", strip_lead(text))
     if len(parts) < 2:
         return None
-    tail = " ".join(parts[-1].split())
-    tail = re.sub(r"\s+,", ",", tail)
     flat = [w for seg in missing for w in seg]
-    if words(tail) != flat or not _PLACE.match(tail) or len(flat) > 5:
-        return None
-    return tail
+    for part in (parts[-1], parts[0]):
+        if flat and plain(part) == flat:
+            return re.sub(r"\s+,", ",", " ".join(part.split()))
+    return None
 
 
 def role_label(role: DraftRole | ExperienceEntry) -> str:
@@ -403,12 +402,17 @@ def conserve(
             entry, role, old = owner[i]
             local = Seen(role_texts(role, old))
             missing = local.missing(text)
-            tail = None if old or role.location else _missing_tail(text, missing)
-            if tail:  # "Registered Nurse Company Name - City , State": the place is the location
-                role.location = tail
-                seen.add(tail)
+            end = None if old else _missing_end(text, missing)
+            if end and not role.location and _PLACE.match(end) and len(words(end)) <= 5:
+                role.location = end  # "Registered Nurse Company Name - City , State"
+                seen.add(end)
                 continue
             place = role_place(i, entry, role, old)
+            if end:  # only the part of the header no field took, not the whole line again
+                pending.append((place, end, line))
+                placed += 1
+                seen.add(text)
+                continue
         elif line.source in ("header", "footer") or i < top:
             _add_top(draft, strip_lead(text), seen)
             placed += 1

@@ -7,6 +7,12 @@ chronological order with old roles condensed, education and any other sections, 
 written. ``write_draft(draft, path)`` writes it as DOCX (python-docx), Markdown or HTML
 (Jinja), and optionally a PDF through LibreOffice.
 
+Never lose a line: after the draft is built, ``draft_keep.conserve`` checks every line the
+reader produced; a line the draft lacks is put back where it stood (its role, its section,
+the top of the page), or, when left out on purpose (bullets of a role condensed under
+"Earlier Experience", a heading replaced by a standard one, a page number), listed with the
+reason in ``<name>.left-out.md`` beside the draft. ``years=0`` condenses nothing.
+
 Never invent: no employer, title, date, credential or number reaches the draft unless the
 source resume has it. Keywords the posting wants and the resume lacks are written to a
 separate ``<name>.to-consider.md`` next to the draft, never into the draft itself, so a

@@ -390,11 +390,11 @@ def conserve(
             draft.left_out.append(LeftOut(text, why))
             seen.add(text)
             continue
-        if line.source in ("header", "footer") and _PAGE_NUMBER.match(text):
+        if line.source in ("header", "footer") and len(text) <= 20 and _PAGE_NUMBER.match(text):
             draft.left_out.append(LeftOut(text, "page number in the page header or footer"))
             seen.add(text)
             continue
-        if _DURATION.match(text):  # LinkedIn's "21 years 3 months" beside a company
+        if len(text) <= 40 and _DURATION.match(text):  # LinkedIn's "21 years 3 months" beside a company
             draft.left_out.append(LeftOut(text, "length of time at a company; the draft shows the dates"))
             seen.add(text)
             continue

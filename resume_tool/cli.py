@@ -253,8 +253,8 @@ def lists_check(directory: Path) -> int:
 @click.option("--posting", metavar="FILE|-", help="Job posting whose wording the skills should use.")
 @role_option
 @lists_option
-@click.option("--years", type=click.IntRange(1, 60), default=10, show_default=True,
-              help="Roles that ended longer ago than this are condensed.")
+@click.option("--years", type=click.IntRange(0, 60), default=10, show_default=True,
+              help="Roles that ended longer ago than this are condensed (0: keep every bullet).")
 @click.option("--pdf", is_flag=True, help="Also write a PDF (needs LibreOffice installed).")
 def draft(resume: Path, output: Path, posting: str | None, role: str | None,
           lists: tuple[Path, ...], years: int, pdf: bool) -> int:
@@ -273,9 +273,15 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
     with _bounded(resume):
         report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
         _, matcher = engine(_lists(lists))
-        written = write_draft(build_draft(report, matcher, years=years), output, pdf=pdf)
+        built = build_draft(report, matcher, years=years)
+        written = write_draft(built, output, pdf=pdf)
     for path in written:
         click.echo(f"wrote {path}", err=True)
+    if built.left_out:
+        from .render.draft import left_out_path
+
+        click.echo(f"{len(built.left_out)} line(s) of the resume are not in the draft; "
+                   f"see {left_out_path(output)} for each and why", err=True)
     return EXIT_OK
 
 

@@ -39,6 +39,7 @@ from resume_tool.render.draft_words import (
     split_skills,
 )
 from resume_tool.structure import chronology_key, classify_heading, structure
+from tests.conserve_check import markdown_text
 from tests.fixtures.builders import Job, build_docx, build_pdf, sample_spec
 
 TODAY = date(2026, 11, 28)
@@ -88,10 +89,12 @@ def round_trip(
 def assert_round_trip(report: Report, draft: Draft, again: Report) -> None:
     src = report.resume
     back = again.resume
-    # every source entry is in the draft, once
-    assert len(draft.experience) + len(draft.earlier) == len(src.experience)
+    # every source entry is in the draft, once (an "entry" with no title, employer or dates
+    # is no role: its lines are under Additional Information)
+    roles = [e for e in src.experience if e.title or e.employer or e.date_text or e.start]
+    assert len(draft.experience) + len(draft.earlier) == len(roles)
     assert sorted(map(str, expected_entries(draft))) == sorted(
-        str((norm(e.title), norm(e.employer), *shown(e, draft))) for e in src.experience
+        str((norm(e.title), norm(e.employer), *shown(e, draft))) for e in roles
     )
     # ... and the draft reads back as exactly those entries, in that order
     assert entries_of(back) == expected_entries(draft)
@@ -438,9 +441,40 @@ def test_markdown_and_html_escape_resume_text(tmp_path: Path) -> None:
     assert "<a " not in html and "[link](http://x.test)" in html  # text, not a link
     assert notes == consider_path(tmp_path / "d.html")
     md = write_draft(draft, tmp_path / "d.md")[0].read_text(encoding="utf-8")
-    assert "<script>" not in md and "\\[link\\]" in md and "\\*bold\\*" in md
+    assert not re.search(r"(?<!\\)<(?:script|b|/)", md)  # no tag a Markdown renderer would run
+    assert "\\<script>" in md and "\\[link\\]" in md and "\\*bold\\*" in md
     assert "## Experience" in md and "### Medical Coder" in md
-    assert "- Coded &lt;b&gt;charts&lt;/b&gt; \\| fast" in md
+    assert "- Coded \\<b>charts\\</b> | fast" in md
+    # escaped exactly once: what a Markdown reader shows is the resume's text, character for character
+    assert "Coder <script>alert(1)</script> and [link](http://x.test) *bold*" in markdown_text(md)
+
+
+def test_markdown_escapes_once_and_stays_readable(tmp_path: Path) -> None:
+    """"Billing & Coding" stays as written in the .md file: no "&amp;" (issue 11)."""
+    report = _hand_resume([
+        "Avery Stone",
+        "avery.stone@example.com | (312) 555-0100",
+        Line("Summary", style="Heading 1"),
+        "Billing & Coding specialist; A&R follow-up; writes &amp; literally; first_last_name",
+        Line("Experience", style="Heading 1"),
+        "Billing & Coding Lead | Smith & Jones Clinic | Apr 2018 – Present",
+        Line("Worked denials & appeals (25% fewer) for 1. orthopaedics", list_item=True),
+        Line("- 3 clinics", list_item=True),
+    ])  # fmt: skip
+    _, matcher = engine()
+    draft = build_draft(report, matcher, today=TODAY)
+    md = write_draft(draft, tmp_path / "d.md")[0].read_text(encoding="utf-8")
+    assert "Billing & Coding specialist; A&R follow-up" in md
+    assert "Smith & Jones Clinic" in md and "&amp;amp;" not in md
+    assert "writes \\&amp; literally" in md  # the resume's own "&amp;" is not read as an entity
+    assert "first_last_name" in md and "orthopaedics" in md
+    shown = markdown_text(md)
+    for text in ("Billing & Coding specialist; A&R follow-up; writes &amp; literally; first_last_name",
+                 "Worked denials & appeals (25% fewer) for 1. orthopaedics"):
+        assert text in shown
+    html = write_draft(draft, tmp_path / "d.html")[0].read_text(encoding="utf-8")
+    assert "Smith &amp; Jones Clinic" in html and "&amp;amp;amp;" not in html
+    assert "writes &amp;amp; literally" in html  # escaped once: the browser shows "&amp;"
 
 
 # ------------------------------------------------------------- errors
@@ -499,7 +533,9 @@ def test_cli_draft(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
 def test_pdf_draft_reads_back(example: tuple[Report, Draft, Report, Path], tmp_path: Path) -> None:
     report, draft, _, _ = example
     written = write_draft(draft, tmp_path / "draft.md", pdf=True)
-    assert [p.name for p in written] == ["draft.md", "draft.to-consider.md", "draft.pdf"]
+    assert [p.name for p in written] == [
+        "draft.md", "draft.to-consider.md", "draft.left-out.md", "draft.pdf"
+    ]
     pdf = tmp_path / "draft.pdf"
     assert pdf.read_bytes()[:5] == b"%PDF-"
     back = parse(pdf, today=TODAY)

@@ -7,6 +7,12 @@ chronological order with old roles condensed, education and any other sections, 
 written. ``write_draft(draft, path)`` writes it as DOCX (python-docx), Markdown or HTML
 (Jinja), and optionally a PDF through LibreOffice.
 
+Never lose a line: after the draft is built, ``draft_keep.conserve`` checks every line the
+reader produced; a line the draft lacks is put back where it stood (its role, its section,
+the top of the page), or, when left out on purpose (bullets of a role condensed under
+"Earlier Experience", a heading replaced by a standard one, a page number), listed with the
+reason in ``<name>.left-out.md`` beside the draft. ``years=0`` condenses nothing.
+
 Never invent: no employer, title, date, credential or number reaches the draft unless the
 source resume has it. Keywords the posting wants and the resume lacks are written to a
 separate ``<name>.to-consider.md`` next to the draft, never into the draft itself, so a
@@ -26,6 +32,7 @@ from pathlib import Path
 from ..errors import ResumeToolError
 from ..models import Document, ExperienceEntry, Line, Report, Resume, Section
 from ..structure import chronology_key
+from .draft_keep import LeftOut, conserve, joins, line_width
 from .draft_words import (
     MatcherLike,
     SkillGroup,
@@ -40,12 +47,14 @@ __all__ = [
     "Draft",
     "DraftError",
     "DraftRole",
+    "LeftOut",
     "OtherSection",
     "Paragraph",
     "SkillGroup",
     "build_draft",
     "consider_path",
     "format_dates",
+    "left_out_path",
     "write_draft",
 ]
 
@@ -63,6 +72,7 @@ SKELETON_MARK = "[Draft — edit or delete]"
 DATE_DASH = " – "
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 CONSIDER_SUFFIX = ".to-consider.md"
+LEFT_OUT_SUFFIX = ".left-out.md"
 LIBREOFFICE_TIMEOUT = 180  # seconds; a first start of LibreOffice builds its profile
 
 
@@ -122,6 +132,9 @@ class Draft:
     posting: str | None = None
     headings: dict[str, str] = field(default_factory=lambda: dict(HEADINGS))
     skeleton_mark: str = SKELETON_MARK
+    # lines of the source the draft does not show, each with the reason (<name>.left-out.md)
+    left_out: list[LeftOut] = field(default_factory=list)
+    years: int = 10  # roles that ended longer ago than this were condensed (0: none)
 
 
 # ------------------------------------------------------------------------- dates
@@ -191,10 +204,7 @@ def _paragraphs(doc: Document, indices: list[int], heading: str | None = None) -
         if not text:
             continue
         bullet = _is_bullet(line)
-        if (
-            wrapped and out and not bullet and not out[-1].text.endswith((".", "!", "?", ":", ";"))
-            and (text[:1].islower() or len(out[-1].text) > 60)
-        ):
+        if out and joins(out[-1].text, text, line, wrapped):
             out[-1].text = f"{out[-1].text} {text}"
         else:
             out.append(Paragraph(text, bullet))
@@ -404,7 +414,34 @@ def _clean(text: str | None) -> str | None:
     return " ".join(text.split()) if text else text
 
 
-def _role(e: ExperienceEntry, condensed: bool, months: bool = False) -> DraftRole:
+def _bullets(e: ExperienceEntry, doc: Document | None) -> list[str]:
+    """The entry's bullets, with a bullet that a PDF or text layout wrapped onto a second line
+    put back together ("... from the Patient Account" + "Representative. ...")."""
+    bullets = [b for b in map(_clean, e.bullets) if b]
+    if doc is None or doc.format == "docx" or len(bullets) < 2:
+        return bullets
+    own = [doc.lines[i] for i in e.lines if 0 <= i < len(doc.lines)]
+    starts = [(_clean(_line_text(ln)) or "", ln) for ln in own]
+    width = line_width(doc)
+
+    def last_line(bullet: str) -> Line | None:
+        """The source line a bullet ends on (where a wrap would have cut it)."""
+        return next((ln for t, ln in reversed(starts) if t and bullet.endswith(t)), None)
+
+    out = [bullets[0]]
+    for b in bullets[1:]:
+        line = next((ln for t, ln in starts if t and b.startswith(t)), None)
+        prev = last_line(out[-1])
+        if line is not None and prev is not None and joins(out[-1], b, line, True, prev, width):
+            out[-1] = f"{out[-1]} {b}"
+        else:
+            out.append(b)
+    return out
+
+
+def _role(
+    e: ExperienceEntry, condensed: bool, months: bool = False, doc: Document | None = None
+) -> DraftRole:
     """A source entry as the draft shows it; condensed roles lose bullets, location and months."""
     if e.start is None:
         dates, shown = e.date_text.strip(), (None, None)
@@ -420,7 +457,7 @@ def _role(e: ExperienceEntry, condensed: bool, months: bool = False) -> DraftRol
         dates=dates,
         start=e.start,
         end=e.end,
-        bullets=[] if condensed else [b for b in map(_clean, e.bullets) if b],
+        bullets=[] if condensed else _bullets(e, doc),
         shown=shown,
     )
 
@@ -445,7 +482,8 @@ def order_experience(
     cutoff = (today.year - years, today.month)
     old = [
         e for e in dated
-        if e.end != "present" and chronology_key(e.end or e.start) < cutoff and (e.title or e.employer)
+        if years > 0 and e.end != "present" and chronology_key(e.end or e.start) < cutoff
+        and (e.title or e.employer)
     ]  # fmt: skip
     recent = [e for e in dated if not any(e is o for o in old)]
     if not recent:  # every role is old: the details are all the resume has, keep them
@@ -531,22 +569,25 @@ def build_draft(
     ]  # fmt: skip
     skills = build_skills(report, matcher, wording, split_skills(skill_lines))
 
-    # experience
+    # experience; an "entry" with no title, employer or dates (a sidebar read into the
+    # section, prose above the first job) is no role: its lines go to Additional Information
     detailed, old, months = order_experience(resume.experience, years, today)
-    roles = [_role(e, False) for e in detailed]
+    headerless = [e for e in detailed if not (e.title or e.employer or e.date_text or e.start)]
+    detailed = [e for e in detailed if not any(e is h for h in headerless)]
+    roles = [_role(e, False, doc=doc) for e in detailed]
     earlier = [_role(e, True, months) for e in old]
-    if [id(e) for e in detailed + old] != [id(e) for e in resume.experience]:
+    if [id(e) for e in detailed + old] != [id(e) for e in resume.experience if not any(e is h for h in headerless)]:
         changes.append("Put experience in reverse-chronological order (current roles first).")
     if old:
+        names = "; ".join(
+            f"{' at '.join(p for p in (r.title, r.employer) if p)} ({r.dates})" if r.dates
+            else " at ".join(p for p in (r.title, r.employer) if p)
+            for r in earlier
+        )
         changes.append(
             f"Condensed {len(old)} role(s) that ended more than {years} years ago into "
-            f'"{HEADINGS["earlier"]}" (title, employer, years); their bullets are in your original.'
-        )
-    unread = choose_layouts(roles, earlier, today)
-    if unread:
-        changes.append(
-            f"{unread} role header(s) could not be laid out so that a parser reads title, "
-            "employer and dates back exactly; check them."
+            f'"{HEADINGS["earlier"]}" (title, employer, years): {names}. Their bullets are '
+            "listed in the left-out notes; run draft with --years 0 to keep every bullet."
         )
 
     skeleton = False
@@ -596,7 +637,7 @@ def build_draft(
             "note": "No name was found: put it on the first line, in the body.",
         })  # fmt: skip
 
-    return Draft(
+    draft = Draft(
         source=resume.path,
         name=_name_line(resume, top),
         headline=headline,
@@ -613,7 +654,39 @@ def build_draft(
         to_consider=to_consider,
         changes=changes,
         posting=report.posting.path if report.posting else None,
+        years=years,
     )
+
+    def other_section(heading: str) -> list[Paragraph]:
+        same = next((o for o in draft.other if o.heading.casefold() == heading.casefold()), None)
+        if same is None:
+            same = OtherSection(heading, [])
+            draft.other.append(same)
+        return same.paragraphs
+
+    put_back = conserve(
+        draft, resume, list(zip(detailed, roles, strict=True)), list(zip(old, earlier, strict=True)),
+        years, other_section, lambda items, text, bullet: items.append(Paragraph(text, bullet)),
+    )
+    if put_back:
+        changes.append(
+            f"Put back {put_back} line(s) of your resume that the structure did not place "
+            "(a sidebar, a line of a role's header, text outside any section) where they stood "
+            "in your resume; check them."
+        )
+    if draft.left_out:
+        changes.append(
+            f"Left out {len(draft.left_out)} line(s) of your resume (replaced headings, page "
+            "numbers, bullets of condensed roles); each is listed with the reason in the "
+            "left-out notes beside the draft."
+        )
+    unread = choose_layouts(roles, earlier, today)
+    if unread:
+        changes.append(
+            f"{unread} role header(s) could not be laid out so that a parser reads title, "
+            "employer and dates back exactly; check them."
+        )
+    return draft
 
 
 # ------------------------------------------------------------------------- write
@@ -633,6 +706,11 @@ def draft_format(path: Path) -> str:
 def consider_path(path: Path) -> Path:
     """Where the "To consider, only if true" notes go: beside the draft, never inside it."""
     return path.with_name(path.stem + CONSIDER_SUFFIX)
+
+
+def left_out_path(path: Path) -> Path:
+    """Where the list of source lines the draft does not show goes, with the reasons."""
+    return path.with_name(path.stem + LEFT_OUT_SUFFIX)
 
 
 def _no_libreoffice() -> DraftError:
@@ -679,7 +757,7 @@ def docx_to_pdf(docx_path: Path, pdf_path: Path, office: str | None = None) -> P
 def write_draft(draft: Draft, path: Path, pdf: bool = False) -> list[Path]:
     """Write the draft (format from the extension), its to-consider notes and maybe a PDF."""
     from .draft_docx import render_docx
-    from .draft_text import render_consider, render_html, render_md
+    from .draft_text import render_consider, render_html, render_left_out, render_md
 
     path = Path(path)
     fmt = draft_format(path)
@@ -705,6 +783,10 @@ def write_draft(draft: Draft, path: Path, pdf: bool = False) -> list[Path]:
         notes = consider_path(path)
         notes.write_text(render_consider(draft, path.name), encoding="utf-8")
         written.append(notes)
+        left = left_out_path(path)
+        if draft.left_out:
+            left.write_text(render_left_out(draft, path.name), encoding="utf-8")
+            written.append(left)
     except OSError as err:
         raise DraftError(str(path), f"cannot write the draft ({err.strerror})", "Check the folder's permissions") from err
     if pdf:

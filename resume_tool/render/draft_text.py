@@ -1,17 +1,24 @@
-"""The draft as Markdown and HTML (Jinja templates), and the to-consider notes beside it.
+"""The draft as Markdown and HTML (Jinja templates), and the notes beside it.
 
-The templates use the report renderer's environments (``render.report.md_env`` and
-``html_env``), so the draft gets the same escaping rules: autoescaped HTML, and Markdown in
-which text from a resume can never turn into a link, emphasis or raw HTML.
+HTML uses the report renderer's autoescaping environment. Markdown has an environment of its
+own whose ``finalize`` escapes each value exactly once and only where Markdown would read it
+as markup: a backslash before ``*``, ``_`` at a word's edge, ``[``, a ``<`` that could open a
+tag, an ``&`` that could read as an entity, and a list or heading marker at a line's start.
+The file stays readable as plain text ("Billing & Coding", never "Billing &amp; Coding"), and
+a Markdown renderer shows exactly the resume's characters.
 """
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+import jinja2
+
+from ..resources import data_dir
 from .draft_docx import SEP, contact_lines
-from .report import html_env, md_env, md_escape
+from .report import Markdown, html_env
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -19,8 +26,56 @@ if TYPE_CHECKING:
 CONSIDER_TITLE = "To consider, only if true"
 
 
+_MD_ALWAYS = re.compile(r"([\\`*\[\]])")
+_MD_UNDERSCORE = re.compile(r"(?<![^\W_])_|_(?![^\W_])")  # "_" not inside a word (emails keep theirs)
+_MD_TAG = re.compile(r"<(?=[A-Za-z/!?])")  # raw HTML or an autolink would start here
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")  # "&amp;" written in a resume stays "&amp;"
+_MD_START = re.compile(r"^(\s*)(#{1,6}(?=\s|$)|>|[-+](?=\s|$)|-{2,}|=+|\d{1,9}(?=[.)](?:\s|$)))")
+_MD_TILDES = re.compile(r"~(?=~)")
+
+
+def md_text(value: Any) -> str:
+    """One value of the draft as Markdown text: escaped once, only where Markdown would act."""
+    if value is None:
+        return ""
+    if isinstance(value, Markdown):
+        return value
+    if isinstance(value, bool | int | float):
+        return str(value)
+    text = re.sub(r"\s+", " ", str(value))
+    text = _MD_ALWAYS.sub(r"\\\1", text)
+    text = _MD_UNDERSCORE.sub(r"\\_", text)
+    text = _MD_TAG.sub(r"\\<", text)
+    text = _MD_ENTITY.sub(r"\\&", text)
+    text = _MD_TILDES.sub(r"\\~", text)
+    return _MD_START.sub(_start, text)
+
+
+def _start(m: re.Match[str]) -> str:
+    lead, mark = m.group(1), m.group(2)
+    if mark[:1].isdigit():  # "1. " / "2) " would start an ordered list
+        return lead + mark + "\\"
+    return lead + "\\" + mark
+
+
+@functools.lru_cache(maxsize=1)
+def draft_md_env() -> jinja2.Environment:
+    """The Markdown draft's environment: every ``{{ }}`` output goes through ``md_text``."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
+        autoescape=False,
+        finalize=md_text,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["markdown"] = Markdown  # template-built Markdown whose values were escaped inside
+    return env
+
+
 def render_md(draft: Draft) -> str:
-    out = md_env().get_template("draft.md.j2").render(d=draft, contact=contact_lines(draft))
+    out = draft_md_env().get_template("draft.md.j2").render(d=draft, contact=contact_lines(draft))
     return re.sub(r"\n{3,}", "\n\n", out).strip("\n") + "\n"
 
 
@@ -32,7 +87,7 @@ def render_html(draft: Draft) -> str:
 
 def render_consider(draft: Draft, draft_name: str) -> str:
     """Notes for the job seeker, kept out of the draft: what to add only if true, what changed."""
-    e = md_escape
+    e = md_text
     lines = [
         f"# {CONSIDER_TITLE}: {e(draft_name)}",
         "",
@@ -55,9 +110,53 @@ def render_consider(draft: Draft, draft_name: str) -> str:
         lines.append(f"- **{e(item.get('term') or item.get('id', ''))}**{need}.{where}{note}")
     lines += ["", "## What the draft changed", ""]
     lines += [f"- {e(c)}" for c in draft.changes] or ["- Nothing needed changing."]
+    if draft.left_out:
+        lines += [
+            "",
+            f"{len(draft.left_out)} line(s) of your resume are not in the draft; "
+            "each is listed with the reason in the left-out notes beside it.",
+        ]
     lines += [
         "",
         "Everything else in the draft is your own wording. Read it through before you send it.",
         "",
     ]
+    return "\n".join(lines)
+
+
+LEFT_OUT_TITLE = "Left out of the draft"
+
+
+def render_left_out(draft: Draft, draft_name: str) -> str:
+    """Every line of the resume the draft does not show, grouped by the reason."""
+    e = md_text
+    lines = [
+        f"# {LEFT_OUT_TITLE}: {e(draft_name)}",
+        "",
+        "This file is for you, not for employers. Every line of your resume is either in the",
+        "draft (perhaps moved, or with its spacing and bullet marks tidied) or listed here with",
+        "the reason it was left out. Copy back anything you want to keep.",
+        "",
+    ]
+    if not draft.left_out:
+        lines += ["Nothing: every line of your resume is in the draft.", ""]
+        return "\n".join(lines)
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for item in draft.left_out:
+        groups.setdefault(item.reason, []).append((item.where, item.text))
+    for reason, items in groups.items():
+        lines += [f"## {e(reason[:1].upper() + reason[1:])}", ""]
+        where = None
+        for w, text in items:
+            if w and w != where:
+                lines += ([""] if lines[-1] else []) + [f"**{e(w)}**", ""]
+                where = w
+            lines.append(f"- {e(text)}")
+        lines.append("")
+    if draft.years:
+        lines += [
+            f"Roles that ended more than {draft.years} years ago are condensed by default; run "
+            "draft with --years 0 to keep every bullet of every role.",
+            "",
+        ]
     return "\n".join(lines)

@@ -180,7 +180,8 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
     """How the Skills section writes an evidenced keyword, or None when it cannot honestly.
 
     - Both forms ("Evaluation and Management (E/M)") for a target keyword unless the resume
-      already has both: the gap the analyzer reports as ``acronym-long-form``.
+      already has both: the gap the analyzer reports as ``acronym-long-form``; only when the
+      posting (or the resume) writes the long form, never from the keyword list alone.
     - Else the posting's wording when the posting names it (a bare "coding" becomes the
       list's "medical coding", which holds the posting's word).
     - Else the list's acronym or long form when the resume wrote that form, or the list's term
@@ -190,9 +191,12 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
     A display with a number that neither the resume nor the posting wrote is never used.
     """
     acr, long = entry.acronym, entry.long_form
+    # both forms only in words someone wrote: the long form as the posting (or the resume)
+    # writes it, never the keyword list's alone (that would put words in the resume's mouth)
     both = bool(
         acr and long and _key(acr) != _key(long) and k.target
         and not (k.has_acronym and k.has_long_form)
+        and wording.surface(entry, "long_form")
     )
     text: str | None
     if both and acr and long:
@@ -200,7 +204,7 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
         lf = wording.surface(entry, "long_form") or long
         text = f"{_capitalized(entry, lf)} ({a})"
         base = wording.surface(entry) or ""
-        at = re.search(rf"(?<![A-Za-z0-9]){re.escape(a)}(?![A-Za-z0-9])", base)
+        at = whole_token(a, base)
         if at and _key(base) != _key(a) and _form_of(entry, Match(entry.id, base, 0, 0)) != "long_form":
             text = base[: at.start()] + text + base[at.end() :]  # "... (HCPCS) Level II"
     elif entry.id in wording.posting:
@@ -221,7 +225,26 @@ def keyword_display(entry: Entry, k: KeywordResult, wording: Wording, source_tex
     allowed = _digits(source_text) | _digits(" ".join(m.surface for m in wording.posting.get(entry.id, [])))
     if not text or not _digits(text) <= allowed:
         return None
+    if not both and not _source_words(text) <= _source_words(source_text):
+        # the posting's or the list's spelling of what the resume spells its own way
+        # ("orthopedics" for "orthopaedics"): the resume's words, as written
+        own = _most_common(m.surface for m in wording.resume.get(entry.id, []))
+        if not own:
+            return None
+        text = _cased(entry, own)
     return _capitalized(entry, text)
+
+
+def _source_words(text: str) -> set[str]:
+    return set(re.findall(r"[^\W_]+", text.casefold()))
+
+
+def whole_token(form: str, text: str) -> re.Match[str] | None:
+    """``form`` in ``text`` as a whole token: "OPCS-4" is not in "OPCS-4.9", nor "CPC" in "CPC-A"."""
+    return re.search(
+        rf"(?<![A-Za-z0-9])(?<![A-Za-z0-9][.-]){re.escape(form)}(?![A-Za-z0-9])(?![.-][A-Za-z0-9])",
+        text,
+    )
 
 
 def evidenced(k: KeywordResult) -> bool:
@@ -253,9 +276,11 @@ def build_skills(
     """
     entries = matcher.vocab.entries
     source_text = report.resume.document.text
+    # written in the resume: a keyword evidenced only through a more specific term ("Epic" for
+    # "EHR") is not added, the resume's own term stands for it as written
     results = {
         k.id: k for k in report.keywords
-        if evidenced(k) and k.id in entries and not entries[k.id].legacy
+        if evidenced(k) and k.resume_count > 0 and k.id in entries and not entries[k.id].legacy
         and entries[k.id].category not in NOT_SKILLS
     }  # fmt: skip
     displays = {
@@ -317,8 +342,13 @@ def build_skills(
     return ordered
 
 
-# "59 and XS" after "Modifiers 25": the rest of a list of codes, not an item of its own
-_CODE_RUN = re.compile(r"\d[0-9A-Z]{0,4}(?:\s*(?:and|or|&|/)?\s*[0-9A-Z]{1,4})*")
+# "59 and XS" after "Modifiers 25": the rest of a list of codes, not an item of its own.
+# Codes and separators cannot overlap (a code is upper case and digits, a separator is
+# spaces, "and"/"or", "&" or "/"), so there is one way to read a piece and matching is linear:
+# no input can make it backtrack exponentially (the old pattern took minutes on 200 bytes).
+_CODE_RUN = re.compile(
+    r"\d[0-9A-Z]{0,6}(?:(?:\s+(?:(?:and|or)\s+)?|\s*[&/]\s*)[0-9A-Z]{1,7}(?![0-9A-Z]))*"
+)
 
 
 def split_skills(lines: Iterable[str]) -> list[str]:
@@ -373,6 +403,8 @@ def expand_credentials(line: str, matcher: MatcherLike) -> tuple[str, list[str]]
         if not acr or not long or _key(acr) == _key(long):
             continue
         form = _form_of(e, m)
+        if not whole_token(line[m.start : m.end], line):
+            continue  # part of a longer token ("OPCS-4" in "OPCS-4.9"): never broken
         if form == "acronym" and _key(long) not in folded:
             edits.append((m.start, m.end, f"{long} ({line[m.start:m.end]})"))
             added.append(long)

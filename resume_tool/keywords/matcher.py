@@ -15,7 +15,15 @@ What a match means (docs/ARCHITECTURE.md, "Keyword matching semantics"):
   ``City,``; a capitalized word used as a verb (``Excel at``); an acronym the text itself defines
   as something else ("Clinical Research Coordinator (CRC)");
 * the longest match wins; a shorter match overlapping it is dropped. Equal spans of two entries
-  are both kept (the lists' validator reports such duplicates).
+  are both kept (the lists' validator reports such duplicates);
+* ``phrases`` (verb + noun, "verified patient eligibility") are found by a spaCy ``Matcher`` over
+  the same lemma keys, in either order with a small gap, never across a sentence, clause or
+  list-item boundary, not after a negation and not in someone else's duty (:mod:`.rules`);
+* a credential named about someone else ("reports to the RN", "RNs and CNAs") or not held
+  ("RHIT pending") is not the writer's;
+* forms in ``needs_healthcare`` (and phrases marked so) count only in a document with
+  healthcare evidence (:class:`HealthcareEvidence`): "billing" and "claims" on a non-medical
+  resume or a law firm's posting are not medical billing.
 """
 
 from __future__ import annotations
@@ -44,6 +52,11 @@ EVIDENCE_SECTIONS = frozenset({"skills", "certifications"})
 NON_EVIDENCE_CATEGORIES = frozenset({"soft_skill"})
 # How many atoms on each side of an ambiguous form are searched for evidence.
 EVIDENCE_WINDOW = 12
+# Distinct healthcare entries a document must show before generic words ("billing", "claims",
+# "audit", "accounts receivable") count as medical keywords. Two, so that one stray word
+# ("Insurance" in a skills cloud, "patient" is not a keyword at all) is not enough, while any
+# real billing or coding resume (CPT, ICD-10, Medicare, EOB, insurance verification ...) passes.
+HEALTHCARE_MIN_ENTRIES = 2
 
 _FORM_RANK: dict[str, int] = {"acronym": 0, "long_form": 1, "term": 2, "alias": 3}
 _JOIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-‐‑/]([A-Za-z]+)(?![A-Za-z])")
@@ -59,6 +72,8 @@ class Pattern:
     keys: tuple[str, ...]
     needs_context: bool
     case_sensitive: bool
+    needs_healthcare: bool = False
+    phrase: bool = False  # a verb + noun phrase (``entry.phrases``), not a fixed form
 
 
 @dataclass
@@ -68,10 +83,37 @@ class Candidate:
     pattern: Pattern
     start: int  # atom indices, end exclusive
     end: int
+    # for a verb + noun phrase: the atoms of the verb and of the noun (the gap between them is
+    # not claimed, so a keyword written in the gap, "posted Medicare payments", is kept too)
+    core: tuple[int, ...] | None = None
 
     @property
     def size(self) -> int:
-        return self.end - self.start
+        return self.end - self.start if self.core is None else len(self.core)
+
+    def atoms(self) -> range | tuple[int, ...]:
+        return range(self.start, self.end) if self.core is None else self.core
+
+
+@dataclass(frozen=True)
+class HealthcareEvidence:
+    """Does a document show healthcare work? Decided from the distinct keyword entries found.
+
+    ``entries``: the ids that count as evidence (entries with ``healthcare_evidence``, found in a
+    form that does not itself need healthcare evidence), in text order. ``found`` is true when
+    there are at least ``HEALTHCARE_MIN_ENTRIES`` of them.
+    """
+
+    found: bool
+    entries: tuple[str, ...]
+
+
+@dataclass
+class MatchResult:
+    """What :meth:`KeywordMatcher.match_document` gives: the matches and the document's evidence."""
+
+    matches: list[Match]
+    healthcare: HealthcareEvidence
 
 
 def joined_variant(text: str) -> str | None:
@@ -131,9 +173,15 @@ class KeywordMatcher:
         self._hashes: dict[str, int] = {}
         self._acronym_keys: set[str] = set()  # keys of one-word forms written in capitals
         self._pending: dict[str, tuple[Pattern, list[Doc]]] = {}
+        self._veto: dict[str, list[tuple[str, ...]]] = {}
+        self._hc_evidence: dict[str, bool] = {}
+        self._credential: set[str] = set()
+        self._phrase_label: dict[int, tuple[Pattern, int, int, bool]] = {}
+        self._phrases = None  # spacy Matcher, built only when an entry declares phrases
         for entry in vocab.entries.values():
             self._add_entry(entry)
         self._flush()
+        self._build_phrases()
 
     # ------------------------------------------------------------------ build
     def _atom_doc(self, atoms: Atoms) -> Doc:
@@ -164,6 +212,11 @@ class KeywordMatcher:
 
         cs_forms = {f.strip() for f in entry.case_sensitive if f.strip()}
         nc_keys = {tuple(atoms_of(f.strip()).keys) for f in entry.needs_context if f.strip()}
+        nh_keys = {
+            tuple(atoms_of(f.strip()).keys)
+            for f in getattr(entry, "needs_healthcare", ())
+            if f.strip()
+        }
         acr_keys = tuple(atoms_of(entry.acronym).keys) if entry.acronym else None
         long_keys = tuple(atoms_of(entry.long_form).keys) if entry.long_form else None
         seen: dict[tuple[bool, tuple[str, ...]], Pattern] = {}
@@ -185,14 +238,15 @@ class KeywordMatcher:
                         kind = "long_form"
                 cs = text in cs_forms
                 nc = keys in nc_keys
+                nh = keys in nh_keys
                 # case-sensitive patterns compare the written words; others the keys
                 ident = (cs, tuple(atoms.words) if cs else keys)
                 old = seen.get(ident)
                 if old is not None and _FORM_RANK[old.form] <= _FORM_RANK[kind]:
                     continue
-                pat = Pattern(entry.id, kind, variant, keys, nc, cs)
+                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh)
                 seen[ident] = pat
-                if not nc and not cs:
+                if not nc and not cs and not nh:
                     unambiguous = True
         for pat in seen.values():
             self._register(pat, atoms_of(pat.text))
@@ -214,15 +268,60 @@ class KeywordMatcher:
                 ctx_phrases.append(keys)
         self._context[entry.id] = ctx_phrases
         self._context_ids[entry.id] = ctx_ids
+        veto = [tuple(atoms_of(v.strip()).keys) for v in getattr(entry, "veto_context", ())]
+        self._veto[entry.id] = [v for v in veto if v]
+        self._hc_evidence[entry.id] = bool(getattr(entry, "healthcare_evidence", True)) and (
+            entry.category not in NON_EVIDENCE_CATEGORIES
+        )
+        if entry.category == "credential":
+            self._credential.add(entry.id)
+
+    def _build_phrases(self) -> None:
+        """One spaCy ``Matcher`` for every entry's verb + noun phrases, over the lemma keys (NORM).
+
+        Per phrase and order: the verb's keys, up to ``gap`` tokens that are not a boundary, the
+        noun's keys (and the reverse order with a gap of at most two). One-word verbs (and nouns)
+        share a token pattern ``{"NORM": {"IN": [...]}}``; longer ones get their own pattern.
+        """
+        specs = []
+        for entry in self.vocab.entries.values():
+            for n, ph in enumerate(getattr(entry, "phrases", ()) or ()):
+                verbs = _key_groups(ph.verbs, self.nlp)
+                nouns = _key_groups(ph.nouns, self.nlp)
+                if verbs and nouns:
+                    specs.append((entry, n, ph, verbs, nouns))
+        if not specs:
+            return
+        from spacy.matcher import Matcher
+
+        matcher = Matcher(self.nlp.vocab)
+        block = sorted(rules.PHRASE_GAP_BLOCK)
+        for entry, n, ph, verbs, nouns in specs:
+            pat = Pattern(
+                entry.id, "alias", f"{'/'.join(ph.verbs)} + {'/'.join(ph.nouns)}",
+                (), False, False, ph.needs_healthcare, True,
+            )  # fmt: skip
+            self.patterns.append(pat)
+            for vi, vtoks in enumerate(verbs):
+                for ni, ntoks in enumerate(nouns):
+                    for verb_first in (True, False):
+                        gap = ph.gap if verb_first else min(ph.gap, rules.PHRASE_REVERSE_GAP)
+                        mid = [{"NORM": {"NOT_IN": block}, "OP": f"{{0,{gap}}}"}] if gap else []
+                        a, b = (vtoks, ntoks) if verb_first else (ntoks, vtoks)
+                        label = f"phrase|{entry.id}|{n}|{vi}|{ni}|{int(verb_first)}"
+                        lid = self.nlp.vocab.strings.add(label)
+                        self._phrase_label[lid] = (pat, len(a), len(b), verb_first)
+                        matcher.add(label, [[*a, *mid, *b]])
+        self._phrases = matcher
 
     def _fold_shouted_plurals(self, atoms: Atoms) -> None:
         """``EOBS``, ``DRGS`` (plurals typed in capitals) → ``EOB``, ``DRG`` when only the stem is known.
 
-        ``HCPCS`` stays: its own key is a list form.
+        ``HCPCS`` stays: its own key is a list form; ``PASS`` (a department) is not ``PAS``.
         """
         known = self._acronym_keys
         for i, w in enumerate(atoms.words):
-            if len(w) >= 4 and w[-1] == "S" and w.isupper():
+            if len(w) >= 4 and w[-1] == "S" and w[-2] != "S" and w.isupper():
                 k = atoms.keys[i]
                 if k not in known and k[:-1] in known:
                     atoms.keys[i] = k[:-1]
@@ -249,28 +348,47 @@ class KeywordMatcher:
         return self._known
 
     # ------------------------------------------------------------------ match
-    def match(self, text: str, section_at: SectionAt | None = None) -> list[Match]:
+    def match(
+        self, text: str, section_at: SectionAt | None = None, healthcare: bool | None = None
+    ) -> list[Match]:
         """Every keyword occurrence in ``text``, in text order.
 
         ``section_at(offset)`` names the section kind at a character offset ("skills",
         "experience", ...; for postings "required"/"preferred"/...); it fills ``Match.section`` and
-        lets a skills or certifications section vouch for ambiguous forms.
+        lets a skills or certifications section vouch for ambiguous forms. ``healthcare`` overrides
+        the text's own healthcare evidence (a caller matching one line of a document it has
+        already judged); by default the text is judged by itself.
         """
+        return self.match_document(text, section_at, healthcare).matches
+
+    def healthcare_evidence(self, text: str) -> HealthcareEvidence:
+        """Whether ``text`` shows healthcare work (see :class:`HealthcareEvidence`)."""
+        return self.match_document(text).healthcare
+
+    def match_document(
+        self, text: str, section_at: SectionAt | None = None, healthcare: bool | None = None
+    ) -> MatchResult:
+        """:meth:`match` plus the document-level healthcare evidence the generic words relied on."""
+        none = MatchResult([], HealthcareEvidence(False, ()))
         if not text or not text.strip():
-            return []
+            return none
         atoms = atomize_text(text, self.nlp)
         if not atoms.words:
-            return []
+            return none
         self._fold_shouted_plurals(atoms)
         doc = self._atom_doc(atoms)
         cands = [
             Candidate(self._label[mid], s, e) for mid, s, e in [*self._ci(doc), *self._cs(doc)]
         ]
+        cands.extend(self._phrase_candidates(doc, atoms))
         if not cands:
-            return []
+            return none
         kept = self._apply_rules(cands, atoms, section_at)
         kept = [c for c in kept if not _crosses_item_break(text, atoms, c)]
-        kept = longest_matches(kept)
+        plain = longest_matches(c for c in kept if not c.pattern.needs_healthcare)
+        evidence = self._evidence_of(plain)
+        allow = evidence.found if healthcare is None else healthcare
+        kept = longest_matches(kept) if allow else plain
         out: list[Match] = []
         for c in kept:
             start, end = atoms.starts[c.start], atoms.ends[c.end - 1]
@@ -285,7 +403,38 @@ class KeywordMatcher:
                     sentence=rules.sentence_around(text, start, end),
                 )
             )
-        return out
+        return MatchResult(out, evidence)
+
+    def _evidence_of(self, kept: Iterable[Candidate]) -> HealthcareEvidence:
+        ids = [
+            c.pattern.entry_id
+            for c in kept
+            if self._hc_evidence.get(c.pattern.entry_id) and not c.pattern.needs_healthcare
+        ]
+        distinct = tuple(dict.fromkeys(ids))
+        return HealthcareEvidence(len(distinct) >= HEALTHCARE_MIN_ENTRIES, distinct)
+
+    def _phrase_candidates(self, doc: Doc, atoms: Atoms) -> list[Candidate]:
+        """Verb + noun phrases that stay inside one clause, not negated, not someone else's duty.
+
+        Of several hits of one phrase on the same words the tightest is kept.
+        """
+        if self._phrases is None:
+            return []
+        best: dict[tuple[str, int], Candidate] = {}
+        for mid, s, e in self._phrases(doc):
+            pat, len_a, len_b, verb_first = self._phrase_label[mid]
+            if rules.crosses_boundary(atoms, s, e):
+                continue
+            verb_at = s if verb_first else e - len_b
+            if rules.is_others_duty(atoms, verb_at, s):
+                continue
+            core = (*range(s, s + len_a), *range(e - len_b, e))
+            key = (pat.entry_id, e)
+            old = best.get(key)
+            if old is None or (e - s) < (old.end - old.start):
+                best[key] = Candidate(pat, s, e, core)
+        return list(best.values())
 
     def _apply_rules(
         self, cands: list[Candidate], atoms: Atoms, section_at: SectionAt | None
@@ -304,6 +453,15 @@ class KeywordMatcher:
         kept: list[Candidate] = []
         for c in cands:
             p = c.pattern
+            if rules.is_negated(atoms, c.start):
+                continue
+            if p.entry_id in self._credential and (
+                rules.is_others_credential(atoms, c.start, c.end, p)
+                or rules.is_not_held(atoms, c.start, c.end)
+            ):
+                continue
+            if self._veto.get(p.entry_id) and self._vetoed(c, atoms):
+                continue
             if not (p.needs_context or p.case_sensitive):
                 kept.append(c)
                 continue
@@ -321,6 +479,24 @@ class KeywordMatcher:
                     continue
             kept.append(c)
         return kept
+
+    def _vetoed(self, c: Candidate, atoms: Atoms) -> bool:
+        """A word of the entry's ``veto_context`` nearby shows the form means something else."""
+        if c.pattern.phrase or (
+            not c.pattern.needs_context and not c.pattern.case_sensitive and c.size > 1
+        ):
+            return False  # only short, ambiguous forms have other senses
+        lo = max(0, c.start - EVIDENCE_WINDOW)
+        hi = min(len(atoms), c.end + EVIDENCE_WINDOW)
+        keys = atoms.keys
+        for phrase in self._veto[c.pattern.entry_id]:
+            n = len(phrase)
+            for j in range(lo, hi - n + 1):
+                if c.start <= j < c.end:
+                    continue
+                if tuple(keys[j : j + n]) == phrase:
+                    return True
+        return False
 
     def _defined_otherwise(
         self,
@@ -376,6 +552,8 @@ class KeywordMatcher:
             if (
                 not op.needs_context
                 and not op.case_sensitive
+                and not op.needs_healthcare
+                and not op.phrase
                 and self._evidence_entry.get(op.entry_id)
             ):
                 return True
@@ -426,10 +604,10 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
                 same.add(c.pattern.entry_id)
                 taken.append(c)
             continue
-        if any(j in occupied for j in range(c.start, c.end)):
+        if any(j in occupied for j in c.atoms()):
             continue
         spans[(c.start, c.end)] = {c.pattern.entry_id}
-        occupied.update(range(c.start, c.end))
+        occupied.update(c.atoms())
         taken.append(c)
     taken.sort(key=lambda c: (c.start, c.end, c.pattern.entry_id))
     return taken
@@ -441,3 +619,19 @@ def forms_by_entry(matches: Iterable[Match]) -> dict[str, set[str]]:
     for m in matches:
         out.setdefault(m.entry_id, set()).add(m.form)
     return out
+
+
+def _key_groups(words: Iterable[str], nlp: Language) -> list[list[dict[str, object]]]:
+    """Token patterns for a phrase's verbs or nouns: one-word ones together, longer ones apart."""
+    single: list[str] = []
+    multi: list[list[dict[str, object]]] = []
+    for w in words:
+        keys = atomize_text(w, nlp).keys
+        if len(keys) == 1:
+            single.append(keys[0])
+        elif keys:
+            multi.append([{"NORM": k} for k in keys])
+    out: list[list[dict[str, object]]] = []
+    if single:
+        out.append([{"NORM": {"IN": sorted(set(single))}}])
+    return out + multi

@@ -76,7 +76,7 @@ _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ENTRY_KEYS = (
     "id", "term", "category", "weight", "acronym", "long_form", "aliases", "legacy",
     "replaced_by", "satisfies", "combines", "case_sensitive", "needs_context", "context", "remove",
-    "phrases", "needs_healthcare", "healthcare_evidence", "veto_context",
+    "phrases", "needs_healthcare", "healthcare_evidence", "veto_context", "strict_context",
 )  # fmt: skip
 _ENTRY_LISTS = (
     "aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context",
@@ -118,6 +118,7 @@ class ListEntry(Entry):
     needs_healthcare: list[str] = field(default_factory=list)  # forms that need healthcare evidence
     healthcare_evidence: bool = True  # does finding this entry show a healthcare document?
     veto_context: list[str] = field(default_factory=list)  # words showing another sense
+    strict_context: bool = False  # only `context` (or a skills section) vouches, no other keyword
 
 
 # ------------------------------------------------------------------ problems
@@ -596,6 +597,12 @@ def _parse_entry(
     if evidence is not None and not isinstance(evidence, bool):
         problem(where, "healthcare_evidence", f"must be true or false, not {_type_name(evidence)}")
         evidence = None
+    strict = raw.get("strict_context", False)
+    if not isinstance(strict, bool):
+        problem(where, "strict_context", f"must be true or false, not {_type_name(strict)}")
+        strict = False
+    if strict and not lists["context"]:
+        problem(where, "strict_context", "needs a context list: only its words count as evidence")
     if not ok:
         return None
     assert isinstance(term, str) and isinstance(category, str)
@@ -621,6 +628,7 @@ def _parse_entry(
         needs_healthcare=lists["needs_healthcare"],
         healthcare_evidence=evidence,
         veto_context=lists["veto_context"],
+        strict_context=strict,
     )
     return eid, entry
 
@@ -640,7 +648,11 @@ def _phrases(value: Any, where: str, problem: _ProblemFn) -> list[Phrase]:
     for n, raw in enumerate(value, 1):
         at = f"{fld}[{n}]"
         if not isinstance(raw, dict):
-            problem(where, at, f"must be a table {{verbs = [...], nouns = [...]}}, not {_type_name(raw)}")
+            problem(
+                where,
+                at,
+                f"must be a table {{verbs = [...], nouns = [...]}}, not {_type_name(raw)}",
+            )
             continue
         for key in raw:
             if key not in _PHRASE_KEYS:

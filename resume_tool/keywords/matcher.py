@@ -165,6 +165,7 @@ class KeywordMatcher:
         self._ci = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.patterns: list[Pattern] = []
+        self.phrase_patterns: list[Pattern] = []  # one per entry phrase (verb + noun)
         self._label: dict[int, Pattern] = {}
         self._context: dict[str, list[tuple[str, ...]]] = {}
         self._context_ids: dict[str, list[str]] = {}
@@ -176,6 +177,7 @@ class KeywordMatcher:
         self._veto: dict[str, list[tuple[str, ...]]] = {}
         self._hc_evidence: dict[str, bool] = {}
         self._credential: set[str] = set()
+        self._strict: set[str] = set()
         self._phrase_label: dict[int, tuple[Pattern, int, int, bool]] = {}
         self._phrases = None  # spacy Matcher, built only when an entry declares phrases
         for entry in vocab.entries.values():
@@ -273,8 +275,10 @@ class KeywordMatcher:
         self._hc_evidence[entry.id] = bool(getattr(entry, "healthcare_evidence", True)) and (
             entry.category not in NON_EVIDENCE_CATEGORIES
         )
-        if entry.category == "credential":
+        if entry.category in ("credential", "job_title"):
             self._credential.add(entry.id)
+        if getattr(entry, "strict_context", False):
+            self._strict.add(entry.id)
 
     def _build_phrases(self) -> None:
         """One spaCy ``Matcher`` for every entry's verb + noun phrases, over the lemma keys (NORM).
@@ -301,7 +305,7 @@ class KeywordMatcher:
                 entry.id, "alias", f"{'/'.join(ph.verbs)} + {'/'.join(ph.nouns)}",
                 (), False, False, ph.needs_healthcare, True,
             )  # fmt: skip
-            self.patterns.append(pat)
+            self.phrase_patterns.append(pat)
             for vi, vtoks in enumerate(verbs):
                 for ni, ntoks in enumerate(nouns):
                     for verb_first in (True, False):
@@ -330,7 +334,10 @@ class KeywordMatcher:
     def _register(self, pat: Pattern, atoms: Atoms) -> None:
         """Queue a pattern; patterns that behave alike share one PhraseMatcher label."""
         self.patterns.append(pat)
-        label = f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+        label = (
+            f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+            f"|{int(pat.needs_healthcare)}"
+        )
         if label not in self._pending:
             self._pending[label] = (pat, [])
         self._pending[label][1].append(self._atom_doc(atoms))
@@ -455,10 +462,7 @@ class KeywordMatcher:
             p = c.pattern
             if rules.is_negated(atoms, c.start):
                 continue
-            if p.entry_id in self._credential and (
-                rules.is_others_credential(atoms, c.start, c.end, p)
-                or rules.is_not_held(atoms, c.start, c.end)
-            ):
+            if p.entry_id in self._credential and self._not_writers(c, atoms):
                 continue
             if self._veto.get(p.entry_id) and self._vetoed(c, atoms):
                 continue
@@ -479,6 +483,15 @@ class KeywordMatcher:
                     continue
             kept.append(c)
         return kept
+
+    def _not_writers(self, c: Candidate, atoms: Atoms) -> bool:
+        """A credential or job title that belongs to someone else, or a credential not yet held."""
+        p = c.pattern
+        if self.vocab.entries[p.entry_id].category == "job_title":
+            return rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
+        return rules.is_others_credential(atoms, c.start, c.end, p) or rules.is_not_held(
+            atoms, c.start, c.end
+        )
 
     def _vetoed(self, c: Candidate, atoms: Atoms) -> bool:
         """A word of the entry's ``veto_context`` nearby shows the form means something else."""
@@ -550,7 +563,8 @@ class KeywordMatcher:
             if op.entry_id in ctx_ids:
                 return True
             if (
-                not op.needs_context
+                entry_id not in self._strict
+                and not op.needs_context
                 and not op.case_sensitive
                 and not op.needs_healthcare
                 and not op.phrase
@@ -592,7 +606,14 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
     keeps its best form (acronym, long form, term, alias).
     """
     ordered = sorted(
-        cands, key=lambda c: (-c.size, c.start, _FORM_RANK[c.pattern.form], c.pattern.entry_id)
+        cands,
+        key=lambda c: (
+            -c.size,
+            c.pattern.phrase,
+            c.start,
+            _FORM_RANK[c.pattern.form],
+            c.pattern.entry_id,
+        ),
     )
     taken: list[Candidate] = []
     spans: dict[tuple[int, int], set[str]] = {}

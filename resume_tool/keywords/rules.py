@@ -156,6 +156,8 @@ CREDENTIAL_OTHERS_PAIRS = frozenset(
      ("refer", "to")}
 )  # fmt: skip
 CREDENTIAL_REACH = 4
+# After a credential: it describes other people's things ("EMT background check", "RN staff").
+OTHERS_AFTER = frozenset({"paperwork", "background", "staff", "crew", "roster", "coverage"})
 # After a credential: not (yet) held ("RHIT Pending", "CPC candidate", "CCS eligible").
 NOT_HELD_AFTER = frozenset({"pend", "candidate", "eligible", "expect", "anticipate"})
 NOT_HELD_BEFORE = frozenset({"pursue", "prepare", "toward", "towards", "study"})
@@ -235,7 +237,9 @@ def is_others_duty(atoms: Atoms, verb_at: int, start: int) -> bool:
     return False
 
 
-def is_others_credential(atoms: Atoms, start: int, end: int, pattern: object) -> bool:
+def is_others_credential(
+    atoms: Atoms, start: int, end: int, pattern: object, plural: bool = True
+) -> bool:
     """A credential named about other people: "RNs and CNAs", "reports to the RN", "supervised LPNs".
 
     Plural (``RNs``, "Registered Nurses") or after a verb or pair such as "supervised",
@@ -244,7 +248,9 @@ def is_others_credential(atoms: Atoms, start: int, end: int, pattern: object) ->
     """
     last = atoms.words[end - 1]
     written = getattr(pattern, "text", "")
-    if last.endswith("s") and not written.endswith(("s", "S")):
+    if end < len(atoms) and not atoms.sent_start[end] and atoms.keys[end] in OTHERS_AFTER:
+        return True  # "EMT paperwork", "RN staff"
+    if plural and last.endswith("s") and not written.endswith(("s", "S")):
         stem = last[:-1]
         if stem.isupper() and len(stem) >= 2:
             return True  # RNs, CNAs

@@ -80,6 +80,8 @@ def is_verb_reading(atoms: Atoms, i: int) -> bool:
     """A capitalized single word used as a verb: ``Excel at customer service`` (not the software)."""
     if i + 1 >= len(atoms) or atoms.line_start[i + 1]:
         return False
+    if len(atoms.words[i]) > 1 and atoms.words[i].isupper():
+        return False  # an acronym is never the verb: "CPRS at the VA"
     nxt = atoms.words[i + 1]
     if nxt in VERB_FOLLOWERS_ANYWHERE:
         return True

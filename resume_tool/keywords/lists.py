@@ -82,7 +82,8 @@ _ENTRY_LISTS = (
     "aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context",
     "needs_healthcare", "veto_context",
 )  # fmt: skip
-_PHRASE_KEYS = ("verbs", "nouns", "gap", "needs_healthcare")
+_PHRASE_KEYS = ("verbs", "nouns", "gap", "order", "needs_healthcare")
+_PHRASE_ORDERS = ("either", "verb_first")
 _ROLE_KEYS = ("id", "name", "description", "titles", "core", "terms", "weights", "remove")
 _TOP_KEYS = ("entry", "role")
 _SUBFOLDERS = ("vocabulary", "roles")
@@ -105,6 +106,7 @@ class Phrase:
     nouns: tuple[str, ...]
     gap: int = DEFAULT_GAP
     needs_healthcare: bool = False  # counts only in a document with healthcare evidence
+    either_order: bool = True  # also "eligibility verified"; false: the verb must come first
 
 
 @dataclass
@@ -679,12 +681,20 @@ def _phrases(value: Any, where: str, problem: _ProblemFn) -> list[Phrase]:
         if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= MAX_GAP:
             problem(where, f"{at}.gap", f"must be a whole number from 0 to {MAX_GAP}, not {gap!r}")
             good = False
+        order = raw.get("order", "either")
+        if order not in _PHRASE_ORDERS:
+            problem(
+                where, f"{at}.order", f"must be one of {', '.join(_PHRASE_ORDERS)}, not {order!r}"
+            )
+            good = False
         nh = raw.get("needs_healthcare", False)
         if not isinstance(nh, bool):
             problem(where, f"{at}.needs_healthcare", f"must be true or false, not {_type_name(nh)}")
             good = False
         if good:
-            out.append(Phrase(tuple(words["verbs"]), tuple(words["nouns"]), gap, nh))
+            out.append(
+                Phrase(tuple(words["verbs"]), tuple(words["nouns"]), gap, nh, order == "either")
+            )
     return out
 
 

@@ -308,7 +308,7 @@ class KeywordMatcher:
             self.phrase_patterns.append(pat)
             for vi, vtoks in enumerate(verbs):
                 for ni, ntoks in enumerate(nouns):
-                    for verb_first in (True, False):
+                    for verb_first in (True, False) if ph.either_order else (True,):
                         gap = ph.gap if verb_first else min(ph.gap, rules.PHRASE_REVERSE_GAP)
                         mid = [{"NORM": {"NOT_IN": block}, "OP": f"{{0,{gap}}}"}] if gap else []
                         a, b = (vtoks, ntoks) if verb_first else (ntoks, vtoks)

@@ -99,15 +99,25 @@ def test_not_limited_to_is_no_negation(m):
 
 # ------------------------------------------------------------------ generic words and healthcare evidence
 def test_generic_billing_words_count_with_healthcare_evidence(m):
-    got = ids(m, MEDICAL + "Handled billing, claims, audit and compliance; accounts receivable.")
+    got = ids(
+        m, MEDICAL + "Experience in patient accounting, billing, claims, audit and compliance."
+    )
     assert {"medical-billing", "insurance-claims", "coding-audit", "coding-compliance"} <= got
-    assert "accounts-receivable" in got
+    assert "accounts-receivable" in ids(m, MEDICAL + "Worked accounts receivable.")
+
+
+def test_bare_generic_word_counts_only_as_a_list_item(m):
+    # "billing" names a skill in a list or on a line of its own, not in "the billing team"
+    assert "medical-billing" in ids(m, MEDICAL + "Skills:\nBilling\nScheduling")
+    assert "medical-billing" not in ids(m, MEDICAL + "Worked denials with the billing team.")
+    assert "medical-billing" not in ids(m, MEDICAL + "Validated the DRG before final billing.")
+    assert "insurance-claims" not in ids(m, MEDICAL + "Resolved edits before claims are released.")
 
 
 def test_generic_billing_words_do_not_count_without_it(m):
     text = (
-        "Billing Coordinator. Managed client billing, invoices, collections and accounts "
-        "receivable for a law firm; audit and compliance reports; posted payments."
+        "Billing Coordinator. Handled invoices, billing, claims, collections and accounts "
+        "receivable for a law firm; audit, compliance; posted payments."
     )
     got = ids(m, text)
     for entry in ("medical-billing", "patient-collections", "accounts-receivable",
@@ -116,6 +126,7 @@ def test_generic_billing_words_do_not_count_without_it(m):
     assert m.match_document(text).healthcare.found is False
     # a caller that judged the whole document healthcare may say so for one line
     assert "medical-billing" in {x.entry_id for x in m.match("Billing", healthcare=True)}
+    assert "medical-billing" not in {x.entry_id for x in m.match("Billing")}
 
 
 def test_one_stray_word_is_not_healthcare_evidence(m):

@@ -77,10 +77,11 @@ _ENTRY_KEYS = (
     "id", "term", "category", "weight", "acronym", "long_form", "aliases", "legacy",
     "replaced_by", "satisfies", "combines", "case_sensitive", "needs_context", "context", "remove",
     "phrases", "needs_healthcare", "healthcare_evidence", "veto_context", "strict_context",
+    "list_item_only",
 )  # fmt: skip
 _ENTRY_LISTS = (
     "aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context",
-    "needs_healthcare", "veto_context",
+    "needs_healthcare", "veto_context", "list_item_only",
 )  # fmt: skip
 _PHRASE_KEYS = ("verbs", "nouns", "gap", "order", "needs_healthcare")
 _PHRASE_ORDERS = ("either", "verb_first")
@@ -121,6 +122,7 @@ class ListEntry(Entry):
     healthcare_evidence: bool = True  # does finding this entry show a healthcare document?
     veto_context: list[str] = field(default_factory=list)  # words showing another sense
     strict_context: bool = False  # only `context` (or a skills section) vouches, no other keyword
+    list_item_only: list[str] = field(default_factory=list)  # forms that count only as a list item
 
 
 # ------------------------------------------------------------------ problems
@@ -586,7 +588,7 @@ def _parse_entry(
         problem(where, "combines", "a combined form names two or more entries")
 
     forms = [f for f in (term, acronym, long_form) if isinstance(f, str)] + lists["aliases"]
-    for key in ("case_sensitive", "needs_context", "needs_healthcare"):
+    for key in ("case_sensitive", "needs_context", "needs_healthcare", "list_item_only"):
         for form in lists[key]:
             if form not in forms:
                 problem(
@@ -631,6 +633,7 @@ def _parse_entry(
         healthcare_evidence=evidence,
         veto_context=lists["veto_context"],
         strict_context=strict,
+        list_item_only=lists["list_item_only"],
     )
     return eid, entry
 

@@ -74,6 +74,7 @@ class Pattern:
     case_sensitive: bool
     needs_healthcare: bool = False
     phrase: bool = False  # a verb + noun phrase (``entry.phrases``), not a fixed form
+    list_item: bool = False  # counts only written as an item of a list ("..., billing, ...")
 
 
 @dataclass
@@ -219,6 +220,11 @@ class KeywordMatcher:
             for f in getattr(entry, "needs_healthcare", ())
             if f.strip()
         }
+        li_keys = {
+            tuple(atoms_of(f.strip()).keys)
+            for f in getattr(entry, "list_item_only", ())
+            if f.strip()
+        }
         acr_keys = tuple(atoms_of(entry.acronym).keys) if entry.acronym else None
         long_keys = tuple(atoms_of(entry.long_form).keys) if entry.long_form else None
         seen: dict[tuple[bool, tuple[str, ...]], Pattern] = {}
@@ -241,14 +247,15 @@ class KeywordMatcher:
                 cs = text in cs_forms
                 nc = keys in nc_keys
                 nh = keys in nh_keys
+                li = keys in li_keys
                 # case-sensitive patterns compare the written words; others the keys
                 ident = (cs, tuple(atoms.words) if cs else keys)
                 old = seen.get(ident)
                 if old is not None and _FORM_RANK[old.form] <= _FORM_RANK[kind]:
                     continue
-                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh)
+                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh, False, li)
                 seen[ident] = pat
-                if not nc and not cs and not nh:
+                if not nc and not cs and not nh and not li:
                     unambiguous = True
         for pat in seen.values():
             self._register(pat, atoms_of(pat.text))
@@ -336,7 +343,7 @@ class KeywordMatcher:
         self.patterns.append(pat)
         label = (
             f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
-            f"|{int(pat.needs_healthcare)}"
+            f"|{int(pat.needs_healthcare)}|{int(pat.list_item)}"
         )
         if label not in self._pending:
             self._pending[label] = (pat, [])
@@ -462,6 +469,8 @@ class KeywordMatcher:
             p = c.pattern
             if rules.is_negated(atoms, c.start):
                 continue
+            if p.list_item and not rules.is_list_item(atoms, c.start, c.end):
+                continue
             if p.entry_id in self._credential and self._not_writers(c, atoms):
                 continue
             if self._veto.get(p.entry_id) and self._vetoed(c, atoms):
@@ -567,6 +576,7 @@ class KeywordMatcher:
                 and not op.needs_context
                 and not op.case_sensitive
                 and not op.needs_healthcare
+                and not op.list_item
                 and not op.phrase
                 and self._evidence_entry.get(op.entry_id)
             ):

@@ -285,3 +285,19 @@ def is_not_held(atoms: Atoms, start: int, end: int) -> bool:
         seen += 1
         j += 1
     return any(atoms.keys[j] in NOT_HELD_BEFORE for j in _clause_back(atoms, start, 3))
+
+
+# Around a list item: what may stand before and after it ("Accounting, billing, CMS").
+_ITEM_BEFORE = frozenset({",", ";", ":", "and", "|", "•", "·", "▪", "(", "*"})
+_ITEM_AFTER = frozenset({",", ";", ".", ":", "and", "|", ")", "•", "·"})
+
+
+def is_list_item(atoms: Atoms, start: int, end: int) -> bool:
+    """``[start, end)`` is written as an item of a list or a line of its own.
+
+    "patient accounting, billing, managed care" and a skills line "Billing" are; "the billing
+    team" and "before final billing" are not (a bare generic word there names no skill).
+    """
+    before = start == 0 or atoms.sent_start[start] or atoms.keys[start - 1] in _ITEM_BEFORE
+    after = end >= len(atoms) or atoms.sent_start[end] or atoms.keys[end] in _ITEM_AFTER
+    return before and after

@@ -80,11 +80,8 @@ def read_posting(path_or_dash: str | Path) -> str:
     if name == "-":
         text = sys.stdin.read(limit + 1)
         if len(text) > limit:
-            raise InputError(
-                "standard input",
-                "the posting is larger than 10 MB",
-                "Paste only the posting's text",
-            )
+            raise InputError("standard input", "the posting is larger than 10 MB",
+                             "Paste only the posting's text")
         return _normalize(text)
     p = Path(name)
     try:
@@ -93,9 +90,7 @@ def read_posting(path_or_dash: str | Path) -> str:
                 name, "this is a folder, not a posting file", "Give the path of one posting file"
             )
         if p.stat().st_size > limit:
-            raise InputError(
-                name, "the posting is larger than 10 MB", "Save only the posting's text"
-            )
+            raise InputError(name, "the posting is larger than 10 MB", "Save only the posting's text")
         data = p.read_bytes()
     except FileNotFoundError as err:
         raise InputError(name, "no such file", "Check the path and the file name") from err

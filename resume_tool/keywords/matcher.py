@@ -534,7 +534,9 @@ class KeywordMatcher:
         """A credential or job title that belongs to someone else, or a credential not yet held."""
         p = c.pattern
         if self.vocab.entries[p.entry_id].category == "job_title":
-            return rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
+            # a title in lower case and plural ("billers", "practice managers") is other people
+            lower = atoms.words[c.start][:1].islower()
+            return rules.is_others_credential(atoms, c.start, c.end, p, plural=lower)
         return rules.is_others_credential(atoms, c.start, c.end, p) or rules.is_not_held(
             atoms, c.start, c.end
         )
@@ -664,18 +666,33 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
     )
     taken: list[Candidate] = []
     spans: dict[tuple[int, int], set[str]] = {}
-    occupied: set[int] = set()
+    occupied: dict[int, str] = {}  # atom -> entry of the kept fixed form holding it
+    by_phrase: dict[int, set[str]] = {}  # atom -> entries whose kept phrase holds it
     for c in ordered:
+        eid = c.pattern.entry_id
         same = spans.get((c.start, c.end))
         if same is not None:
-            if c.pattern.entry_id not in same:
-                same.add(c.pattern.entry_id)
+            if eid not in same:
+                same.add(eid)
                 taken.append(c)
             continue
-        if any(j in occupied for j in c.atoms()):
-            continue
-        spans[(c.start, c.end)] = {c.pattern.entry_id}
-        occupied.update(c.atoms())
+        atoms = c.atoms()
+        if c.pattern.phrase:
+            # A phrase may share words with another entry's phrase or form ("audited charts for
+            # compliance" is a chart audit and compliance) as long as one of its words is its
+            # own; never with the same entry (counted once).
+            if all(j in occupied or j in by_phrase for j in atoms) or any(
+                occupied.get(j) == eid or eid in by_phrase.get(j, ()) for j in atoms
+            ):
+                continue
+            for j in atoms:
+                by_phrase.setdefault(j, set()).add(eid)
+        else:
+            if any(j in occupied or j in by_phrase for j in atoms):
+                continue
+            for j in atoms:
+                occupied[j] = eid
+        spans[(c.start, c.end)] = {eid}
         taken.append(c)
     taken.sort(key=lambda c: (c.start, c.end, c.pattern.entry_id))
     return taken

@@ -87,6 +87,7 @@ class Candidate:
     # for a verb + noun phrase: the atoms of the verb and of the noun (the gap between them is
     # not claimed, so a keyword written in the gap, "posted Medicare payments", is kept too)
     core: tuple[int, ...] | None = None
+    noun: tuple[int, ...] = ()  # for a phrase: the noun's atoms, which must be its own
 
     @property
     def size(self) -> int:
@@ -179,6 +180,7 @@ class KeywordMatcher:
         self._hc_evidence: dict[str, bool] = {}
         self._credential: set[str] = set()
         self._strict: set[str] = set()
+        self._not_held_ids: set[str] = set()  # per call: credentials written as not held
         self._phrase_label: dict[int, tuple[Pattern, int, int, bool]] = {}
         # spaCy Matchers for the phrases, one per first-token key set: key -> [(Matcher, keys
         # the second part of its phrases can start with)]
@@ -412,6 +414,8 @@ class KeywordMatcher:
             return none
         kept = self._apply_rules(cands, atoms, section_at)
         kept = [c for c in kept if not _crosses_item_break(text, atoms, c)]
+        if self._not_held_ids:
+            kept = [c for c in kept if c.pattern.entry_id not in self._not_held_ids]
         plain = longest_matches(c for c in kept if not c.pattern.needs_healthcare)
         evidence = self._evidence_of(plain)
         allow = evidence.found if healthcare is None else healthcare
@@ -481,10 +485,11 @@ class KeywordMatcher:
             if rules.is_others_duty(atoms, verb_at, s):
                 continue
             core = (*range(s, s + len_a), *range(e - len_b, e))
+            noun = tuple(range(e - len_b, e)) if verb_first else tuple(range(s, s + len_a))
             key = (pat.entry_id, e)
             old = best.get(key)
             if old is None or (e - s) < (old.end - old.start):
-                best[key] = Candidate(pat, s, e, core)
+                best[key] = Candidate(pat, s, e, core, noun)
         return list(best.values())
 
     def _apply_rules(
@@ -501,6 +506,7 @@ class KeywordMatcher:
             return covered[j]
 
         definitions: list[AcronymDefinition] | None = None
+        self._not_held_ids = set()
         kept: list[Candidate] = []
         for c in cands:
             p = c.pattern
@@ -531,15 +537,19 @@ class KeywordMatcher:
         return kept
 
     def _not_writers(self, c: Candidate, atoms: Atoms) -> bool:
-        """A credential or job title that belongs to someone else, or a credential not yet held."""
+        """A credential or job title that belongs to someone else, or a credential not yet held.
+
+        A credential written once as not held ("RHIT Pending") is not held anywhere in the
+        document: a skills cloud that repeats "RHIT" does not make it so.
+        """
         p = c.pattern
         if self.vocab.entries[p.entry_id].category == "job_title":
             # a title in lower case and plural ("billers", "practice managers") is other people
-            lower = atoms.words[c.start][:1].islower()
-            return rules.is_others_credential(atoms, c.start, c.end, p, plural=lower)
-        return rules.is_others_credential(atoms, c.start, c.end, p) or rules.is_not_held(
-            atoms, c.start, c.end
-        )
+            return rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
+        if rules.is_not_held(atoms, c.start, c.end):
+            self._not_held_ids.add(p.entry_id)
+            return True
+        return rules.is_others_credential(atoms, c.start, c.end, p)
 
     def _vetoed(self, c: Candidate, atoms: Atoms) -> bool:
         """A word of the entry's ``veto_context`` nearby shows the form means something else."""
@@ -678,10 +688,10 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
             continue
         atoms = c.atoms()
         if c.pattern.phrase:
-            # A phrase may share words with another entry's phrase or form ("audited charts for
-            # compliance" is a chart audit and compliance) as long as one of its words is its
-            # own; never with the same entry (counted once).
-            if all(j in occupied or j in by_phrase for j in atoms) or any(
+            # A phrase may share its verb with another entry's phrase or form ("audited charts
+            # for compliance" is a chart audit and compliance); its noun must be its own, and
+            # it never overlaps its own entry (counted once).
+            if any(j in occupied or j in by_phrase for j in c.noun) or any(
                 occupied.get(j) == eid or eid in by_phrase.get(j, ()) for j in atoms
             ):
                 continue

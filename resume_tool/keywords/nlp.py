@@ -41,8 +41,9 @@ if TYPE_CHECKING:  # spaCy is imported lazily: the CLI's --help must not pay for
     from spacy.vocab import Vocab
 
 # Words whose inflected form is a domain term of its own: "billing" is not "bills" and "coding"
-# is not "codes" (a resume that "paid medical bills" has no medical billing skill).
-NO_LEMMA = frozenset({"billing", "coding"})
+# is not "codes" (a resume that "paid medical bills" has no medical billing skill); "patient
+# accounting" is not "patient accounts".
+NO_LEMMA = frozenset({"billing", "coding", "accounting"})
 
 # Tokens dropped between atoms; they only glue pieces of one term together.
 DASHES = "-‐‑‒–—―−"

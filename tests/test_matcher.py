@@ -619,11 +619,12 @@ def real() -> KeywordMatcher:
 def test_real_lists_build_and_every_form_matches_itself(real):
     # Every unambiguous, case-insensitive form must find its own entry (or a longer one) when
     # written alone; a form that cannot match itself is dead weight in the lists.
+    # Forms that need healthcare evidence are tried in a document judged healthcare.
     dead = []
     for p in real.patterns:
-        if p.needs_context or p.case_sensitive:
+        if p.needs_context or p.case_sensitive or p.phrase:
             continue
-        got = {m.entry_id for m in real.match(f"Experience: {p.text}.")}
+        got = {m.entry_id for m in real.match(f"Experience: {p.text}.", healthcare=True)}
         if not got:
             dead.append((p.entry_id, p.text))
     assert dead == []

@@ -35,8 +35,11 @@ from resume_tool.resources import data_dir
 
 __all__ = [
     "CATEGORIES",
+    "MAX_GAP",
     "MAX_WEIGHT",
+    "ListEntry",
     "ListSummary",
+    "Phrase",
     "entry_forms",
     "expand_satisfies",
     "form_key",
@@ -62,19 +65,64 @@ CATEGORIES: dict[str, float] = {
     "organization": 1.0,
 }
 MAX_WEIGHT = 10.0
+# Words allowed between the verb and the noun of a phrase ("verified [patient] eligibility").
+DEFAULT_GAP = 3
+MAX_GAP = 5
+# Categories whose entries are no evidence of a healthcare document by default (anyone can have
+# "communication skills"); other entries are, unless they say ``healthcare_evidence = false``.
+NO_EVIDENCE_CATEGORIES = frozenset({"soft_skill"})
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 _ENTRY_KEYS = (
     "id", "term", "category", "weight", "acronym", "long_form", "aliases", "legacy",
     "replaced_by", "satisfies", "combines", "case_sensitive", "needs_context", "context", "remove",
+    "phrases", "needs_healthcare", "healthcare_evidence", "veto_context", "strict_context",
+    "list_item_only",
 )  # fmt: skip
-_ENTRY_LISTS = ("aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context")
+_ENTRY_LISTS = (
+    "aliases", "satisfies", "combines", "case_sensitive", "needs_context", "context",
+    "needs_healthcare", "veto_context", "list_item_only",
+)  # fmt: skip
+_PHRASE_KEYS = ("verbs", "nouns", "gap", "order", "needs_healthcare")
+_PHRASE_ORDERS = ("either", "verb_first")
 _ROLE_KEYS = ("id", "name", "description", "titles", "core", "terms", "weights", "remove")
 _TOP_KEYS = ("entry", "role")
 _SUBFOLDERS = ("vocabulary", "roles")
 # problem(where, field, message): records one mistake of the file being read
 _ProblemFn = Callable[[str, "str | None", str], None]
 _TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+
+
+# ------------------------------------------------------------------ entries
+@dataclass(frozen=True)
+class Phrase:
+    """A skill written as a verb and its object: ``verify`` … ``eligibility``.
+
+    ``verbs`` and ``nouns`` are written in their base forms and matched through the lookup
+    lemmatizer (``verified``, ``verifying``; ``claims``), in either order, with at most ``gap``
+    words between them, never across a sentence, clause or list-item boundary (see the matcher).
+    """
+
+    verbs: tuple[str, ...]
+    nouns: tuple[str, ...]
+    gap: int = DEFAULT_GAP
+    needs_healthcare: bool = False  # counts only in a document with healthcare evidence
+    either_order: bool = True  # also "eligibility verified"; false: the verb must come first
+
+
+@dataclass
+class ListEntry(Entry):
+    """An :class:`~resume_tool.models.Entry` with the matching fields only the match stage reads.
+
+    Kept here rather than in ``models`` so that stages after matching see a plain ``Entry``.
+    """
+
+    phrases: list[Phrase] = field(default_factory=list)
+    needs_healthcare: list[str] = field(default_factory=list)  # forms that need healthcare evidence
+    healthcare_evidence: bool = True  # does finding this entry show a healthcare document?
+    veto_context: list[str] = field(default_factory=list)  # words showing another sense
+    strict_context: bool = False  # only `context` (or a skills section) vouches, no other keyword
+    list_item_only: list[str] = field(default_factory=list)  # forms that count only as a list item
 
 
 # ------------------------------------------------------------------ problems
@@ -540,7 +588,7 @@ def _parse_entry(
         problem(where, "combines", "a combined form names two or more entries")
 
     forms = [f for f in (term, acronym, long_form) if isinstance(f, str)] + lists["aliases"]
-    for key in ("case_sensitive", "needs_context"):
+    for key in ("case_sensitive", "needs_context", "needs_healthcare", "list_item_only"):
         for form in lists[key]:
             if form not in forms:
                 problem(
@@ -548,10 +596,23 @@ def _parse_entry(
                     f"'{form}' is not one of the entry's forms (term, acronym, long_form, aliases); "
                     "spell it exactly as written there",
                 )  # fmt: skip
+    phrases = _phrases(raw.get("phrases", []), where, problem)
+    evidence = raw.get("healthcare_evidence")
+    if evidence is not None and not isinstance(evidence, bool):
+        problem(where, "healthcare_evidence", f"must be true or false, not {_type_name(evidence)}")
+        evidence = None
+    strict = raw.get("strict_context", False)
+    if not isinstance(strict, bool):
+        problem(where, "strict_context", f"must be true or false, not {_type_name(strict)}")
+        strict = False
+    if strict and not lists["context"]:
+        problem(where, "strict_context", "needs a context list: only its words count as evidence")
     if not ok:
         return None
     assert isinstance(term, str) and isinstance(category, str)
-    entry = Entry(
+    if evidence is None:
+        evidence = category not in NO_EVIDENCE_CATEGORIES
+    entry = ListEntry(
         id=eid,
         term=term,
         category=category,
@@ -567,8 +628,77 @@ def _parse_entry(
         needs_context=lists["needs_context"],
         context=lists["context"],
         source=file,
+        phrases=phrases,
+        needs_healthcare=lists["needs_healthcare"],
+        healthcare_evidence=evidence,
+        veto_context=lists["veto_context"],
+        strict_context=strict,
+        list_item_only=lists["list_item_only"],
     )
     return eid, entry
+
+
+def _phrases(value: Any, where: str, problem: _ProblemFn) -> list[Phrase]:
+    """Check ``phrases = [{verbs = [...], nouns = [...], gap = 3}, ...]``."""
+    fld = "phrases"
+    if isinstance(value, dict):
+        value = [value]
+    if not isinstance(value, list):
+        problem(
+            where, fld,
+            'must be a list of tables: phrases = [{verbs = ["verify"], nouns = ["eligibility"]}]',
+        )  # fmt: skip
+        return []
+    out: list[Phrase] = []
+    for n, raw in enumerate(value, 1):
+        at = f"{fld}[{n}]"
+        if not isinstance(raw, dict):
+            problem(
+                where,
+                at,
+                f"must be a table {{verbs = [...], nouns = [...]}}, not {_type_name(raw)}",
+            )
+            continue
+        for key in raw:
+            if key not in _PHRASE_KEYS:
+                problem(where, f"{at}.{key}", f"unknown key{_did_you_mean(key, _PHRASE_KEYS)}")
+        words: dict[str, list[str]] = {}
+        good = True
+        for key in ("verbs", "nouns"):
+            items = _str_list(raw, key, where, lambda w, f, m, p=f"{at}.{key}": problem(w, p, m))
+            if not items:
+                if key not in raw:
+                    problem(where, f"{at}.{key}", "missing required field")
+                elif isinstance(raw.get(key), list) and not raw[key]:
+                    problem(where, f"{at}.{key}", "must name at least one word")
+                good = False
+            for item in items:
+                if len(item.split()) > 3 or not any(ch.isalpha() for ch in item):
+                    problem(
+                        where, f"{at}.{key}",
+                        f"'{item}' is not a word or a short phrase (at most three words, with letters)",
+                    )  # fmt: skip
+                    good = False
+            words[key] = items
+        gap = raw.get("gap", DEFAULT_GAP)
+        if isinstance(gap, bool) or not isinstance(gap, int) or not 0 <= gap <= MAX_GAP:
+            problem(where, f"{at}.gap", f"must be a whole number from 0 to {MAX_GAP}, not {gap!r}")
+            good = False
+        order = raw.get("order", "either")
+        if order not in _PHRASE_ORDERS:
+            problem(
+                where, f"{at}.order", f"must be one of {', '.join(_PHRASE_ORDERS)}, not {order!r}"
+            )
+            good = False
+        nh = raw.get("needs_healthcare", False)
+        if not isinstance(nh, bool):
+            problem(where, f"{at}.needs_healthcare", f"must be true or false, not {_type_name(nh)}")
+            good = False
+        if good:
+            out.append(
+                Phrase(tuple(words["verbs"]), tuple(words["nouns"]), gap, nh, order == "either")
+            )
+    return out
 
 
 def _parse_role(

@@ -15,7 +15,15 @@ What a match means (docs/ARCHITECTURE.md, "Keyword matching semantics"):
   ``City,``; a capitalized word used as a verb (``Excel at``); an acronym the text itself defines
   as something else ("Clinical Research Coordinator (CRC)");
 * the longest match wins; a shorter match overlapping it is dropped. Equal spans of two entries
-  are both kept (the lists' validator reports such duplicates).
+  are both kept (the lists' validator reports such duplicates);
+* ``phrases`` (verb + noun, "verified patient eligibility") are found by a spaCy ``Matcher`` over
+  the same lemma keys, in either order with a small gap, never across a sentence, clause or
+  list-item boundary, not after a negation and not in someone else's duty (:mod:`.rules`);
+* a credential named about someone else ("reports to the RN", "RNs and CNAs") or not held
+  ("RHIT pending") is not the writer's;
+* forms in ``needs_healthcare`` (and phrases marked so) count only in a document with
+  healthcare evidence (:class:`HealthcareEvidence`): "billing" and "claims" on a non-medical
+  resume or a law firm's posting are not medical billing.
 """
 
 from __future__ import annotations
@@ -23,7 +31,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from ..models import AcronymDefinition, Entry, Match, Vocabulary
 from . import rules
@@ -44,6 +52,11 @@ EVIDENCE_SECTIONS = frozenset({"skills", "certifications"})
 NON_EVIDENCE_CATEGORIES = frozenset({"soft_skill"})
 # How many atoms on each side of an ambiguous form are searched for evidence.
 EVIDENCE_WINDOW = 12
+# Distinct healthcare entries a document must show before generic words ("billing", "claims",
+# "audit", "accounts receivable") count as medical keywords. Two, so that one stray word
+# ("Insurance" in a skills cloud, "patient" is not a keyword at all) is not enough, while any
+# real billing or coding resume (CPT, ICD-10, Medicare, EOB, insurance verification ...) passes.
+HEALTHCARE_MIN_ENTRIES = 2
 
 _FORM_RANK: dict[str, int] = {"acronym": 0, "long_form": 1, "term": 2, "alias": 3}
 _JOIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)[-‐‑/]([A-Za-z]+)(?![A-Za-z])")
@@ -59,6 +72,9 @@ class Pattern:
     keys: tuple[str, ...]
     needs_context: bool
     case_sensitive: bool
+    needs_healthcare: bool = False
+    phrase: bool = False  # a verb + noun phrase (``entry.phrases``), not a fixed form
+    list_item: bool = False  # counts only written as an item of a list ("..., billing, ...")
 
 
 @dataclass
@@ -68,10 +84,38 @@ class Candidate:
     pattern: Pattern
     start: int  # atom indices, end exclusive
     end: int
+    # for a verb + noun phrase: the atoms of the verb and of the noun (the gap between them is
+    # not claimed, so a keyword written in the gap, "posted Medicare payments", is kept too)
+    core: tuple[int, ...] | None = None
+    noun: tuple[int, ...] = ()  # for a phrase: the noun's atoms, which must be its own
 
     @property
     def size(self) -> int:
-        return self.end - self.start
+        return self.end - self.start if self.core is None else len(self.core)
+
+    def atoms(self) -> range | tuple[int, ...]:
+        return range(self.start, self.end) if self.core is None else self.core
+
+
+@dataclass(frozen=True)
+class HealthcareEvidence:
+    """Does a document show healthcare work? Decided from the distinct keyword entries found.
+
+    ``entries``: the ids that count as evidence (entries with ``healthcare_evidence``, found in a
+    form that does not itself need healthcare evidence), in text order. ``found`` is true when
+    there are at least ``HEALTHCARE_MIN_ENTRIES`` of them.
+    """
+
+    found: bool
+    entries: tuple[str, ...]
+
+
+@dataclass
+class MatchResult:
+    """What :meth:`KeywordMatcher.match_document` gives: the matches and the document's evidence."""
+
+    matches: list[Match]
+    healthcare: HealthcareEvidence
 
 
 def joined_variant(text: str) -> str | None:
@@ -123,6 +167,7 @@ class KeywordMatcher:
         self._ci = PhraseMatcher(self.nlp.vocab, attr="NORM")
         self._cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.patterns: list[Pattern] = []
+        self.phrase_patterns: list[Pattern] = []  # one per entry phrase (verb + noun)
         self._label: dict[int, Pattern] = {}
         self._context: dict[str, list[tuple[str, ...]]] = {}
         self._context_ids: dict[str, list[str]] = {}
@@ -131,9 +176,20 @@ class KeywordMatcher:
         self._hashes: dict[str, int] = {}
         self._acronym_keys: set[str] = set()  # keys of one-word forms written in capitals
         self._pending: dict[str, tuple[Pattern, list[Doc]]] = {}
+        self._veto: dict[str, list[tuple[str, ...]]] = {}
+        self._hc_evidence: dict[str, bool] = {}
+        self._credential: set[str] = set()
+        self._strict: set[str] = set()
+        self._not_held_ids: set[str] = set()  # per call: credentials written as not held
+        self._phrase_label: dict[int, tuple[Pattern, int, int, bool]] = {}
+        # spaCy Matchers for the phrases, one per first-token key set: key -> [(Matcher, keys
+        # the second part of its phrases can start with)]
+        self._phrases: dict[str, list[tuple[Any, frozenset[str]]]] = {}
+        self._phrase_len = 0  # the longest phrase match, in atoms
         for entry in vocab.entries.values():
             self._add_entry(entry)
         self._flush()
+        self._build_phrases()
 
     # ------------------------------------------------------------------ build
     def _atom_doc(self, atoms: Atoms) -> Doc:
@@ -164,6 +220,16 @@ class KeywordMatcher:
 
         cs_forms = {f.strip() for f in entry.case_sensitive if f.strip()}
         nc_keys = {tuple(atoms_of(f.strip()).keys) for f in entry.needs_context if f.strip()}
+        nh_keys = {
+            tuple(atoms_of(f.strip()).keys)
+            for f in getattr(entry, "needs_healthcare", ())
+            if f.strip()
+        }
+        li_keys = {
+            tuple(atoms_of(f.strip()).keys)
+            for f in getattr(entry, "list_item_only", ())
+            if f.strip()
+        }
         acr_keys = tuple(atoms_of(entry.acronym).keys) if entry.acronym else None
         long_keys = tuple(atoms_of(entry.long_form).keys) if entry.long_form else None
         seen: dict[tuple[bool, tuple[str, ...]], Pattern] = {}
@@ -185,14 +251,16 @@ class KeywordMatcher:
                         kind = "long_form"
                 cs = text in cs_forms
                 nc = keys in nc_keys
+                nh = keys in nh_keys
+                li = keys in li_keys
                 # case-sensitive patterns compare the written words; others the keys
                 ident = (cs, tuple(atoms.words) if cs else keys)
                 old = seen.get(ident)
                 if old is not None and _FORM_RANK[old.form] <= _FORM_RANK[kind]:
                     continue
-                pat = Pattern(entry.id, kind, variant, keys, nc, cs)
+                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh, False, li)
                 seen[ident] = pat
-                if not nc and not cs:
+                if not nc and not cs and not nh and not li:
                     unambiguous = True
         for pat in seen.values():
             self._register(pat, atoms_of(pat.text))
@@ -214,15 +282,72 @@ class KeywordMatcher:
                 ctx_phrases.append(keys)
         self._context[entry.id] = ctx_phrases
         self._context_ids[entry.id] = ctx_ids
+        veto = [tuple(atoms_of(v.strip()).keys) for v in getattr(entry, "veto_context", ())]
+        self._veto[entry.id] = [v for v in veto if v]
+        self._hc_evidence[entry.id] = bool(getattr(entry, "healthcare_evidence", True)) and (
+            entry.category not in NON_EVIDENCE_CATEGORIES
+        )
+        if entry.category in ("credential", "job_title"):
+            self._credential.add(entry.id)
+        if getattr(entry, "strict_context", False):
+            self._strict.add(entry.id)
+
+    def _build_phrases(self) -> None:
+        """One spaCy ``Matcher`` for every entry's verb + noun phrases, over the lemma keys (NORM).
+
+        Per phrase and order: the verb's keys, up to ``gap`` tokens that are not a boundary, the
+        noun's keys (and the reverse order with a gap of at most two). One-word verbs (and nouns)
+        share a token pattern ``{"NORM": {"IN": [...]}}``; longer ones get their own pattern.
+        """
+        specs = []
+        for entry in self.vocab.entries.values():
+            for n, ph in enumerate(getattr(entry, "phrases", ()) or ()):
+                verbs = _key_groups(ph.verbs, self.nlp)
+                nouns = _key_groups(ph.nouns, self.nlp)
+                if verbs and nouns:
+                    specs.append((entry, n, ph, verbs, nouns))
+        if not specs:
+            return
+        from spacy.matcher import Matcher
+
+        by_first: dict[frozenset[str], Any] = {}
+        seconds: dict[frozenset[str], set[str]] = {}
+        block = sorted(rules.PHRASE_GAP_BLOCK)
+        for entry, n, ph, verbs, nouns in specs:
+            pat = Pattern(
+                entry.id, "alias", f"{'/'.join(ph.verbs)} + {'/'.join(ph.nouns)}",
+                (), False, False, ph.needs_healthcare, True,
+            )  # fmt: skip
+            self.phrase_patterns.append(pat)
+            for vi, vtoks in enumerate(verbs):
+                for ni, ntoks in enumerate(nouns):
+                    for verb_first in (True, False) if ph.either_order else (True,):
+                        gap = ph.gap if verb_first else min(ph.gap, rules.PHRASE_REVERSE_GAP)
+                        mid = [{"NORM": {"NOT_IN": block}, "OP": f"{{0,{gap}}}"}] if gap else []
+                        a, b = (vtoks, ntoks) if verb_first else (ntoks, vtoks)
+                        first = frozenset(_first_keys(a))
+                        if first not in by_first:
+                            by_first[first] = Matcher(self.nlp.vocab)
+                        matcher = by_first[first]
+                        seconds.setdefault(first, set()).update(_first_keys(b))
+                        self._phrase_len = max(self._phrase_len, len(a) + gap + len(b))
+                        label = f"phrase|{entry.id}|{n}|{vi}|{ni}|{int(verb_first)}"
+                        lid = self.nlp.vocab.strings.add(label)
+                        self._phrase_label[lid] = (pat, len(a), len(b), verb_first)
+                        matcher.add(label, [[*a, *mid, *b]])
+        for first, matcher in by_first.items():
+            second = frozenset(seconds[first])
+            for key in first:
+                self._phrases.setdefault(key, []).append((matcher, second))
 
     def _fold_shouted_plurals(self, atoms: Atoms) -> None:
         """``EOBS``, ``DRGS`` (plurals typed in capitals) → ``EOB``, ``DRG`` when only the stem is known.
 
-        ``HCPCS`` stays: its own key is a list form.
+        ``HCPCS`` stays: its own key is a list form; ``PASS`` (a department) is not ``PAS``.
         """
         known = self._acronym_keys
         for i, w in enumerate(atoms.words):
-            if len(w) >= 4 and w[-1] == "S" and w.isupper():
+            if len(w) >= 4 and w[-1] == "S" and w[-2] != "S" and w.isupper():
                 k = atoms.keys[i]
                 if k not in known and k[:-1] in known:
                     atoms.keys[i] = k[:-1]
@@ -231,7 +356,10 @@ class KeywordMatcher:
     def _register(self, pat: Pattern, atoms: Atoms) -> None:
         """Queue a pattern; patterns that behave alike share one PhraseMatcher label."""
         self.patterns.append(pat)
-        label = f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+        label = (
+            f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+            f"|{int(pat.needs_healthcare)}|{int(pat.list_item)}"
+        )
         if label not in self._pending:
             self._pending[label] = (pat, [])
         self._pending[label][1].append(self._atom_doc(atoms))
@@ -249,28 +377,49 @@ class KeywordMatcher:
         return self._known
 
     # ------------------------------------------------------------------ match
-    def match(self, text: str, section_at: SectionAt | None = None) -> list[Match]:
+    def match(
+        self, text: str, section_at: SectionAt | None = None, healthcare: bool | None = None
+    ) -> list[Match]:
         """Every keyword occurrence in ``text``, in text order.
 
         ``section_at(offset)`` names the section kind at a character offset ("skills",
         "experience", ...; for postings "required"/"preferred"/...); it fills ``Match.section`` and
-        lets a skills or certifications section vouch for ambiguous forms.
+        lets a skills or certifications section vouch for ambiguous forms. ``healthcare`` overrides
+        the text's own healthcare evidence (a caller matching one line of a document it has
+        already judged); by default the text is judged by itself.
         """
+        return self.match_document(text, section_at, healthcare).matches
+
+    def healthcare_evidence(self, text: str) -> HealthcareEvidence:
+        """Whether ``text`` shows healthcare work (see :class:`HealthcareEvidence`)."""
+        return self.match_document(text).healthcare
+
+    def match_document(
+        self, text: str, section_at: SectionAt | None = None, healthcare: bool | None = None
+    ) -> MatchResult:
+        """:meth:`match` plus the document-level healthcare evidence the generic words relied on."""
+        none = MatchResult([], HealthcareEvidence(False, ()))
         if not text or not text.strip():
-            return []
+            return none
         atoms = atomize_text(text, self.nlp)
         if not atoms.words:
-            return []
+            return none
         self._fold_shouted_plurals(atoms)
         doc = self._atom_doc(atoms)
         cands = [
             Candidate(self._label[mid], s, e) for mid, s, e in [*self._ci(doc), *self._cs(doc)]
         ]
+        cands.extend(self._phrase_candidates(doc, atoms))
         if not cands:
-            return []
+            return none
         kept = self._apply_rules(cands, atoms, section_at)
         kept = [c for c in kept if not _crosses_item_break(text, atoms, c)]
-        kept = longest_matches(kept)
+        if self._not_held_ids:
+            kept = [c for c in kept if c.pattern.entry_id not in self._not_held_ids]
+        plain = longest_matches(c for c in kept if not c.pattern.needs_healthcare)
+        evidence = self._evidence_of(plain)
+        allow = evidence.found if healthcare is None else healthcare
+        kept = longest_matches(kept) if allow else plain
         out: list[Match] = []
         for c in kept:
             start, end = atoms.starts[c.start], atoms.ends[c.end - 1]
@@ -285,7 +434,63 @@ class KeywordMatcher:
                     sentence=rules.sentence_around(text, start, end),
                 )
             )
-        return out
+        return MatchResult(out, evidence)
+
+    def _evidence_of(self, kept: Iterable[Candidate]) -> HealthcareEvidence:
+        ids = [
+            c.pattern.entry_id
+            for c in kept
+            if self._hc_evidence.get(c.pattern.entry_id) and not c.pattern.needs_healthcare
+        ]
+        distinct = tuple(dict.fromkeys(ids))
+        return HealthcareEvidence(len(distinct) >= HEALTHCARE_MIN_ENTRIES, distinct)
+
+    def _phrase_hits(self, doc: Doc, atoms: Atoms) -> list[tuple[int, int, int]]:
+        """Run the phrase ``Matcher``s only where a phrase can start.
+
+        Why: one Matcher over a whole resume tries every pattern at every token (~40 ms per
+        1,000 words). Here each atom whose key can open a phrase runs only the Matchers of the
+        patterns that open with it, on the few atoms a phrase can span, and keeps the hits that
+        start at that atom: the same hits for a small part of the cost.
+        """
+        by_key, span_len, keys = self._phrases, self._phrase_len, atoms.keys
+        n = len(keys)
+        hits: list[tuple[int, int, int]] = []
+        for i in range(n):
+            matchers = by_key.get(keys[i])
+            if not matchers:
+                continue
+            end = min(n, i + span_len)
+            ahead = set(keys[i + 1 : end])
+            for matcher, second in matchers:
+                if ahead.isdisjoint(second):
+                    continue  # the other part of the phrase is not within reach
+                window = doc[i:end]
+                hits.extend((mid, i + s, i + e) for mid, s, e in matcher(window) if s == 0)
+        return hits
+
+    def _phrase_candidates(self, doc: Doc, atoms: Atoms) -> list[Candidate]:
+        """Verb + noun phrases that stay inside one clause, not negated, not someone else's duty.
+
+        Of several hits of one phrase on the same words the tightest is kept.
+        """
+        if not self._phrases:
+            return []
+        best: dict[tuple[str, int], Candidate] = {}
+        for mid, s, e in self._phrase_hits(doc, atoms):
+            pat, len_a, len_b, verb_first = self._phrase_label[mid]
+            if rules.crosses_boundary(atoms, s, e):
+                continue
+            verb_at = s if verb_first else e - len_b
+            if rules.is_others_duty(atoms, verb_at, s):
+                continue
+            core = (*range(s, s + len_a), *range(e - len_b, e))
+            noun = tuple(range(e - len_b, e)) if verb_first else tuple(range(s, s + len_a))
+            key = (pat.entry_id, e)
+            old = best.get(key)
+            if old is None or (e - s) < (old.end - old.start):
+                best[key] = Candidate(pat, s, e, core, noun)
+        return list(best.values())
 
     def _apply_rules(
         self, cands: list[Candidate], atoms: Atoms, section_at: SectionAt | None
@@ -301,9 +506,18 @@ class KeywordMatcher:
             return covered[j]
 
         definitions: list[AcronymDefinition] | None = None
+        self._not_held_ids = set()
         kept: list[Candidate] = []
         for c in cands:
             p = c.pattern
+            if rules.is_negated(atoms, c.start):
+                continue
+            if p.list_item and not rules.is_list_item(atoms, c.start, c.end):
+                continue
+            if p.entry_id in self._credential and self._not_writers(c, atoms):
+                continue
+            if self._veto.get(p.entry_id) and self._vetoed(c, atoms):
+                continue
             if not (p.needs_context or p.case_sensitive):
                 kept.append(c)
                 continue
@@ -321,6 +535,39 @@ class KeywordMatcher:
                     continue
             kept.append(c)
         return kept
+
+    def _not_writers(self, c: Candidate, atoms: Atoms) -> bool:
+        """A credential or job title that belongs to someone else, or a credential not yet held.
+
+        A credential written once as not held ("RHIT Pending") is not held anywhere in the
+        document: a skills cloud that repeats "RHIT" does not make it so.
+        """
+        p = c.pattern
+        if self.vocab.entries[p.entry_id].category == "job_title":
+            # a title in lower case and plural ("billers", "practice managers") is other people
+            return rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
+        if rules.is_not_held(atoms, c.start, c.end):
+            self._not_held_ids.add(p.entry_id)
+            return True
+        return rules.is_others_credential(atoms, c.start, c.end, p)
+
+    def _vetoed(self, c: Candidate, atoms: Atoms) -> bool:
+        """A word of the entry's ``veto_context`` nearby shows the form means something else."""
+        if c.pattern.phrase or (
+            not c.pattern.needs_context and not c.pattern.case_sensitive and c.size > 1
+        ):
+            return False  # only short, ambiguous forms have other senses
+        lo = max(0, c.start - EVIDENCE_WINDOW)
+        hi = min(len(atoms), c.end + EVIDENCE_WINDOW)
+        keys = atoms.keys
+        for phrase in self._veto[c.pattern.entry_id]:
+            n = len(phrase)
+            for j in range(lo, hi - n + 1):
+                if c.start <= j < c.end:
+                    continue
+                if tuple(keys[j : j + n]) == phrase:
+                    return True
+        return False
 
     def _defined_otherwise(
         self,
@@ -374,8 +621,12 @@ class KeywordMatcher:
             if op.entry_id in ctx_ids:
                 return True
             if (
-                not op.needs_context
+                entry_id not in self._strict
+                and not op.needs_context
                 and not op.case_sensitive
+                and not op.needs_healthcare
+                and not op.list_item
+                and not op.phrase
                 and self._evidence_entry.get(op.entry_id)
             ):
                 return True
@@ -414,22 +665,44 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
     keeps its best form (acronym, long form, term, alias).
     """
     ordered = sorted(
-        cands, key=lambda c: (-c.size, c.start, _FORM_RANK[c.pattern.form], c.pattern.entry_id)
+        cands,
+        key=lambda c: (
+            -c.size,
+            c.pattern.phrase,
+            c.start,
+            _FORM_RANK[c.pattern.form],
+            c.pattern.entry_id,
+        ),
     )
     taken: list[Candidate] = []
     spans: dict[tuple[int, int], set[str]] = {}
-    occupied: set[int] = set()
+    occupied: dict[int, str] = {}  # atom -> entry of the kept fixed form holding it
+    by_phrase: dict[int, set[str]] = {}  # atom -> entries whose kept phrase holds it
     for c in ordered:
+        eid = c.pattern.entry_id
         same = spans.get((c.start, c.end))
         if same is not None:
-            if c.pattern.entry_id not in same:
-                same.add(c.pattern.entry_id)
+            if eid not in same:
+                same.add(eid)
                 taken.append(c)
             continue
-        if any(j in occupied for j in range(c.start, c.end)):
-            continue
-        spans[(c.start, c.end)] = {c.pattern.entry_id}
-        occupied.update(range(c.start, c.end))
+        atoms = c.atoms()
+        if c.pattern.phrase:
+            # A phrase may share its verb with another entry's phrase or form ("audited charts
+            # for compliance" is a chart audit and compliance); its noun must be its own, and
+            # it never overlaps its own entry (counted once).
+            if any(j in occupied or j in by_phrase for j in c.noun) or any(
+                occupied.get(j) == eid or eid in by_phrase.get(j, ()) for j in atoms
+            ):
+                continue
+            for j in atoms:
+                by_phrase.setdefault(j, set()).add(eid)
+        else:
+            if any(j in occupied or j in by_phrase for j in atoms):
+                continue
+            for j in atoms:
+                occupied[j] = eid
+        spans[(c.start, c.end)] = {eid}
         taken.append(c)
     taken.sort(key=lambda c: (c.start, c.end, c.pattern.entry_id))
     return taken
@@ -441,3 +714,27 @@ def forms_by_entry(matches: Iterable[Match]) -> dict[str, set[str]]:
     for m in matches:
         out.setdefault(m.entry_id, set()).add(m.form)
     return out
+
+
+def _key_groups(words: Iterable[str], nlp: Language) -> list[list[dict[str, object]]]:
+    """Token patterns for a phrase's verbs or nouns: one-word ones together, longer ones apart."""
+    single: list[str] = []
+    multi: list[list[dict[str, object]]] = []
+    for w in words:
+        keys = atomize_text(w, nlp).keys
+        if len(keys) == 1:
+            single.append(keys[0])
+        elif keys:
+            multi.append([{"NORM": k} for k in keys])
+    out: list[list[dict[str, object]]] = []
+    if single:
+        out.append([{"NORM": {"IN": sorted(set(single))}}])
+    return out + multi
+
+
+def _first_keys(tokens: list[dict[str, object]]) -> set[str]:
+    """The keys the first token pattern of a phrase part accepts."""
+    norm = tokens[0]["NORM"]
+    if isinstance(norm, dict):
+        return set(norm["IN"])  # type: ignore[arg-type]
+    return {str(norm)}

@@ -3,7 +3,13 @@
 The vocabulary says *which* forms are ambiguous (``needs_context``, ``case_sensitive``) and which
 words count as evidence (``context``); these functions hold the few facts that are about text
 layout rather than about one keyword: a state code after ``City,``, a verb reading such as
-``Excel at``, a ``Skills:`` label at the start of a line, and the sentence around a match.
+``Excel at``, a ``Skills:`` label at the start of a line, the sentence around a match, and who a
+phrase is about: a negation ("no prior authorization experience"), someone else's duty
+("supervised staff who verified eligibility"), someone else's credential ("reports to the RN",
+"RNs and CNAs") or one not held ("RHIT pending").
+
+The word sets hold lemma keys (:func:`resume_tool.keywords.nlp.token_key`): ``supervised`` and
+``supervising`` are both ``supervise``.
 """
 
 from __future__ import annotations
@@ -74,6 +80,8 @@ def is_verb_reading(atoms: Atoms, i: int) -> bool:
     """A capitalized single word used as a verb: ``Excel at customer service`` (not the software)."""
     if i + 1 >= len(atoms) or atoms.line_start[i + 1]:
         return False
+    if len(atoms.words[i]) > 1 and atoms.words[i].isupper():
+        return False  # an acronym is never the verb: "CPRS at the VA"
     nxt = atoms.words[i + 1]
     if nxt in VERB_FOLLOWERS_ANYWHERE:
         return True
@@ -119,3 +127,177 @@ def sentence_around(text: str, start: int, end: int, limit: int = SENTENCE_MAX) 
     if e < b:
         out = out + "…"
     return out
+
+
+# ------------------------------------------------------------------ who a phrase is about
+# Keys that end a clause: a verb + noun phrase never spans one of them.
+PHRASE_GAP_BLOCK = frozenset(
+    {".", ",", ";", ":", "!", "?", "|", "•", "·", "▪", "◦", "●", "(", ")", "[", "]", "*", ">", '"'}
+    | {"no", "not", "never", "without", "who", "whom", "which", "but", "while", "then"}
+)
+# Noun-first phrases ("payments posted", "eligibility verified") allow fewer words between.
+PHRASE_REVERSE_GAP = 2
+# How far back a negation reaches ("no experience with prior authorization": three words).
+NEGATION_REACH = 3
+NEGATORS = frozenset({"no", "without", "never", "lack"})
+# Verbs whose object is other people: "supervised staff who verified eligibility".
+OTHERS_VERBS = frozenset(
+    {"supervise", "manage", "oversee", "train", "direct", "hire", "recruit", "coach",
+     "mentor", "instruct", "assign", "delegate", "precept", "orient", "evaluate"}
+)  # fmt: skip
+PEOPLE = frozenset(
+    {"staff", "team", "employee", "clerk", "biller", "coder", "representative", "rep",
+     "specialist", "associate", "personnel", "member", "assistant", "nurse", "agent", "people",
+     "other", "worker", "student", "intern", "trainee", "hire"}
+)  # fmt: skip
+# Before a credential: it is someone else's ("supervised RN staff", "reports to the RN").
+CREDENTIAL_OTHERS_VERBS = OTHERS_VERBS | {"assist", "support", "under", "supervision"}
+CREDENTIAL_OTHERS_PAIRS = frozenset(
+    {("work", "with"), ("collaborate", "with"), ("partner", "with"), ("liaise", "with"),
+     ("coordinate", "with"), ("communicate", "with"), ("report", "to"),
+     ("refer", "to")}
+)  # fmt: skip
+CREDENTIAL_REACH = 4
+# After a credential: it describes other people's things ("EMT background check", "RN staff").
+OTHERS_AFTER = frozenset({"paperwork", "background", "staff", "crew", "roster", "coverage"})
+# After a credential: not (yet) held ("RHIT Pending", "CPC candidate", "CCS eligible").
+NOT_HELD_AFTER = frozenset({"pend", "candidate", "eligible", "expect", "anticipate"})
+NOT_HELD_BEFORE = frozenset({"pursue", "prepare", "toward", "towards", "study"})
+
+
+def _clause_back(atoms: Atoms, start: int, reach: int) -> list[int]:
+    """Atom indices before ``start`` (nearest first), within ``reach`` and the same clause."""
+    out: list[int] = []
+    if start <= 0 or atoms.sent_start[start]:
+        return out
+    j = start - 1
+    while j >= 0 and len(out) < reach:
+        if atoms.keys[j] in PHRASE_GAP_BLOCK - NEGATORS - {"not"}:
+            break
+        out.append(j)
+        if atoms.sent_start[j]:
+            break
+        j -= 1
+    return out
+
+
+def crosses_boundary(atoms: Atoms, start: int, end: int) -> bool:
+    """A sentence, clause or list-item boundary inside ``[start, end)``.
+
+    A line break counts unless the line was merely wrapped: a lower-case word continuing a line
+    that did not end in punctuation ("verified patient⏎eligibility").
+    """
+    for j in range(start + 1, end):
+        if not atoms.sent_start[j]:
+            continue
+        if atoms.line_start[j] and not atoms.block_start[j] and atoms.words[j][:1].islower():
+            prev = atoms.words[j - 1]
+            if prev not in _BOUNDARY_WORDS:
+                continue
+        return True
+    return False
+
+
+_BOUNDARY_WORDS = frozenset(".!?:;|•·▪*>-–—")
+
+
+def is_negated(atoms: Atoms, start: int) -> bool:
+    """A negation right before the keyword: "no prior authorization experience", "not yet CPC".
+
+    ``no``/``without``/``never``/``lack`` reach three words back ("no experience with X"); ``not``
+    and ``non`` only the word before (or "not yet"), so "including but not limited to CPT" stays.
+    """
+    back = _clause_back(atoms, start, NEGATION_REACH)
+    for d, j in enumerate(back, 1):
+        k = atoms.keys[j]
+        if k in NEGATORS:
+            return True
+        if k in ("not", "non") and (d == 1 or (d == 2 and atoms.keys[back[0]] == "yet")):
+            return True
+    return False
+
+
+def is_others_duty(atoms: Atoms, verb_at: int, start: int) -> bool:
+    """The phrase is what other people did: "supervised staff who verified eligibility".
+
+    True when a relative pronoun (``who``, ``whom``) stands right before the verb, or when the
+    clause before the phrase names people as the object of a supervising verb ("trained billers
+    to post payments"). An ``and`` ends the look-back: "trained staff and posted payments" is the
+    writer's own work.
+    """
+    if verb_at > 0 and atoms.keys[verb_at - 1] in ("who", "whom"):
+        return True
+    people = False
+    for j in _clause_back(atoms, start, 8):
+        k = atoms.keys[j]
+        if k in ("and", "&"):
+            return False
+        if k in PEOPLE:
+            people = True
+        elif people and k in OTHERS_VERBS:
+            return True
+    return False
+
+
+def is_others_credential(
+    atoms: Atoms, start: int, end: int, pattern: object, plural: bool = True
+) -> bool:
+    """A credential named about other people: "RNs and CNAs", "reports to the RN", "supervised LPNs".
+
+    Plural (``RNs``, "Registered Nurses") or after a verb or pair such as "supervised",
+    "worked with", "reports to" in the same clause (an ``as`` in between makes it the writer's:
+    "trained as a CNA").
+    """
+    last = atoms.words[end - 1]
+    written = getattr(pattern, "text", "")
+    if end < len(atoms) and not atoms.sent_start[end] and atoms.keys[end] in OTHERS_AFTER:
+        return True  # "EMT paperwork", "RN staff"
+    if plural and last.endswith("s") and not written.endswith(("s", "S")):
+        stem = last[:-1]
+        if stem.isupper() and len(stem) >= 2:
+            return True  # RNs, CNAs
+        if end - start > 1 and last[:1].isupper():
+            return True  # Registered Nurses
+    back = _clause_back(atoms, start, CREDENTIAL_REACH)
+    for n, j in enumerate(back):
+        k = atoms.keys[j]
+        if k == "as":
+            return False
+        if k in CREDENTIAL_OTHERS_VERBS:
+            return True
+        if n + 1 < len(back) and (atoms.keys[back[n + 1]], k) in CREDENTIAL_OTHERS_PAIRS:
+            return True
+    return False
+
+
+def is_not_held(atoms: Atoms, start: int, end: int) -> bool:
+    """A credential not (yet) held: "RHIT Pending", "CPC candidate", "pursuing CCS"."""
+    n = len(atoms)
+    j = end
+    seen = 0
+    while j < n and seen < 2 and not atoms.sent_start[j]:
+        k = atoms.keys[j]
+        if k in ("(", ")", "-"):
+            j += 1
+            continue
+        if k in NOT_HELD_AFTER or (k == "in" and j + 1 < n and atoms.keys[j + 1] == "progress"):
+            return True
+        seen += 1
+        j += 1
+    return any(atoms.keys[j] in NOT_HELD_BEFORE for j in _clause_back(atoms, start, 3))
+
+
+# Around a list item: what may stand before and after it ("Accounting, billing, CMS").
+_ITEM_BEFORE = frozenset({",", ";", ":", "and", "|", "•", "·", "▪", "(", "*"})
+_ITEM_AFTER = frozenset({",", ";", ".", ":", "and", "|", ")", "•", "·"})
+
+
+def is_list_item(atoms: Atoms, start: int, end: int) -> bool:
+    """``[start, end)`` is written as an item of a list or a line of its own.
+
+    "patient accounting, billing, managed care" and a skills line "Billing" are; "the billing
+    team" and "before final billing" are not (a bare generic word there names no skill).
+    """
+    before = start == 0 or atoms.sent_start[start] or atoms.keys[start - 1] in _ITEM_BEFORE
+    after = end >= len(atoms) or atoms.sent_start[end] or atoms.keys[end] in _ITEM_AFTER
+    return before and after

@@ -264,19 +264,52 @@ def test_hostile_corpus_uploads(client: TestClient, hostile_corpus: tuple[Path, 
     assert client.get("/healthz").status_code == 200
 
 
+def slow_resume(entries: int = 2000) -> bytes:
+    """A plain-text resume long enough that checking it takes seconds (~0.9 s per 1000
+    entries on a free core), so it always outlasts a 0.05 s limit: an ordinary resume
+    takes about that long itself and could finish inside it."""
+    lines = ["Jane Doe", "jane@example.com", "EXPERIENCE"]
+    for i in range(entries):
+        lines += [f"Medical Coder, Clinic {i}, 2019 - 2021",
+                  f"- Assigned ICD-10-CM and CPT codes to {i} outpatient charts; HIPAA; Epic"]
+    return "\n".join(lines).encode()
+
+
 def test_job_time_limit_ends_the_task_and_the_server_goes_on(client: TestClient) -> None:
-    """A task past the per-job limit (here 0.05 s, so any check) gets a one-line 400 and the
-    stuck worker's pool is replaced; the next check works."""
+    """A task past the per-job limit (here 0.05 s, for a task of seconds) gets a one-line
+    400 and the stuck worker's pool is replaced; the next check works."""
     state = rt(client)
     saved, old_pool = state.config.check_seconds, state.engine.pool
     state.config.check_seconds = 0.05
     try:
-        r = upload(client, posting=POSTING.decode())
+        r = upload(client, resume=("long.txt", slow_resume()), posting=POSTING.decode())
     finally:
         state.config.check_seconds = saved
     assert r.status_code == 400
-    assert r.json()["error"].startswith("resume.docx: processing took longer than 0.05 seconds.")
+    assert r.json()["error"].startswith("long.txt: processing took longer than 0.05 seconds.")
     assert state.engine.pool is not old_pool
+    assert upload(client).status_code == 200
+
+
+def test_a_result_that_arrives_after_its_deadline_is_a_timeout(client: TestClient) -> None:
+    """The race a busy machine causes: the worker answers after the deadline, but the event
+    loop (stalled here on purpose) only gets to the timer and the answer together. The
+    answer must not win; the worker answered, so it is not killed for it."""
+    import asyncio
+
+    from resume_tool.serve.jobs import JobFailed
+
+    engine = rt(client).engine
+
+    async def stalled() -> Any:
+        job = asyncio.ensure_future(engine.run(time.sleep, 0.3, seconds=0.2, label="late.docx"))
+        await asyncio.sleep(0)  # the task is submitted and its timer set
+        time.sleep(1.5)  # the loop is stuck while the answer (0.3 s) comes back after 0.2 s
+        return await job
+
+    with pytest.raises(JobFailed, match=r"^late\.docx: processing took longer than 0\.2 seconds\."):
+        asyncio.run(stalled())
+    assert engine.pending == 0
     assert upload(client).status_code == 200
 
 

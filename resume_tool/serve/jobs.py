@@ -4,7 +4,8 @@ CPU work (reading, matching, rendering) runs in a pool of worker processes, neve
 event loop, so one slow PDF never stalls other users' pages. The queue is bounded: beyond
 ``max_queue`` waiting tasks a request gets 429 at once instead of waiting without end. A
 task that overruns its time limit (the worker's own SIGALRM budget failed to stop it, e.g.
-in C code) or kills its worker gets a one-line error, and the pool is rebuilt.
+in C code) or kills its worker gets a one-line error, and a pool whose worker is stuck or
+dead is rebuilt. The limit is strict: an answer that comes back after it is a timeout.
 
 Batch jobs and page sessions live in memory and in one private temporary folder (mode
 0700, from ``tempfile.mkdtemp``); ``close`` deletes it when the server stops.
@@ -62,27 +63,47 @@ class Engine:
 
     async def run(self, fn: Callable[..., Any], *args: Any, seconds: float, label: str,
                   reserve: bool = True) -> Any:
-        """Run ``fn(*args)`` in a worker; 429 (``Busy``) when the queue is full."""
+        """Run ``fn(*args)`` in a worker; 429 (``Busy``) when the queue is full.
+
+        The limit is strict: a result that reaches the server after ``seconds`` is a
+        timeout too, however soon the event loop gets to it. (``asyncio.wait_for`` alone
+        before Python 3.12 hands back a result that is ready when its timer is handled,
+        so on a busy machine a late result could pass.) The pool is rebuilt only when
+        the worker has not answered: one that did answer, late, is free again.
+        """
         if reserve:
             self.reserve()
         try:
             pool = self.pool
+            start = time.monotonic()
+            task = pool.submit(fn, *args)
+            arrived: list[float] = []
+            # Runs in the pool's own thread the moment the result comes back, before the
+            # event loop hears of it, so a stalled loop cannot move the arrival time.
+            task.add_done_callback(lambda _: arrived.append(time.monotonic()))
+            future = asyncio.wrap_future(task)
+            future.add_done_callback(consume)
             try:
-                future = asyncio.wrap_future(pool.submit(fn, *args))
-                future.add_done_callback(consume)
-                return await asyncio.wait_for(future, seconds)
+                result = await asyncio.wait_for(future, seconds)
             except (asyncio.TimeoutError, TimeoutError):
                 self._restart(pool)
-                raise JobFailed(f"{label}: processing took longer than {seconds:g} seconds. "
-                                "Save a simpler copy (fewer pages and pictures) as DOCX or PDF; "
-                                "if it is an ordinary resume, please report the file") from None
+                raise self._too_long(label, seconds) from None
             except BrokenProcessPool:
                 self._restart(pool)
                 raise JobFailed(f"{label}: the worker checking this file stopped (a crash, too "
                                 "little memory, or it hung). Save a simpler copy as DOCX or PDF"
                                 ) from None
+            if (arrived[0] if arrived else time.monotonic()) - start > seconds:
+                raise self._too_long(label, seconds)
+            return result
         finally:
             self.pending -= 1
+
+    @staticmethod
+    def _too_long(label: str, seconds: float) -> JobFailed:
+        return JobFailed(f"{label}: processing took longer than {seconds:g} seconds. "
+                         "Save a simpler copy (fewer pages and pictures) as DOCX or PDF; "
+                         "if it is an ordinary resume, please report the file")
 
     def reserve(self) -> None:
         """Count one task in the queue, or refuse it (429)."""

@@ -1,0 +1,168 @@
+"""Spelling: real misspellings only, precision first.
+
+A word is noted only when all of these hold: it is lower case in running text (names, acronyms
+and capitalised words are left alone, except a capitalised slip one edit away from a listed
+domain word such as "Compliane"); the offline dictionary (pyspellchecker) does not know it in
+its US or UK spelling, nor as a lemma or with a common prefix; no keyword list, curated term or
+``--lists`` word names it; and the dictionary has a suggestion one edit away. Split words
+("p rovide", "o f"), a function word glued to an acronym ("ofHIPAA") or to the end of a word
+("trafficfor"), and listed confusions ("HIPPA") are noted too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .text import lemma_of
+
+if TYPE_CHECKING:
+    from .data import WritingLists
+
+_URL_MAIL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S+\.(?:com|org|net|edu|gov)\S*", re.I)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+_GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
+_TAIL_WORDS = ("for", "of", "and", "the", "with", "to")
+_PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
+# UK spelling → US spelling, tried one at a time; either spelling is right.
+_UK = (
+    ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"),
+    ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"), ("ae", "e"), ("oe", "e"),
+    ("mme", "m"), ("mmes", "ms"),
+)
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """pyspellchecker's English dictionary, loaded once (about 0.5 s) on first use."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+class Speller:
+    """Decides which words of a line are misspelt; built once per vocabulary."""
+
+    def __init__(self, lists: WritingLists, known: frozenset[str]) -> None:
+        self.lists = lists
+        self.known_terms = known | lists.known
+        self.min_letters = lists.limits["spelling_min_letters"]
+        self._cache: dict[str, bool] = {}
+        wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
+        self._confusion_words = dict(wrong_words)
+        self._confusion_phrases = [
+            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w, r)
+            for w, r in lists.confusions
+            if " " in w
+        ]
+
+    # ---------------------------------------------------------------- known
+    def is_known(self, word: str) -> bool:
+        w = word.lower().replace("’", "'")
+        hit = self._cache.get(w)
+        if hit is None:
+            hit = self._known(w)
+            self._cache[w] = hit
+        return hit
+
+    def _known(self, w: str) -> bool:
+        if w in self.known_terms:
+            return True
+        if "'" in w:
+            w = w.split("'")[0]
+            if not w or w in self.known_terms:
+                return True
+        d = _dictionary()
+        if w in d:
+            return True
+        lem = lemma_of(w)
+        if lem != w and (lem in d or lem in self.known_terms):
+            return True
+        for uk, us in _UK:
+            if uk in w:
+                for i in _find_all(w, uk):
+                    alt = w[:i] + us + w[i + len(uk):]
+                    if alt in d or lemma_of(alt) in d:
+                        return True
+        for k in range(3, len(w) - 2):  # a compound of two dictionary words: offsite, workflow
+            head, tail = w[:k], w[k:]
+            if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
+                return True
+        for p in _PREFIXES:
+            rest = w[len(p):]
+            if w.startswith(p) and len(rest) >= 4 and (rest in d or lemma_of(rest) in d or rest in self.known_terms):
+                return True
+        return False
+
+    def suggestion(self, word: str) -> str | None:
+        cands = _dictionary().candidates(word.lower())
+        if not cands or cands == {word.lower()}:
+            return None
+        return _dictionary().correction(word.lower())
+
+    # ---------------------------------------------------------------- check
+    def check(self, text: str, *, title: bool = False) -> list[tuple[str, str]]:
+        """(written, suggestion) for every misspelling in a line."""
+        out: list[tuple[str, str]] = []
+        for rx, _wrong, right in self._confusion_phrases:
+            for m in rx.finditer(text):
+                out.append((m.group(0), _same_case(m.group(0), right)))
+        for m in _GLUED_ACRONYM.finditer(text):
+            if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
+                out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
+        clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
+        tokens = list(_TOKEN.finditer(clean))
+        lower_tokens = [t for t in tokens if t.group(0).islower() and len(t.group(0)) >= self.min_letters]
+        if lower_tokens and not title:
+            unknown = sum(1 for t in lower_tokens if not self.is_known(t.group(0)))
+            if unknown * 3 > len(lower_tokens) and len(lower_tokens) >= 4:
+                return out  # mostly unknown words: another language or garbled text, say nothing
+        for k, t in enumerate(tokens):
+            word = t.group(0)
+            a, b = t.start(), t.end()
+            if (a and (clean[a - 1].isdigit() or clean[a - 1] in "_/\\")) or (b < len(clean) and (clean[b].isdigit() or clean[b] == "_")):
+                continue
+            if word in self._confusion_words:
+                out.append((word, self._confusion_words[word]))
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if len(word) == 1 and word.islower() and word not in "ai" and nxt is not None:
+                joined = word + nxt.group(0)
+                gap = clean[b: nxt.start()]
+                second = nxt.group(0)
+                split = gap == " " and second.islower() and (len(second) == 1 or not self.is_known(second))
+                if split and self.is_known(joined):
+                    out.append((f"{word} {second}", joined))
+                continue
+            if word.islower():
+                if len(word) < self.min_letters or self.is_known(word):
+                    continue
+                if k and tokens[k - 1].end() == a - 1 and len(tokens[k - 1].group(0)) == 1 and clean[a - 1] == " " and tokens[k - 1].group(0).islower():
+                    continue  # second half of a split word, noted above
+                sug = self.suggestion(word)
+                if sug and sug != word:
+                    out.append((word, sug))
+                    continue
+                for tail in _TAIL_WORDS:
+                    head = word[: -len(tail)]
+                    if word.endswith(tail) and len(head) >= 4 and self.is_known(head):
+                        out.append((word, f"{head} {tail}"))
+                        break
+            elif word[0].isupper() and word[1:].islower() and len(word) >= self.min_letters + 1:
+                if self.is_known(word):
+                    continue
+                cands = _dictionary().candidates(word.lower()) or set()
+                domain = sorted(c for c in cands if c in self.lists.suggest)
+                if domain:
+                    out.append((word, domain[0].capitalize()))
+        return out
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(sub), s)]
+
+
+def _same_case(written: str, right: str) -> str:
+    return right[0].upper() + right[1:] if written[:1].isupper() and right[:1].islower() else right

@@ -56,11 +56,15 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
         if speller is not None:
             notes += [("spelling", {"word": w, "suggestion": s}) for w, s in speller.check(text, title=True)]
         return notes
+    spelt = speller.check(text) if speller is not None else []
     if is_role(line):
-        op = opener(text, lists)
+        read = text
+        for wrong, right in spelt:
+            if text.lstrip(" •·-*").startswith(wrong):
+                read = text.replace(wrong, right, 1)  # "Exceded goals" reads as "Exceeded goals"
+        op = opener(read, lists)
         if op.words and len(op.words[0]) == 1 and op.words[0] not in ("A", "I"):
             op = None  # "R earched ...": a split word, so say nothing about the opening
-    if is_role(line):
         if op is None:
             pass
         elif op.weak:
@@ -73,7 +77,7 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
                 notes.append(("tense", {"first": first, "tense": "present", "when": "has ended", "want": "past"}))
             elif line.context == "current" and op.form == "past":
                 notes.append(("tense", {"first": first, "tense": "past", "when": "is current", "want": "present"}))
-        if not has_figure(text) and not has_outcome(text):
+        if not has_figure(read) and not has_outcome(read):
             notes.append(("no-result", {}))
     m = _passive(text)
     if m:
@@ -88,8 +92,7 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
     f = filler(text, lists)
     if f:
         notes.append(("filler", {"word": f}))
-    if speller is not None:
-        notes += [("spelling", {"word": w, "suggestion": s}) for w, s in speller.check(text)]
+    notes += [("spelling", {"word": w, "suggestion": s}) for w, s in spelt]
     return notes
 
 

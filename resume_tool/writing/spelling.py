@@ -96,6 +96,10 @@ class Speller:
                 return True
         return False
 
+    def _is_verb_form(self, word: str) -> bool:
+        base = lemma_of(word)
+        return base in self.lists.verbs and (base != word or word in self.lists.verbs)
+
     def suggestion(self, word: str) -> str | None:
         cands = _dictionary().candidates(word.lower())
         if not cands or cands == {word.lower()}:
@@ -154,9 +158,15 @@ class Speller:
                 if self.is_known(word):
                     continue
                 cands = _dictionary().candidates(word.lower()) or set()
-                domain = sorted(c for c in cands if c in self.lists.suggest)
-                if domain:
-                    out.append((word, domain[0].capitalize()))
+                fits = sorted(c for c in cands if c in self.lists.suggest)
+                if not fits and (k == 0 or re.search(r"[.!?;:]\s*$", clean[: a])):
+                    # capitalised only because it opens the line: a slip if it is one edit from a verb
+                    fits = sorted(
+                        (c for c in cands if c != word.lower() and self._is_verb_form(c)),
+                        key=lambda c: (c[-2:] != word[-2:].lower(), c),  # keep the -ed / -ing
+                    )
+                if fits:
+                    out.append((word, fits[0].capitalize()))
         return out
 
 

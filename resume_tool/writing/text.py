@@ -152,7 +152,8 @@ _OUTCOME = re.compile(
     r"saved|savings|recovered|minimized|minimised|achieved|exceeded|surpassed|lowered|boosted|"
     r"doubled|tripled|halved|shortened|grew|won|resulted|resulting|led to|leading to|"
     r"awards?|awarded|recognized|recognised|honou?red)(?![\w-])"
-    r"|(?<!quality )(?<!process )(?<!continuous )(?<!performance )(?<![\w-])improvements?(?![\w-])",
+    r"|(?<!quality )(?<!process )(?<!continuous )(?<!performance )(?<!needing )(?<!for )"
+    r"(?<![\w-])improvements?(?![\w-])",
     re.I,
 )
 

@@ -25,6 +25,7 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 _GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
 _TAIL_WORDS = ("for", "of", "and", "the", "with", "to")
 _PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
+_CONTACT = re.compile(r"@|www\.|https?://|\(\d{3}\)|\d{3}[-.\s]\d{3}[-.\s]\d{4}")
 # UK spelling → US spelling, tried one at a time; either spelling is right.
 _UK = (
     ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
@@ -48,7 +49,8 @@ class Speller:
     def __init__(self, lists: WritingLists, known: frozenset[str]) -> None:
         self.lists = lists
         self.known_terms = known | lists.known
-        self.min_letters = lists.limits["spelling_min_letters"]
+        self.min_letters = int(lists.limits["spelling_min_letters"])
+        self.min_frequency = float(lists.limits["spelling_min_frequency"])
         self._cache: dict[str, bool] = {}
         wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
         self._confusion_words = dict(wrong_words)
@@ -90,6 +92,8 @@ class Speller:
             head, tail = w[:k], w[k:]
             if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
                 return True
+        if len(w) >= 6 and w[1] not in "aeiou" and w[1:] in d:
+            return True  # a letter before a word: ecommerce, ebilling, jquery (not "earched")
         for p in _PREFIXES:
             rest = w[len(p):]
             if w.startswith(p) and len(rest) >= 4 and (rest in d or lemma_of(rest) in d or rest in self.known_terms):
@@ -101,15 +105,22 @@ class Speller:
         return base in self.lists.verbs and (base != word or word in self.lists.verbs)
 
     def suggestion(self, word: str) -> str | None:
-        cands = _dictionary().candidates(word.lower())
+        """The dictionary's correction one edit away, if it is a common enough word."""
+        d = _dictionary()
+        cands = d.candidates(word.lower())
         if not cands or cands == {word.lower()}:
             return None
-        return _dictionary().correction(word.lower())
+        best = d.correction(word.lower())
+        if not best or d.word_usage_frequency(best) < self.min_frequency:
+            return None
+        return best
 
     # ---------------------------------------------------------------- check
     def check(self, text: str, *, title: bool = False) -> list[tuple[str, str]]:
         """(written, suggestion) for every misspelling in a line."""
         out: list[tuple[str, str]] = []
+        if _CONTACT.search(text):
+            return out  # a contact line (handles, addresses) leaked into the text: say nothing
         for rx, _wrong, right in self._confusion_phrases:
             for m in rx.finditer(text):
                 out.append((m.group(0), _same_case(m.group(0), right)))
@@ -126,7 +137,11 @@ class Speller:
         for k, t in enumerate(tokens):
             word = t.group(0)
             a, b = t.start(), t.end()
-            if (a and (clean[a - 1].isdigit() or clean[a - 1] in "_/\\")) or (b < len(clean) and (clean[b].isdigit() or clean[b] == "_")):
+            left = clean[a - 1] if a else " "
+            right = clean[b] if b < len(clean) else " "
+            if left.isdigit() or right.isdigit() or left.isalpha() or right.isalpha() or "_" in (left, right):
+                continue  # glued to digits or to accented letters (Depósitos): not an English word
+            if left in "/\\" or right in "/\\":
                 continue
             if word in self._confusion_words:
                 out.append((word, self._confusion_words[word]))
@@ -143,6 +158,8 @@ class Speller:
             if word.islower():
                 if len(word) < self.min_letters or self.is_known(word):
                     continue
+                if left == "-" or right == "-":
+                    continue  # a piece of a hyphenated compound (tele-conference, on-prem)
                 if k and tokens[k - 1].end() == a - 1 and len(tokens[k - 1].group(0)) == 1 and clean[a - 1] == " " and tokens[k - 1].group(0).islower():
                     continue  # second half of a split word, noted above
                 sug = self.suggestion(word)
@@ -163,7 +180,11 @@ class Speller:
                     # capitalised only because it opens the line: a slip if it is one edit from a verb
                     fits = sorted(
                         (c for c in cands if c != word.lower() and self._is_verb_form(c)),
-                        key=lambda c: (c[-2:] != word[-2:].lower(), c),  # keep the -ed / -ing
+                        key=lambda c: (  # keep the -ed / -ing form of the slip
+                            c[-2:] != word[-2:].lower(),
+                            (lemma_of(c) == c) == word.lower().endswith(("ed", "ing")),
+                            c,
+                        ),
                     )
                 if fits:
                     out.append((word, fits[0].capitalize()))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .models import Line
@@ -122,20 +123,28 @@ def first_person(text: str) -> str:
 
 def filler(text: str, lists: WritingLists) -> str:
     """The cliché of a line that has no figure to back it up ("" when none)."""
-    if has_figure(text, ignore_years_of_experience=True):
-        return ""
     low = text.lower()
-    for p in lists.filler_phrases:
-        if re.search(r"(?<![\w-])" + re.escape(p) + r"(?![\w-])", low):
-            return p
-    for s in split_summary(text):
-        words = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
-        if words and words[0] in ("a", "an", "the"):
-            words = words[1:]
-        for w in words[: lists.filler_first_words]:
-            if w in lists.filler_adjectives:
-                return w
-    return ""
+    found = ""
+    if any(p in low for p in lists.filler_phrases):
+        m = _filler_re(lists.filler_phrases).search(low)
+        found = m.group(0) if m else ""
+    if not found:
+        for s in split_summary(text):
+            words = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
+            if words and words[0] in ("a", "an", "the"):
+                words = words[1:]
+            hit = [w for w in words[: lists.filler_first_words] if w in lists.filler_adjectives]
+            if hit:
+                found = hit[0]
+                break
+    if found and has_figure(text, ignore_years_of_experience=True):
+        return ""
+    return found
+
+
+@lru_cache(maxsize=8)
+def _filler_re(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(p) for p in phrases) + r")(?![\w-])")
 
 
 # ------------------------------------------------------------- across lines
@@ -189,10 +198,11 @@ def skills_order_note(skills: Sequence[str], soft: frozenset[str], hard: frozens
     """The first skill when the list opens with a soft skill and a hard skill comes later."""
     kinds: list[tuple[str, str]] = []
     for item in skills:
-        low = " " + re.sub(r"[^a-z0-9+#/]+", " ", item.lower()).strip() + " "
-        if any(f" {h} " in low for h in hard):
+        words = re.sub(r"[^a-z0-9+#/]+", " ", item.lower()).split()
+        grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)}
+        if grams & hard:
             kinds.append(("hard", item))
-        elif any(f" {s} " in low for s in soft):
+        elif grams & soft:
             kinds.append(("soft", item))
     if kinds and kinds[0][0] == "soft" and any(k == "hard" for k, _ in kinds):
         return kinds[0][1]

@@ -52,6 +52,8 @@ class Speller:
         self.min_letters = int(lists.limits["spelling_min_letters"])
         self.min_frequency = float(lists.limits["spelling_min_frequency"])
         self._cache: dict[str, bool] = {}
+        self._suggestions: dict[str, str | None] = {}
+        self._cands: dict[str, set[str]] = {}
         wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
         self._confusion_words = dict(wrong_words)
         self._confusion_phrases = [
@@ -106,6 +108,17 @@ class Speller:
 
     def suggestion(self, word: str) -> str | None:
         """The dictionary's correction one edit away, if it is a common enough word."""
+        w = word.lower()
+        if w not in self._suggestions:
+            self._suggestions[w] = self._suggest(w)
+        return self._suggestions[w]
+
+    def _candidates(self, word: str) -> set[str]:
+        if word not in self._cands:
+            self._cands[word] = _dictionary().candidates(word) or set()
+        return self._cands[word]
+
+    def _suggest(self, word: str) -> str | None:
         d = _dictionary()
         cands = d.candidates(word.lower())
         if not cands or cands == {word.lower()}:
@@ -121,21 +134,39 @@ class Speller:
         out: list[tuple[str, str]] = []
         if _CONTACT.search(text):
             return out  # a contact line (handles, addresses) leaked into the text: say nothing
-        for rx, _wrong, right in self._confusion_phrases:
-            for m in rx.finditer(text):
-                out.append((m.group(0), _same_case(m.group(0), right)))
+        low = text.lower()
+        for rx, wrong, right in self._confusion_phrases:
+            if wrong.lower() in low:
+                out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
         for m in _GLUED_ACRONYM.finditer(text):
             if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
                 out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
-        clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
+        clean = text
+        if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
+            clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
         tokens = list(_TOKEN.finditer(clean))
-        lower_tokens = [t for t in tokens if t.group(0).islower() and len(t.group(0)) >= self.min_letters]
-        if lower_tokens and not title:
-            unknown = sum(1 for t in lower_tokens if not self.is_known(t.group(0)))
-            if unknown * 3 > len(lower_tokens) and len(lower_tokens) >= 4:
+        min_letters = self.min_letters
+        if not title:
+            lower = [w for w in (t.group(0) for t in tokens) if len(w) >= min_letters and w.islower()]
+            unknown = sum(1 for w in lower if not self.is_known(w))
+            if len(lower) >= 4 and unknown * 3 > len(lower):
                 return out  # mostly unknown words: another language or garbled text, say nothing
         for k, t in enumerate(tokens):
             word = t.group(0)
+            n = len(word)
+            if n == 1:
+                if not word.islower() or word in "ai":
+                    continue
+            elif word in self._confusion_words:
+                pass
+            elif word.islower():
+                if n < min_letters or self.is_known(word):
+                    continue
+            elif n > min_letters and word[0].isupper() and word[1:].islower():
+                if self.is_known(word):
+                    continue
+            else:
+                continue
             a, b = t.start(), t.end()
             left = clean[a - 1] if a else " "
             right = clean[b] if b < len(clean) else " "
@@ -156,8 +187,6 @@ class Speller:
                     out.append((f"{word} {second}", joined))
                 continue
             if word.islower():
-                if len(word) < self.min_letters or self.is_known(word):
-                    continue
                 if left == "-" or right == "-":
                     continue  # a piece of a hyphenated compound (tele-conference, on-prem)
                 if k and tokens[k - 1].end() == a - 1 and len(tokens[k - 1].group(0)) == 1 and clean[a - 1] == " " and tokens[k - 1].group(0).islower():
@@ -171,12 +200,10 @@ class Speller:
                     if word.endswith(tail) and len(head) >= 4 and self.is_known(head):
                         out.append((word, f"{head} {tail}"))
                         break
-            elif word[0].isupper() and word[1:].islower() and len(word) >= self.min_letters + 1:
-                if self.is_known(word):
-                    continue
-                cands = _dictionary().candidates(word.lower()) or set()
+            else:
+                cands = self._candidates(word.lower())
                 fits = sorted(c for c in cands if c in self.lists.suggest)
-                if not fits and (k == 0 or re.search(r"[.!?;:]\s*$", clean[: a])):
+                if not fits and (k == 0 or clean[:a].rstrip()[-1:] in (".", "!", "?", ";", ":")):
                     # capitalised only because it opens the line: a slip if it is one edit from a verb
                     fits = sorted(
                         (c for c in cands if c != word.lower() and self._is_verb_form(c)),

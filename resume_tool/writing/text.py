@@ -28,10 +28,8 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 # "IMMUNIZATIONS:" or "HEALTH CARE STATISTICS / REPORTING:" in front of a bullet is a label.
 _LABEL = re.compile(r"^\s*[A-Z][A-Z&/ ,'-]{2,60}:\s*")
 _LEAD = re.compile(r"^[\W\d_]+")  # bullet glyphs, dashes, numbering
-_SENT_SPLIT = re.compile(
-    r"(?<!\betc)(?<!\be\.g)(?<!\bi\.e)(?<!\bvs)(?<!\bInc)(?<!\bDr)(?<!\bNo)"
-    r"(?:[.!?;]+(?:\s*[.!?;]+)*)(?:\s+|$)"
-)
+_SENT_SPLIT = re.compile(r"([.!?;]+(?:\s*[.!?;]+)*)(?:\s+|$)")
+_ABBREV = ("etc", "e.g", "i.e", "vs", "Inc", "Dr", "No")
 
 
 def strip_lead(text: str) -> str:
@@ -44,8 +42,19 @@ def strip_lead(text: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Sentences of a line; ". ." and ";" end one too."""
-    return [s.strip() for s in _SENT_SPLIT.split(text) if s and s.strip()]
+    """Sentences of a line; ". ." and ";" end one too, "etc." and "e.g." do not."""
+    parts = _SENT_SPLIT.split(text)
+    out: list[str] = []
+    glue = False
+    for k in range(0, len(parts), 2):
+        piece = parts[k].strip()
+        punct = parts[k + 1] if k + 1 < len(parts) else ""
+        if glue and out:
+            out[-1] = f"{out[-1]}. {piece}" if piece else out[-1]
+        elif piece:
+            out.append(piece)
+        glue = punct.startswith(".") and piece.endswith(_ABBREV)
+    return out
 
 
 def split_summary(text: str) -> list[str]:
@@ -66,6 +75,20 @@ class Opener:
 
 
 def opener(text: str, lists: WritingLists) -> Opener:
+    """The opening of a bullet (cached: several rules ask for the same line)."""
+    key = (text, id(lists))
+    hit = _OPENERS.get(key)
+    if hit is None:
+        if len(_OPENERS) > 4096:
+            _OPENERS.clear()
+        hit = _OPENERS[key] = _opener(text, lists)
+    return hit
+
+
+_OPENERS: dict[tuple[str, int], Opener] = {}
+
+
+def _opener(text: str, lists: WritingLists) -> Opener:
     words = WORD_RE.findall(strip_lead(text)[:120])
     i = 0
     while i < len(words) - 1:
@@ -116,20 +139,21 @@ def opener(text: str, lists: WritingLists) -> Opener:
 _NUMBER = re.compile(
     r"(?<![\w./-])(\$\s?)?(\d[\d,]*(?:\.\d+)?)(\s?%|\s?percent\b|[kKmMbB]\+|\+|(?<=\d)[kKmMbB](?=\W|$))?"
 )
-_NUMBER_WORDS = re.compile(
-    r"(?<![\w-])(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"thirty|forty|fifty|sixty|hundred|hundreds|thousand|thousands|million|millions|dozen|"
-    r"dozens|half|one)(?![\w-])",
-    re.I,
+_NUMBER_WORD_SET = frozenset(
+    ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "half"]
 )
+_NUM_TOKENS = re.compile(r"[a-z_]+")
 _CODE_WORDS = frozenset({"part", "level", "tier", "phase", "grade", "type", "stage", "class", "step"})
 _YEARS_EXP = re.compile(r"\d[\d,]*\s*\+?\s*(?:years?|yrs?)['’]?(?:\s+of)?\b", re.I)
 
 
 def has_figure(text: str, *, ignore_years_of_experience: bool = False) -> bool:
     """A count, amount, rate or share: digits that are not a code (ICD-10, HCFA 1500) or a year."""
-    if ignore_years_of_experience:
+    low = text.lower()
+    if ignore_years_of_experience and ("year" in low or "yr" in low):
         text = _YEARS_EXP.sub(" ", text)
+    if not any(ch.isdigit() for ch in text):
+        return not _NUMBER_WORD_SET.isdisjoint(_NUM_TOKENS.findall(text.lower().replace("-", "_")))
     for m in _NUMBER.finditer(text):
         dollars, digits, suffix = m.group(1), m.group(2), m.group(3)
         after = text[m.end(): m.end() + 1]
@@ -144,23 +168,27 @@ def has_figure(text: str, *, ignore_years_of_experience: bool = False) -> bool:
         if not dollars and not suffix and prev.lower() in _CODE_WORDS:
             continue  # Level 2, Tier 3, Phase 1
         return True
-    return bool(_NUMBER_WORDS.search(text))
+    return not _NUMBER_WORD_SET.isdisjoint(_NUM_TOKENS.findall(text.lower().replace("-", "_")))
 
 
-_OUTCOME = re.compile(
-    r"(?<![\w-])(?:increased|increasing|reduced|reducing|improved|improving|decreased|decreasing|"
-    r"saved|savings|recovered|minimized|minimised|achieved|exceeded|surpassed|lowered|boosted|"
-    r"doubled|tripled|halved|shortened|grew|won|resulted|resulting|led to|leading to|"
-    r"awards?|awarded|recognized|recognised|honou?red)(?![\w-])"
-    r"|(?<!quality )(?<!process )(?<!continuous )(?<!performance )(?<!needing )(?<!for )"
-    r"(?<![\w-])improvements?(?![\w-])",
-    re.I,
+_OUTCOME_WORDS = frozenset(
+    ["increased", "increasing", "reduced", "reducing", "improved", "improving", "decreased", "decreasing", "saved", "savings", "recovered", "minimized", "minimised", "achieved", "exceeded", "surpassed", "lowered", "boosted", "doubled", "tripled", "halved", "shortened", "grew", "won", "resulted", "resulting", "award", "awards", "awarded", "recognized", "recognised", "honored", "honoured"]
 )
+_NOT_RESULT_BEFORE_IMPROVEMENT = frozenset({"quality", "process", "continuous", "performance", "needing", "for"})
+_WORDS = re.compile(r"[a-z]+")
 
 
 def has_outcome(text: str) -> bool:
     """An outcome achieved (reduced, improved, exceeded, an award), not a purpose ("to reduce")."""
-    return bool(_OUTCOME.search(text))
+    words = _WORDS.findall(text.lower())
+    if not _OUTCOME_WORDS.isdisjoint(words):
+        return True
+    for i, w in enumerate(words):
+        if w in ("improvement", "improvements") and (i == 0 or words[i - 1] not in _NOT_RESULT_BEFORE_IMPROVEMENT):
+            return True
+        if w == "to" and i and words[i - 1] in ("led", "leading"):
+            return True
+    return False
 
 
 def norm_sentence(s: str) -> str:

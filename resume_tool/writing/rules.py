@@ -128,7 +128,7 @@ def filler(text: str, lists: WritingLists) -> str:
     if any(p in low for p in lists.filler_phrases):
         m = _filler_re(lists.filler_phrases).search(low)
         found = m.group(0) if m else ""
-    if not found:
+    if not found and not lists.filler_adjectives.isdisjoint(_LOWER_WORDS.findall(low)):
         for s in split_summary(text):
             words = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
             if words and words[0] in ("a", "an", "the"):
@@ -209,7 +209,11 @@ def skills_order_note(skills: Sequence[str], soft: frozenset[str], hard: frozens
     return ""
 
 
-def pick_measure(text: str, role: str, measures: Sequence[Measure]) -> str:
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+@lru_cache(maxsize=4096)
+def pick_measure(text: str, role: str, measures: tuple[Measure, ...]) -> str:
     """A no-result template that fits the bullet, else its role title, else the default."""
     for source in (text, role):
         words = {lemma_of(w.lower()) for w in re.findall(r"[A-Za-z]+", source)}

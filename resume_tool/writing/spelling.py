@@ -102,6 +102,16 @@ class Speller:
                 return True
         return False
 
+    def _suspicious(self, word: str) -> bool:
+        n = len(word)
+        if n == 1:
+            return word.islower() and word not in "ai"
+        if word in self._confusion_words:
+            return True
+        if word.islower():
+            return n >= self.min_letters and not self.is_known(word)
+        return n > self.min_letters and word[0].isupper() and word[1:].islower() and not self.is_known(word)
+
     def _is_verb_form(self, word: str) -> bool:
         base = lemma_of(word)
         return base in self.lists.verbs and (base != word or word in self.lists.verbs)
@@ -144,8 +154,10 @@ class Speller:
         clean = text
         if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
             clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
-        tokens = list(_TOKEN.finditer(clean))
         min_letters = self.min_letters
+        if not any(self._suspicious(w) for w in _TOKEN.findall(clean)):
+            return out  # the common case: every word is known
+        tokens = list(_TOKEN.finditer(clean))
         if not title:
             lower = [w for w in (t.group(0) for t in tokens) if len(w) >= min_letters and w.islower()]
             unknown = sum(1 for w in lower if not self.is_known(w))

@@ -231,8 +231,6 @@ def _build(raw: dict[str, dict[str, Any]], path: Path) -> WritingLists:
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:
-    """The first word (the verb) by its lemma, the rest as written in lower case."""
-    from .text import lemma_of
+    from .text import phrase_key
 
-    words = phrase.lower().split()
-    return (lemma_of(words[0]), *words[1:])
+    return phrase_key(phrase.lower().split())

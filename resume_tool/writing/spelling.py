@@ -94,8 +94,8 @@ class Speller:
             head, tail = w[:k], w[k:]
             if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
                 return True
-        if len(w) >= 6 and w[1] not in "aeiou" and w[1:] in d:
-            return True  # a letter before a word: ecommerce, ebilling, jquery (not "earched")
+        if len(w) >= 6 and w[0] in "eijmx" and w[1] not in "aeiou" and w[1:] in d:
+            return True  # e-, i-, j-, m-, x- before a word: ecommerce, jquery (not "earched")
         for p in _PREFIXES:
             rest = w[len(p):]
             if w.startswith(p) and len(rest) >= 4 and (rest in d or lemma_of(rest) in d or rest in self.known_terms):
@@ -159,9 +159,9 @@ class Speller:
             return out  # the common case: every word is known
         tokens = list(_TOKEN.finditer(clean))
         if not title:
-            lower = [w for w in (t.group(0) for t in tokens) if len(w) >= min_letters and w.islower()]
-            unknown = sum(1 for w in lower if not self.is_known(w))
-            if len(lower) >= 4 and unknown * 3 > len(lower):
+            words = [w for w in (t.group(0) for t in tokens) if len(w) >= 3 and not w.isupper()]
+            unknown = sum(1 for w in words if not self.is_known(w))
+            if len(words) >= 4 and unknown * 5 > len(words) * 2:
                 return out  # mostly unknown words: another language or garbled text, say nothing
         for k, t in enumerate(tokens):
             word = t.group(0)

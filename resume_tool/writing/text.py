@@ -63,6 +63,14 @@ def split_summary(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+FUNCTION_WORDS = frozenset({"as", "on", "with", "for", "of", "in", "to", "any", "the", "a", "an", "at", "by"})
+
+
+def phrase_key(words: tuple[str, ...] | list[str]) -> tuple[str, ...]:
+    """Lemmas of lower-case words, function words as written ("as" must not become "a")."""
+    return tuple(w if w in FUNCTION_WORDS else lemma_of(w) for w in words)
+
+
 @dataclass(frozen=True)
 class Opener:
     """The first words of a bullet after adverbs: what rules about openings look at."""
@@ -105,7 +113,7 @@ def _opener(text: str, lists: WritingLists) -> Opener:
     low = tuple(w.lower() for w in head)
     lem = tuple(lemma_of(w.split("-")[-1]) if "-" in w else lemma_of(w) for w in low)
     weak = ""
-    key = (lem[0], *low[1:])  # only the verb is lemmatized: "as" must not become "a"
+    key = phrase_key(low)
     for phrase in lists.weak_openers:
         if key[: len(phrase)] == phrase:
             weak = " ".join(head[: len(phrase)])

@@ -125,7 +125,7 @@ def filler(text: str, lists: WritingLists) -> str:
     """The cliché of a line that has no figure to back it up ("" when none)."""
     low = text.lower()
     found = ""
-    if any(p in low for p in lists.filler_phrases):
+    if _filler_any(lists.filler_phrases).search(low):
         m = _filler_re(lists.filler_phrases).search(low)
         found = m.group(0) if m else ""
     if not found and not lists.filler_adjectives.isdisjoint(_LOWER_WORDS.findall(low)):
@@ -140,6 +140,11 @@ def filler(text: str, lists: WritingLists) -> str:
     if found and has_figure(text, ignore_years_of_experience=True):
         return ""
     return found
+
+
+@lru_cache(maxsize=8)
+def _filler_any(phrases: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(p) for p in phrases))
 
 
 @lru_cache(maxsize=8)

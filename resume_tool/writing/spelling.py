@@ -53,6 +53,7 @@ class Speller:
         self.min_frequency = float(lists.limits["spelling_min_frequency"])
         self._cache: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
+        self._ok: set[str] = set()  # words as written that need no second look
         self._cands: dict[str, set[str]] = {}
         wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
         self._confusion_words = dict(wrong_words)
@@ -103,6 +104,14 @@ class Speller:
         return False
 
     def _suspicious(self, word: str) -> bool:
+        hit = self._check_word(word)
+        if not hit:
+            if len(self._ok) > 200_000:
+                self._ok.clear()
+            self._ok.add(word)
+        return hit
+
+    def _check_word(self, word: str) -> bool:
         n = len(word)
         if n == 1:
             return word.islower() and word not in "ai"
@@ -155,7 +164,9 @@ class Speller:
         if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
             clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
         min_letters = self.min_letters
-        if not any(self._suspicious(w) for w in _TOKEN.findall(clean)):
+        ok = self._ok
+        fresh = [w for w in _TOKEN.findall(clean) if w not in ok]
+        if not fresh or not any([self._suspicious(w) for w in fresh]):
             return out  # the common case: every word is known
         tokens = list(_TOKEN.finditer(clean))
         if not title:

@@ -151,6 +151,7 @@ _NUMBER_WORD_SET = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "half"]
 )
 _NUM_TOKENS = re.compile(r"[a-z_]+")
+_ANY_DIGIT = re.compile(r"\d")
 _CODE_WORDS = frozenset({"part", "level", "tier", "phase", "grade", "type", "stage", "class", "step"})
 _YEARS_EXP = re.compile(r"\d[\d,]*\s*\+?\s*(?:years?|yrs?)['’]?(?:\s+of)?\b", re.I)
 
@@ -160,7 +161,7 @@ def has_figure(text: str, *, ignore_years_of_experience: bool = False) -> bool:
     low = text.lower()
     if ignore_years_of_experience and ("year" in low or "yr" in low):
         text = _YEARS_EXP.sub(" ", text)
-    if not any(ch.isdigit() for ch in text):
+    if not _ANY_DIGIT.search(text):
         return not _NUMBER_WORD_SET.isdisjoint(_NUM_TOKENS.findall(text.lower().replace("-", "_")))
     for m in _NUMBER.finditer(text):
         dollars, digits, suffix = m.group(1), m.group(2), m.group(3)

@@ -97,7 +97,12 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
     return notes
 
 
+_BE = re.compile(r"\b(?:is|are|was|were|be|been)\s", re.I)
+
+
 def _passive(text: str) -> str:
+    if not _BE.search(text):
+        return ""
     for m in _PASSIVE.finditer(text):
         part = m.group(1).lower()
         if part in _NOT_PASSIVE:
@@ -203,7 +208,7 @@ def skills_order_note(skills: Sequence[str], soft: frozenset[str], hard: frozens
     """The first skill when the list opens with a soft skill and a hard skill comes later."""
     kinds: list[tuple[str, str]] = []
     for item in skills:
-        words = re.sub(r"[^a-z0-9+#/]+", " ", item.lower()).split()
+        words = re.sub(r"[^a-z0-9+#/]+", " ", item.lower()).split()[:12]
         grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)}
         if grams & hard:
             kinds.append(("hard", item))

@@ -20,8 +20,9 @@ from .text import lemma_of
 if TYPE_CHECKING:
     from .data import WritingLists
 
-_URL_MAIL = re.compile(r"https?://\S+|www\.\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\S+\.(?:com|org|net|edu|gov)\S*", re.I)
+_URL_MAIL = re.compile(r"(?<!\S)\S*?(?:https?://|www\.|@|\.(?:com|org|net|edu|gov)\b)\S*", re.I)
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+MAX_LETTERS = 30  # longer "words" are glued text or garbage; edits of them cost seconds
 _GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
 _TAIL_WORDS = ("for", "of", "and", "the", "with", "to")
 _PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
@@ -113,6 +114,8 @@ class Speller:
 
     def _check_word(self, word: str) -> bool:
         n = len(word)
+        if n > MAX_LETTERS:
+            return False
         if n == 1:
             return word.islower() and word not in "ai"
         if word in self._confusion_words:

@@ -49,7 +49,7 @@ def review_writing(
     if vocab is None:
         vocab = _bundled_vocab()
     known, soft, hard = _vocab_words(vocab)
-    speller = _speller(lists, known | frozenset(w.lower() for w in extra_known))
+    speller = _speller_cached(lists, vocab, known, tuple(sorted({w.lower() for w in extra_known})))
     lines = resume_lines(resume, lists)
     notes = line_notes(lines, lists, speller)
     findings = _findings(lines, notes, lists)
@@ -236,6 +236,16 @@ def _speller(lists: WritingLists, known: frozenset[str]) -> Speller:
         if len(_SPELLER_CACHE) > 8:
             _SPELLER_CACHE.clear()
         sp = _SPELLER_CACHE[key] = Speller(lists, known)
+    return sp
+
+
+def _speller_cached(lists: WritingLists, vocab, known: frozenset[str], extra: tuple[str, ...]) -> Speller:
+    key = ("v", lists.folder, id(vocab), len(known), extra)
+    sp = _SPELLER_CACHE.get(key)
+    if sp is None:
+        if len(_SPELLER_CACHE) > 8:
+            _SPELLER_CACHE.clear()
+        sp = _SPELLER_CACHE[key] = Speller(lists, known | frozenset(extra))
     return sp
 
 

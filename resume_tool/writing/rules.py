@@ -115,6 +115,8 @@ def _passive(text: str) -> str:
 
 def first_person(text: str) -> str:
     """The first "I", "my", "me" of a line; "I" only before a lower-case word (not "Coder I")."""
+    if "I" not in text and "my" not in text and "me" not in text and "My" not in text and "MY" not in text and "Me" not in text:
+        return ""
     for m in _FIRST_PERSON.finditer(text):
         word = m.group(1)
         if word == "I":
@@ -130,10 +132,11 @@ def filler(text: str, lists: WritingLists) -> str:
     """The cliché of a line that has no figure to back it up ("" when none)."""
     low = text.lower()
     found = ""
-    if _filler_any(lists.filler_phrases).search(low):
+    words = set(_LOWER_WORDS.findall(low))
+    if not _filler_starts(lists.filler_phrases).isdisjoint(words) and _filler_any(lists.filler_phrases).search(low):
         m = _filler_re(lists.filler_phrases).search(low)
         found = m.group(0) if m else ""
-    if not found and not lists.filler_adjectives.isdisjoint(_LOWER_WORDS.findall(low)):
+    if not found and not lists.filler_adjectives.isdisjoint(words):
         for s in split_summary(text):
             words = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
             if words and words[0] in ("a", "an", "the"):
@@ -145,6 +148,11 @@ def filler(text: str, lists: WritingLists) -> str:
     if found and has_figure(text, ignore_years_of_experience=True):
         return ""
     return found
+
+
+@lru_cache(maxsize=8)
+def _filler_starts(phrases: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(re.findall(r"[a-z]+", p)[0] for p in phrases if re.findall(r"[a-z]+", p))
 
 
 @lru_cache(maxsize=8)

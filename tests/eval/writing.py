@@ -19,6 +19,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 LABELS = Path(__file__).with_name("writing_labels.toml")
+CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LINE_CODES = (
     "weak-opener", "no-action-verb", "no-result", "passive-voice", "first-person", "long-bullet",
     "repeated-verb", "tense", "filler", "duplicate-text", "spelling",
@@ -51,6 +52,7 @@ class Figures:
     misses: list[tuple[str, str, str, str]] = field(default_factory=list)  # kind, code, file, text
     terms_checked: int = 0
     terms_flagged: list[str] = field(default_factory=list)
+    skills_files: int = 0  # files read for skills-order (0 when ../shared/corpus is absent)
 
     def below_target(self) -> list[str]:
         out = []
@@ -96,10 +98,34 @@ def run(path: Path = LABELS) -> Figures:
                 elif code in want:
                     f.fn += 1
                     fig.misses.append(("missed", code, name, r["text"]))
+    if path == LABELS and CORPUS.is_dir():
+        fig.codes["skills-order"] = run_skills_order(fig)
     terms = domain_terms()
     fig.terms_checked = len(terms)
     fig.terms_flagged = [t for t in terms if speller.check(t)]
     return fig
+
+
+def run_skills_order(fig: Figures) -> CodeFigures:
+    """skills-order per file: read and structure the real file, then review it whole."""
+    from resume_tool.api import parse
+    from resume_tool.writing import review_writing
+
+    f = CodeFigures()
+    rows = tomllib.loads(LABELS.read_text(encoding="utf-8")).get("skills_order", [])
+    for row in rows:
+        review = review_writing(parse(CORPUS / row["file"]))
+        got = any(x.code == "skills-order" for x in review.findings)
+        fig.skills_files += 1
+        if got and row["soft_first"]:
+            f.tp += 1
+        elif got:
+            f.fp += 1
+            fig.misses.append(("wrong", "skills-order", row["file"], "(skills section)"))
+        elif row["soft_first"]:
+            f.fn += 1
+            fig.misses.append(("missed", "skills-order", row["file"], "(skills section)"))
+    return f
 
 
 def domain_terms() -> list[str]:
@@ -122,7 +148,8 @@ def domain_terms() -> list[str]:
 
 def format_figures(fig: Figures, show_misses: bool = True) -> str:
     out = [
-        f"writing stage: {fig.items} labelled lines from {fig.files} real files",
+        f"writing stage: {fig.items} labelled lines from {fig.files} real files"
+        + (f"; skills-order on {fig.skills_files} files" if fig.skills_files else ""),
         f"{'code':<16}{'labelled':>9}{'flagged':>9}{'right':>7}{'precision':>11}{'recall':>8}",
     ]
     for code, f in fig.codes.items():

@@ -58,6 +58,9 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
             notes += [("spelling", {"word": w, "suggestion": s}) for w, s in speller.check(text, title=True)]
         return notes
     spelt = speller.check(text) if speller is not None else []
+    low = text.lower()
+    word_list = _LOWER_WORDS.findall(low)
+    words = frozenset(word_list)
     if is_role(line):
         read = text
         for wrong, right in spelt:
@@ -78,9 +81,13 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
                 notes.append(("tense", {"first": first, "tense": "present", "when": "has ended", "want": "past"}))
             elif line.context == "current" and op.form == "past":
                 notes.append(("tense", {"first": first, "tense": "past", "when": "is current", "want": "present"}))
-        if not has_figure(read) and not has_outcome(read):
+        if read is text:
+            plain = not has_figure(text, words=words) and not has_outcome(text, word_list)
+        else:
+            plain = not has_figure(read) and not has_outcome(read)
+        if plain:
             notes.append(("no-result", {}))
-    m = _passive(text)
+    m = _passive(text, words)
     if m:
         notes.append(("passive-voice", {"phrase": m}))
     fp = first_person(text)
@@ -90,18 +97,20 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
     n_words = len(text.split())
     if len(text) > limits["long_chars"] or n_words >= limits["long_words"]:
         notes.append(("long-bullet", {"chars": str(len(text)), "words": str(n_words), "limit": str(limits["long_chars"])}))
-    f = filler(text, lists)
+    f = filler(text, lists, words)
     if f:
         notes.append(("filler", {"word": f}))
     notes += [("spelling", {"word": w, "suggestion": s}) for w, s in spelt]
     return notes
 
 
-_BE = re.compile(r"\b(?:is|are|was|were|be|been)\s", re.I)
+_BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been"})
 
 
-def _passive(text: str) -> str:
-    if not _BE.search(text):
+def _passive(text: str, words: frozenset[str] | None = None) -> str:
+    if words is None:
+        words = frozenset(_LOWER_WORDS.findall(text.lower()))
+    if words.isdisjoint(_BE_WORDS):
         return ""
     for m in _PASSIVE.finditer(text):
         part = m.group(1).lower()
@@ -128,24 +137,25 @@ def first_person(text: str) -> str:
     return ""
 
 
-def filler(text: str, lists: WritingLists) -> str:
+def filler(text: str, lists: WritingLists, words: frozenset[str] | None = None) -> str:
     """The cliché of a line that has no figure to back it up ("" when none)."""
     low = text.lower()
     found = ""
-    words = set(_LOWER_WORDS.findall(low))
+    if words is None:
+        words = frozenset(_LOWER_WORDS.findall(low))
     if not _filler_starts(lists.filler_phrases).isdisjoint(words) and _filler_any(lists.filler_phrases).search(low):
         m = _filler_re(lists.filler_phrases).search(low)
         found = m.group(0) if m else ""
     if not found and not lists.filler_adjectives.isdisjoint(words):
         for s in split_summary(text):
-            words = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
-            if words and words[0] in ("a", "an", "the"):
-                words = words[1:]
-            hit = [w for w in words[: lists.filler_first_words] if w in lists.filler_adjectives]
+            first = [w.strip(",.;:!()").lower() for w in s.split()[: lists.filler_first_words + 1]]
+            if first and first[0] in ("a", "an", "the"):
+                first = first[1:]
+            hit = [w for w in first[: lists.filler_first_words] if w in lists.filler_adjectives]
             if hit:
                 found = hit[0]
                 break
-    if found and has_figure(text, ignore_years_of_experience=True):
+    if found and has_figure(text, ignore_years_of_experience=True, words=words):
         return ""
     return found
 

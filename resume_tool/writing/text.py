@@ -150,19 +150,28 @@ _NUMBER = re.compile(
 _NUMBER_WORD_SET = frozenset(
     ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen", "twenty", "thirty", "forty", "fifty", "sixty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "dozen", "dozens", "half"]
 )
-_NUM_TOKENS = re.compile(r"[a-z_]+")
 _ANY_DIGIT = re.compile(r"\d")
 _CODE_WORDS = frozenset({"part", "level", "tier", "phase", "grade", "type", "stage", "class", "step"})
 _YEARS_EXP = re.compile(r"\d[\d,]*\s*\+?\s*(?:years?|yrs?)['’]?(?:\s+of)?\b", re.I)
 
 
-def has_figure(text: str, *, ignore_years_of_experience: bool = False) -> bool:
+def _number_word(low: str, words: frozenset[str] | None) -> bool:
+    """A number word standing alone ("five coders"; not "one-on-one" or "two-year")."""
+    if words is None:
+        words = frozenset(_WORDS.findall(low))
+    hits = words & _NUMBER_WORD_SET
+    return any(re.search(r"(?<![\w-])" + h + r"(?![\w-])", low) for h in hits)
+
+
+def has_figure(
+    text: str, *, ignore_years_of_experience: bool = False, words: frozenset[str] | None = None
+) -> bool:
     """A count, amount, rate or share: digits that are not a code (ICD-10, HCFA 1500) or a year."""
     low = text.lower()
     if ignore_years_of_experience and ("year" in low or "yr" in low):
         text = _YEARS_EXP.sub(" ", text)
     if not _ANY_DIGIT.search(text):
-        return not _NUMBER_WORD_SET.isdisjoint(_NUM_TOKENS.findall(text.lower().replace("-", "_")))
+        return _number_word(low, words)
     for m in _NUMBER.finditer(text):
         dollars, digits, suffix = m.group(1), m.group(2), m.group(3)
         after = text[m.end(): m.end() + 1]
@@ -177,7 +186,7 @@ def has_figure(text: str, *, ignore_years_of_experience: bool = False) -> bool:
         if not dollars and not suffix and prev.lower() in _CODE_WORDS:
             continue  # Level 2, Tier 3, Phase 1
         return True
-    return not _NUMBER_WORD_SET.isdisjoint(_NUM_TOKENS.findall(text.lower().replace("-", "_")))
+    return _number_word(low, words)
 
 
 _OUTCOME_WORDS = frozenset(
@@ -187,9 +196,10 @@ _NOT_RESULT_BEFORE_IMPROVEMENT = frozenset({"quality", "process", "continuous", 
 _WORDS = re.compile(r"[a-z]+")
 
 
-def has_outcome(text: str) -> bool:
+def has_outcome(text: str, words: list[str] | None = None) -> bool:
     """An outcome achieved (reduced, improved, exceeded, an award), not a purpose ("to reduce")."""
-    words = _WORDS.findall(text.lower())
+    if words is None:
+        words = _WORDS.findall(text.lower())
     if not _OUTCOME_WORDS.isdisjoint(words):
         return True
     for i, w in enumerate(words):

@@ -6,6 +6,7 @@
     python -m tests.eval --real-structure  # hand-labelled real files: structure figures, misses
     python -m tests.eval --real-keywords # keyword recall/precision on hand-labelled real resumes
     python -m tests.eval --real-postings # requirement precision/recall and domain on 30 real postings
+    python -m tests.eval --writing       # hand-labelled real lines: writing notes per code
     python -m tests.eval --build DIR     # write the generated corpus (files + expected JSON) to DIR
     python -m tests.eval --write-expected  # refresh tests/eval/expected/*.json from the specs
 
@@ -29,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
                     help="keyword recall and precision on real resumes labelled by hand")
     ap.add_argument("--real-postings", action="store_true",
                     help="requirements and domain of the real postings against hand labels")
+    ap.add_argument("--writing", action="store_true",
+                    help="compare the writing stage with the hand labels of real lines")
     ap.add_argument("--build", metavar="DIR", type=Path, help="write the generated corpus into DIR and stop")
     ap.add_argument("--write-expected", action="store_true", help="rewrite tests/eval/expected/*.json")
     ap.add_argument("--corpus", metavar="DIR", type=Path, help="evaluate this already-built corpus")
@@ -45,6 +48,16 @@ def main(argv: list[str] | None = None) -> int:
 
         paths = write_expected()
         print(f"wrote {len(paths)} expected answers to {paths[0].parent}")
+        return 0
+    if args.writing:
+        from . import writing
+
+        wfig = writing.run()
+        print(writing.format_figures(wfig, show_misses=not args.no_misses))
+        below = wfig.below_target()
+        if below:
+            print("\nbelow target:\n  " + "\n  ".join(below))
+            return 1
         return 0
     if args.real_structure:
         from . import real_structure

@@ -1,0 +1,252 @@
+"""Spelling: real misspellings only, precision first.
+
+A word is noted only when all of these hold: it is lower case in running text (names, acronyms
+and capitalised words are left alone, except a capitalised slip one edit away from a listed
+domain word such as "Compliane"); the offline dictionary (pyspellchecker) does not know it in
+its US or UK spelling, nor as a lemma or with a common prefix; no keyword list, curated term or
+``--lists`` word names it; and the dictionary has a suggestion one edit away. Split words
+("p rovide", "o f"), a function word glued to an acronym ("ofHIPAA") or to the end of a word
+("trafficfor"), and listed confusions ("HIPPA") are noted too.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .text import lemma_of
+
+if TYPE_CHECKING:
+    from .data import WritingLists
+
+_URL_MAIL = re.compile(r"(?<!\S)\S*?(?:https?://|www\.|@|\.(?:com|org|net|edu|gov)\b)\S*", re.I)
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
+MAX_LETTERS = 30  # longer "words" are glued text or garbage; edits of them cost seconds
+_GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
+_TAIL_WORDS = ("for", "of", "and", "the", "with", "to")
+_PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
+_CONTACT = re.compile(r"@|www\.|https?://|\(\d{3}\)|\d{3}[-.\s]\d{3}[-.\s]\d{4}")
+# UK spelling → US spelling, tried one at a time; either spelling is right.
+_UK = (
+    ("our", "or"), ("isation", "ization"), ("ise", "ize"), ("ised", "ized"), ("ising", "izing"),
+    ("yse", "yze"), ("ysed", "yzed"), ("ysing", "yzing"), ("tre", "ter"), ("tres", "ters"),
+    ("ence", "ense"), ("ogue", "og"), ("lled", "led"), ("lling", "ling"), ("ae", "e"), ("oe", "e"),
+    ("mme", "m"), ("mmes", "ms"),
+)
+
+
+@lru_cache(maxsize=1)
+def _dictionary():
+    """pyspellchecker's English dictionary, loaded once (about 0.5 s) on first use."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1)
+
+
+class Speller:
+    """Decides which words of a line are misspelt; built once per vocabulary."""
+
+    def __init__(self, lists: WritingLists, known: frozenset[str]) -> None:
+        self.lists = lists
+        self.known_terms = known | lists.known
+        self.min_letters = int(lists.limits["spelling_min_letters"])
+        self.min_frequency = float(lists.limits["spelling_min_frequency"])
+        self._cache: dict[str, bool] = {}
+        self._suggestions: dict[str, str | None] = {}
+        self._ok: set[str] = set()  # words as written that need no second look
+        self._cands: dict[str, set[str]] = {}
+        wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
+        self._confusion_words = dict(wrong_words)
+        self._confusion_phrases = [
+            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w, r)
+            for w, r in lists.confusions
+            if " " in w
+        ]
+
+    # ---------------------------------------------------------------- known
+    def is_known(self, word: str) -> bool:
+        w = word.lower().replace("’", "'")
+        hit = self._cache.get(w)
+        if hit is None:
+            hit = self._known(w)
+            self._cache[w] = hit
+        return hit
+
+    def _known(self, w: str) -> bool:
+        if w in self.known_terms:
+            return True
+        if "'" in w:
+            w = w.split("'")[0]
+            if not w or w in self.known_terms:
+                return True
+        d = _dictionary()
+        if w in d:
+            return True
+        lem = lemma_of(w)
+        if lem != w and (lem in d or lem in self.known_terms):
+            return True
+        for uk, us in _UK:
+            if uk in w:
+                for i in _find_all(w, uk):
+                    alt = w[:i] + us + w[i + len(uk):]
+                    if alt in d or lemma_of(alt) in d:
+                        return True
+        for k in range(3, len(w) - 2):  # a compound of two dictionary words: offsite, workflow
+            head, tail = w[:k], w[k:]
+            if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
+                return True
+        if len(w) >= 6 and w[0] in "eijmx" and w[1] not in "aeiou" and w[1:] in d:
+            return True  # e-, i-, j-, m-, x- before a word: ecommerce, jquery (not "earched")
+        for p in _PREFIXES:
+            rest = w[len(p):]
+            if w.startswith(p) and len(rest) >= 4 and (rest in d or lemma_of(rest) in d or rest in self.known_terms):
+                return True
+        return False
+
+    def _suspicious(self, word: str) -> bool:
+        hit = self._check_word(word)
+        if not hit:
+            if len(self._ok) > 200_000:
+                self._ok.clear()
+            self._ok.add(word)
+        return hit
+
+    def _check_word(self, word: str) -> bool:
+        n = len(word)
+        if n > MAX_LETTERS:
+            return False
+        if n == 1:
+            return word.islower() and word not in "ai"
+        if word in self._confusion_words:
+            return True
+        if word.islower():
+            return n >= self.min_letters and not self.is_known(word)
+        return n > self.min_letters and word[0].isupper() and word[1:].islower() and not self.is_known(word)
+
+    def _is_verb_form(self, word: str) -> bool:
+        base = lemma_of(word)
+        return base in self.lists.verbs and (base != word or word in self.lists.verbs)
+
+    def suggestion(self, word: str) -> str | None:
+        """The dictionary's correction one edit away, if it is a common enough word."""
+        w = word.lower()
+        if w not in self._suggestions:
+            self._suggestions[w] = self._suggest(w)
+        return self._suggestions[w]
+
+    def _candidates(self, word: str) -> set[str]:
+        if word not in self._cands:
+            self._cands[word] = _dictionary().candidates(word) or set()
+        return self._cands[word]
+
+    def _suggest(self, word: str) -> str | None:
+        d = _dictionary()
+        cands = d.candidates(word.lower())
+        if not cands or cands == {word.lower()}:
+            return None
+        best = d.correction(word.lower())
+        if not best or d.word_usage_frequency(best) < self.min_frequency:
+            return None
+        return best
+
+    # ---------------------------------------------------------------- check
+    def check(self, text: str, *, title: bool = False) -> list[tuple[str, str]]:
+        """(written, suggestion) for every misspelling in a line."""
+        out: list[tuple[str, str]] = []
+        if _CONTACT.search(text):
+            return out  # a contact line (handles, addresses) leaked into the text: say nothing
+        low = text.lower()
+        for rx, wrong, right in self._confusion_phrases:
+            if wrong.lower() in low:
+                out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
+        for m in _GLUED_ACRONYM.finditer(text):
+            if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
+                out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
+        clean = text
+        if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
+            clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
+        min_letters = self.min_letters
+        ok = self._ok
+        fresh = [w for w in _TOKEN.findall(clean) if w not in ok]
+        if not fresh or not any([self._suspicious(w) for w in fresh]):
+            return out  # the common case: every word is known
+        tokens = list(_TOKEN.finditer(clean))
+        if not title:
+            words = [w for w in (t.group(0) for t in tokens) if len(w) >= 3 and not w.isupper()]
+            unknown = sum(1 for w in words if not self.is_known(w))
+            if len(words) >= 4 and unknown * 5 > len(words) * 2:
+                return out  # mostly unknown words: another language or garbled text, say nothing
+        for k, t in enumerate(tokens):
+            word = t.group(0)
+            n = len(word)
+            if n == 1:
+                if not word.islower() or word in "ai":
+                    continue
+            elif word in self._confusion_words:
+                pass
+            elif word.islower():
+                if n < min_letters or self.is_known(word):
+                    continue
+            elif n > min_letters and word[0].isupper() and word[1:].islower():
+                if self.is_known(word):
+                    continue
+            else:
+                continue
+            a, b = t.start(), t.end()
+            left = clean[a - 1] if a else " "
+            right = clean[b] if b < len(clean) else " "
+            if left.isdigit() or right.isdigit() or left.isalpha() or right.isalpha() or "_" in (left, right):
+                continue  # glued to digits or to accented letters (Depósitos): not an English word
+            if left in "/\\" or right in "/\\":
+                continue
+            if word in self._confusion_words:
+                out.append((word, self._confusion_words[word]))
+                continue
+            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+            if len(word) == 1 and word.islower() and word not in "ai" and nxt is not None:
+                joined = word + nxt.group(0)
+                gap = clean[b: nxt.start()]
+                second = nxt.group(0)
+                split = gap == " " and second.islower() and (len(second) == 1 or not self.is_known(second))
+                if split and self.is_known(joined):
+                    out.append((f"{word} {second}", joined))
+                continue
+            if word.islower():
+                if left == "-" or right == "-":
+                    continue  # a piece of a hyphenated compound (tele-conference, on-prem)
+                if k and tokens[k - 1].end() == a - 1 and len(tokens[k - 1].group(0)) == 1 and clean[a - 1] == " " and tokens[k - 1].group(0).islower():
+                    continue  # second half of a split word, noted above
+                sug = self.suggestion(word)
+                if sug and sug != word:
+                    out.append((word, sug))
+                    continue
+                for tail in _TAIL_WORDS:
+                    head = word[: -len(tail)]
+                    if word.endswith(tail) and len(head) >= 4 and self.is_known(head):
+                        out.append((word, f"{head} {tail}"))
+                        break
+            else:
+                cands = self._candidates(word.lower())
+                fits = sorted(c for c in cands if c in self.lists.suggest)
+                if not fits and (k == 0 or clean[:a].rstrip()[-1:] in (".", "!", "?", ";", ":")):
+                    # capitalised only because it opens the line: a slip if it is one edit from a verb
+                    fits = sorted(
+                        (c for c in cands if c != word.lower() and self._is_verb_form(c)),
+                        key=lambda c: (  # keep the -ed / -ing form of the slip
+                            c[-2:] != word[-2:].lower(),
+                            (lemma_of(c) == c) == word.lower().endswith(("ed", "ing")),
+                            c,
+                        ),
+                    )
+                if fits:
+                    out.append((word, fits[0].capitalize()))
+        return out
+
+
+def _find_all(s: str, sub: str) -> list[int]:
+    return [m.start() for m in re.finditer(re.escape(sub), s)]
+
+
+def _same_case(written: str, right: str) -> str:
+    return right[0].upper() + right[1:] if written[:1].isupper() and right[:1].islower() else right

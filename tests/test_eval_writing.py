@@ -1,0 +1,76 @@
+"""Floors for the writing stage on the hand-labelled real lines (python -m tests.eval --writing).
+
+The labels were made by reading, before the rules; these floors are what the rules reach today
+minus a small margin, so a change that loses precision or recall fails here. Spelling recall is
+far below the issue's 0.80 target (real-word slips such as "impatient" for inpatient and
+run-together words are left alone on purpose: precision first); its floor guards what exists.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.eval import writing
+
+# code: (precision floor, recall floor); achieved on 675 lines at the commit that set them
+FLOORS = {
+    "weak-opener": (0.95, 0.95),  # 1.00 / 1.00
+    "no-action-verb": (0.95, 0.85),  # 1.00 / 0.90
+    "no-result": (0.95, 0.95),  # 1.00 / 0.99
+    "passive-voice": (0.90, 0.90),  # 1.00 / 0.96
+    "first-person": (0.95, 0.95),  # 1.00 / 1.00
+    "long-bullet": (0.95, 0.95),  # 1.00 / 1.00
+    "repeated-verb": (0.95, 0.95),  # 1.00 / 1.00
+    "tense": (0.92, 0.95),  # 0.96 / 1.00
+    "filler": (0.95, 0.85),  # 1.00 / 0.91
+    "duplicate-text": (0.95, 0.95),  # 1.00 / 1.00
+    "spelling": (0.95, 0.45),  # 1.00 / 0.50
+}
+
+
+@pytest.fixture(scope="module")
+def figures():
+    return writing.run()
+
+
+def test_labels_are_many_and_from_real_files():
+    items = writing.load_labels()
+    assert len(items) >= 300
+    assert len({i["file"] for i in items}) >= 10
+    assert all(set(i["codes"]) <= set(writing.LINE_CODES) for i in items)
+    assert {i["context"] for i in items} <= {"ended", "current", "unknown", "summary"}
+
+
+@pytest.mark.parametrize("code", sorted(FLOORS))
+def test_precision_and_recall_floors(figures, code):
+    p_floor, r_floor = FLOORS[code]
+    f = figures.codes[code]
+    assert f.precision >= p_floor, f"{code} precision {f.precision:.2f} < {p_floor}"
+    assert f.recall >= r_floor, f"{code} recall {f.recall:.2f} < {r_floor}"
+
+
+def test_no_medical_coding_or_payer_term_is_ever_flagged(figures):
+    assert figures.terms_checked > 1500
+    assert figures.terms_flagged == []
+
+
+def test_held_out_lines():
+    """45 lines of four files never read while the rules were written."""
+    held = writing.run(Path(writing.LABELS).with_name("writing_holdout.toml"))
+    flagged = sum(f.tp + f.fp for f in held.codes.values())
+    right = sum(f.tp for f in held.codes.values())
+    assert right / flagged >= 0.90
+    assert held.codes["spelling"].fp == 0
+
+
+@pytest.mark.corpus
+def test_skills_order_on_real_files(figures):
+    """16 real files labelled by reading their skills sections; needs ../shared/corpus."""
+    if not writing.CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    f = figures.codes["skills-order"]
+    assert figures.skills_files == 16
+    assert f.fp == 0  # 2 of 2 flagged are right today
+    assert f.recall >= 0.5  # 2 of 4: "Composed and professional demeanor" is no vocabulary soft skill

@@ -1,0 +1,329 @@
+"""Writing stage: every rule both ways on hand-written lines, then the whole stage on a resume."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from resume_tool.models import Document
+from resume_tool.models import Line as DocLine
+from resume_tool.structure import structure
+from resume_tool.writing import (
+    WRITING_CODES,
+    Line,
+    format_writing_text,
+    line_notes,
+    load_writing_lists,
+    review_writing,
+    validate_writing_dir,
+    writing_to_dict,
+    writing_view,
+)
+from resume_tool.writing.data import writing_dir
+from resume_tool.writing.review import speller_for
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(scope="module")
+def lists():
+    return load_writing_lists()
+
+
+@pytest.fixture(scope="module")
+def speller(lists):
+    return speller_for(lists)
+
+
+def codes(lists, speller, *lines: Line) -> list[set[str]]:
+    return [{c for c, _ in ns} for ns in line_notes(list(lines), lists, speller)]
+
+
+def one(lists, speller, text: str, context: str = "ended", role: str = "Coder, Clinic") -> set[str]:
+    return codes(lists, speller, Line(text, role, context))[0]  # type: ignore[arg-type]
+
+
+# ------------------------------------------------------------------ each rule
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Responsible for coding outpatient charts.",
+        "Duties included posting payments.",
+        "Tasked with auditing E/M levels.",
+        "Helped the billing team with denials.",
+        "Assisted with prior authorizations.",
+        "Worked on the DNFB list.",
+        "Handled incoming calls about claims.",
+        "Successfully assisted coders with queries.",
+    ],
+)
+def test_weak_opener_flagged(lists, speller, text):
+    assert "weak-opener" in one(lists, speller, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Coded 40 outpatient charts a day.", "Audited E/M levels for 12 physicians.", "Worked independently on night shifts."],
+)
+def test_weak_opener_not_flagged(lists, speller, text):
+    assert "weak-opener" not in one(lists, speller, text)
+
+
+def test_no_action_verb_both_ways(lists, speller):
+    assert "no-action-verb" in one(lists, speller, "Knowledge of ICD-10-CM and CPT.")
+    assert "no-action-verb" in one(lists, speller, "Strong background in hospital coding.")
+    assert "no-action-verb" in one(lists, speller, "Types of claims worked included UB-04 and CMS-1500.")
+    assert "no-action-verb" not in one(lists, speller, "Abstracted 30 inpatient records a week.")
+    assert "no-action-verb" not in one(lists, speller, "Oversaw a team of five coders.")  # irregular past
+    assert "no-action-verb" not in one(lists, speller, "Prior knowledge of CPT.", context="summary")
+
+
+def test_no_result_both_ways_and_templates_fit_the_role(lists, speller):
+    assert "no-result" in one(lists, speller, "Reviewed charts for completeness.")
+    assert "no-result" in one(lists, speller, "Worked denials to reduce write-offs.")  # a purpose only
+    assert "no-result" in one(lists, speller, "Coded ICD-10-CM and HCPCS on HCFA 1500 claims.")  # codes
+    assert "no-result" not in one(lists, speller, "Coded 45 charts per day at 96% accuracy.")
+    assert "no-result" not in one(lists, speller, "Recovered $120K in underpaid claims.")
+    assert "no-result" not in one(lists, speller, "Reduced the denial rate for cardiology claims.")
+    assert "no-result" not in one(lists, speller, "Answered questions.", context="summary")
+    [notes] = line_notes([Line("Coded outpatient surgery charts.", "Coder", "ended")], lists, speller)
+    from resume_tool.writing.review import _finding
+
+    f = _finding(lists, "no-result", dict(notes)["no-result"], "x", "Coder", "Coded outpatient surgery charts.")
+    assert "charts per day" in f.fix and "[X]%" in f.fix
+    f = _finding(lists, "no-result", {}, "x", "Biller", "Submitted claims to the clearinghouse.")
+    assert "clean-claim rate" in f.fix
+
+
+def test_measure_templates_never_hold_numbers(lists):
+    for m in lists.measures:
+        for t in m.templates:
+            assert not any(ch.isdigit() for ch in t), t
+
+
+def test_passive_voice_both_ways(lists, speller):
+    assert "passive-voice" in one(lists, speller, "Claims were submitted on time.")
+    assert "passive-voice" in one(lists, speller, "Charts are routinely audited by the lead.")
+    assert "passive-voice" not in one(lists, speller, "Was awarded coder of the year in 2021.")
+    assert "passive-voice" not in one(lists, speller, "Submitted claims on time while records were being scanned.")
+    assert "passive-voice" not in one(lists, speller, "The clinic is based in Ohio.", context="summary")
+
+
+def test_first_person_both_ways(lists, speller):
+    assert "first-person" in one(lists, speller, "I coded 30 charts a day.")
+    assert "first-person" in one(lists, speller, "Trained my team on HCC capture.")
+    assert "first-person" in one(lists, speller, "I'm a certified coder.", context="summary")
+    assert "first-person" not in one(lists, speller, "Promoted to Coder I after six months.")
+    assert "first-person" not in one(lists, speller, "Managed Level I trauma center charts.")
+
+
+def test_long_bullet_both_ways(lists, speller):
+    long = "Coded " + "inpatient and outpatient charts for the cardiology service line, " * 4
+    assert "long-bullet" in one(lists, speller, long)
+    assert "long-bullet" not in one(lists, speller, "Coded 35 cardiology charts per day.")
+
+
+def test_repeated_verb_on_the_third_bullet_only(lists, speller):
+    lines = [
+        Line("Coded ED charts.", "A", "ended"),
+        Line("Coding surgical charts daily.", "A", "ended"),
+        Line("Audited charts.", "B", "ended"),
+        Line("Coded observation stays.", "B", "ended"),
+        Line("Coded clinic visits.", "B", "ended"),
+    ]
+    got = codes(lists, speller, *lines)
+    assert ["repeated-verb" in g for g in got] == [False, False, False, True, False]
+    two = codes(lists, speller, Line("Coded ED charts.", "A", "ended"), Line("Coded clinic charts.", "A", "ended"))
+    assert not any("repeated-verb" in g for g in two)
+
+
+def test_tense_both_ways(lists, speller):
+    assert "tense" in one(lists, speller, "Codes 40 charts a day.", context="ended")
+    assert "tense" in one(lists, speller, "Reviewing 20 denials a day.", context="ended")
+    assert "tense" in one(lists, speller, "Coded 40 charts a day.", context="current")
+    assert "tense" not in one(lists, speller, "Coded 40 charts a day.", context="ended")
+    assert "tense" not in one(lists, speller, "Code 40 charts a day.", context="current")
+    assert "tense" not in one(lists, speller, "Codes 40 charts a day.", context="unknown")
+    assert "tense" not in one(lists, speller, "Set up 3 coding queues.", context="current")  # set = set
+
+
+def test_filler_both_ways(lists, speller):
+    assert "filler" in one(lists, speller, "Results-driven team player with a passion for coding.", context="summary")
+    assert "filler" in one(lists, speller, "Dedicated coder with 5 years of experience.", context="summary")
+    assert "filler" not in one(lists, speller, "Detail-oriented coder: 98% accuracy on 2,400 audited charts.", context="summary")
+    assert "filler" not in one(lists, speller, "Coded for a dedicated oncology unit.", context="summary")
+
+
+def test_duplicate_text_marks_the_later_copy(lists, speller):
+    lines = [
+        Line("Certified coder with inpatient experience.", "Summary", "summary"),
+        Line("Abstracted 30 records a week.", "A", "ended"),
+        Line("Certified coder with inpatient  experience.", "A", "ended"),
+        Line("Posted payments. Posted payments and adjustments. Posted payments and adjustments.", "B", "ended"),
+    ]
+    got = codes(lists, speller, *lines)
+    assert ["duplicate-text" in g for g in got] == [False, False, True, True]
+
+
+def test_spelling_flags_real_slips(lists, speller):
+    assert speller.check("Reconciled the acounts daily.") == [("acounts", "accounts")]
+    assert speller.check("Medicare Compliane Coder", title=True) == [("Compliane", "Compliance")]
+    assert ("p rovide", "provide") in speller.check("Call patients and p rovide details.")
+    assert ("ofHIPAA", "of HIPAA") in speller.check("Showed knowledge ofHIPAA rules.")
+    assert speller.check("Kept HIPPA logs.") == [("HIPPA", "HIPAA")]
+    assert speller.check("Exceded monthly goals.") == [("Exceded", "Exceeded")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Coded for Humana, Aetna and Kaiser with Meditech and Cerner.",  # names
+        "Used ICD-10-CM, HCPCS, DRGs, APCs and HCCs daily.",  # acronyms
+        "Reach me at jane.doe@example.com or www.janedoe.dev today.",  # e-mail and URL
+        "Organised the colour-coded programme and analysed the paediatric backlog.",  # UK
+        "Organized the color-coded program and analyzed the pediatric backlog.",  # US
+        "Handled copays, coinsurance, precertification and remits.",  # payer terms
+        "Worked the chargemaster and encoder for abstraction and credentialing.",  # coding terms
+        "Reviewed echocardiograms, colonoscopy and debridement notes.",  # medical terms
+        "Kontrolle der Abrechnung und Kodierung aller Fälle im Krankenhaus.",  # not English
+    ],
+)
+def test_spelling_leaves_names_terms_and_both_spellings_alone(speller, text):
+    assert speller.check(text) == []
+
+
+def test_spelling_knows_extra_words_from_lists(lists):
+    plain = speller_for(lists)
+    assert plain.check("Reconciled the acounts daily.") == [("acounts", "accounts")]
+    with_list = speller_for(lists, extra_known=["Acounts"])
+    assert with_list.check("Reconciled the acounts daily.") == []
+
+
+# ---------------------------------------------------------------- whole stage
+RESUME = """Jane Roe
+jane.roe@example.com | 555-201-3344
+Summary
+Results-driven team player. I am a certified coder with inpatient experience.
+Skills
+Teamwork, Communication, ICD-10-CM, CPT, Epic
+Experience
+Medicare Compliane Coder, Acme Hospital
+March 2021 – Present
+• Responsible for coding inpatient charts.
+• Reviewed denials and wrote appeals.
+Coding Clerk, Beta Clinic
+2016 – 2020
+• Codes outpatient visits.
+• Coded 40 charts per day at 97% accuracy.
+"""
+
+
+@pytest.fixture(scope="module")
+def resume(tmp_path_factory):
+    lines = [DocLine(text=t, list_item=t.startswith("•")) for t in RESUME.splitlines()]
+    lines = [DocLine(text=ln.text.lstrip("• "), list_item=ln.list_item) for ln in lines]
+    return structure(Document(path="jane.txt", format="text", lines=lines), today=TODAY)
+
+
+def test_review_writing_on_a_resume(resume):
+    assert [e.end for e in resume.experience] == ["present", "2020"]
+    review = review_writing(resume)
+    by = {(f.code, f.where) for f in review.findings}
+    assert ("weak-opener", "Responsible for coding inpatient charts.") in by
+    assert ("tense", "Reviewed denials and wrote appeals.") in by  # past tense in the current role
+    assert ("tense", "Codes outpatient visits.") in by  # present tense in a role that ended
+    assert ("first-person", "I am a certified coder with inpatient experience.") in by
+    assert ("filler", "Results-driven team player.") in by
+    assert ("spelling", "Medicare Compliane Coder") in by
+    assert ("skills-order", "Teamwork") in by
+    assert not any(f.where == "Coded 40 charts per day at 97% accuracy." for f in review.findings)
+    roles = [g.role for g in review.roles]
+    assert roles[0] == "Summary" and "Medicare Compliane Coder, Acme Hospital" in roles
+    assert all(f.severity in ("warning", "info") for f in review.findings)  # never a must-fix
+    assert review.findings[0].severity == "warning"  # most important first
+    assert review.score is not None and 0 <= review.score < 100
+    assert review.lines_checked == 6
+    assert any("lines read" in e for e in review.explanation)
+
+
+def test_skills_order_quiet_when_hard_skills_lead(resume):
+    from dataclasses import replace
+
+    review = review_writing(replace(resume, skills=["ICD-10-CM", "CPT", "Teamwork"]))
+    assert not any(f.code == "skills-order" for f in review.findings)
+
+
+def test_empty_resume_has_no_score(resume):
+    from dataclasses import replace
+
+    review = review_writing(replace(resume, sections=[], experience=[], skills=[]))
+    assert review.score is None and review.findings == () and review.lines_checked == 0
+
+
+def test_json_view_text_and_templates(resume):
+    review = review_writing(resume)
+    data = writing_to_dict(review)
+    json.dumps(data)
+    assert set(data) >= {"version", "score", "explanation", "findings", "counts"}
+    assert set(data["findings"][0]) == {"code", "severity", "where", "role", "message", "fix"}
+    assert set(data["counts"]) <= set(WRITING_CODES)
+    v = writing_view(review, top=3)
+    assert sum(len(g["findings"]) for g in v["top"]) == 3 and v["rest_count"] == v["total"] - 3
+    text = format_writing_text(review, top=3)
+    assert text.startswith("Line by line") and f"{v['rest_count']} more note" in text
+
+    from resume_tool.render.report import html_env, md_env
+
+    html = html_env().get_template("_writing.html.j2").render(w=v)
+    assert "Line by line" in html and "<details>" in html and "Responsible for coding" in html
+    md = md_env().get_template("_writing.md.j2").render(w=v)
+    assert "## Line by line" in md and "More notes" in md
+
+
+def test_templates_escape_resume_text(resume):
+    from dataclasses import replace
+
+    bad = replace(resume.experience[0], bullets=["<script>x</script> handled *claims* | [a](b)"])
+    review = review_writing(replace(resume, experience=[bad], sections=[], skills=[]))
+    from resume_tool.render.report import html_env, md_env
+
+    html = html_env().get_template("_writing.html.j2").render(w=writing_view(review))
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    md = md_env().get_template("_writing.md.j2").render(w=writing_view(review))
+    assert "*claims*" not in md and "[a](b)" not in md
+
+
+# ------------------------------------------------------------------ the data
+def test_bundled_lists_are_valid():
+    assert validate_writing_dir(writing_dir()) == []
+
+
+def test_broken_lists_are_named(tmp_path):
+    folder = tmp_path / "writing"
+    shutil.copytree(writing_dir(), folder)
+    rules = folder / "rules.toml"
+    rules.write_text(rules.read_text().replace('severity = "info"', 'severity = "fatal"', 1))
+    measures = folder / "measures.toml"
+    measures.write_text(measures.read_text().replace("[N] [specialty] charts", "40 charts", 1))
+    (folder / "fillers.toml").write_text("[fillers\n")
+    problems = validate_writing_dir(folder)
+    text = "\n".join(problems)
+    assert "fillers.toml: not valid TOML" in text
+    (folder / "fillers.toml").write_text((writing_dir() / "fillers.toml").read_text())
+    text = "\n".join(validate_writing_dir(folder))
+    assert "severity must be one of" in text and "never numbers" in text
+
+
+def test_keyword_loader_ignores_the_writing_folder():
+    from resume_tool.keywords import load_vocabulary, validate_dir
+    from resume_tool.resources import data_dir
+
+    vocab = load_vocabulary()
+    assert not any("writing" in (e.source or "") for e in vocab.entries.values())
+    assert not any("writing" in (r.source or "") for r in vocab.roles.values())
+    assert validate_dir(data_dir("keyword_lists")) == []
+    assert (Path(data_dir("keyword_lists")) / "writing" / "rules.toml").is_file()

@@ -235,7 +235,9 @@ def _fragment(line: LTTextLine, ctx: _PageCtx, st: _PageStats) -> _Frag | None:
         if not isinstance(ch, LTChar):
             continue
         t = ch.get_text()
-        if t.strip():
+        if not t.strip():
+            unseen.append(" ")
+        else:
             reason = _why_hidden(ch, ctx)
             if reason is not None:
                 why = why or reason

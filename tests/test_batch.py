@@ -427,8 +427,11 @@ def test_hung_file_and_unexpected_error_become_rows(tmp_path: Path,
     assert rows["in/slow.docx"]["error"].startswith(
         "in/slow.docx: checking this file took longer than 0.5 seconds")
     assert rows["in/bug.docx"]["error"].startswith("in/bug.docx: unexpected ValueError: a bug in a parser")
-    # Neither is cached as a verdict on the file: the next run tries both again.
-    assert run_batch([folder], tmp_path / "out", **kw).checked == 2
+    # Both are cached by content hash like any verdict (issue 15: a bait file must not cost
+    # minutes on every run); --force tries them again, and so does a changed file.
+    again = run_batch([folder], tmp_path / "out", **kw)
+    assert again.checked == 0 and again.failed == 2
+    assert run_batch([folder], tmp_path / "out", **{**kw, "force": True}).checked == 3
 
 
 # -------------------------------------------------------- two workers, drafts

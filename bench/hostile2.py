@@ -121,12 +121,16 @@ def runlength_bomb(n: int = 200 * 1024**2) -> bytes:
 
 def cmap_range_bomb() -> bytes:
     """A ToUnicode map with one range <00000000> <FFFFFFFF>: 4.3 billion entries one by one."""
-    cmap = (
+    return cmap_pdf(
         b"/CIDInit /ProcSet findresource begin 12 dict begin begincmap\n"
         b"1 begincodespacerange <00> <FF> endcodespacerange\n"
         b"1 beginbfrange <00000000> <FFFFFFFF> <0041> endbfrange\n"
         b"endcmap CMapName currentdict /CMap defineresource pop end end\n"
     )
+
+
+def cmap_pdf(cmap: bytes) -> bytes:
+    """A page whose font has ``cmap`` as its ToUnicode map."""
     objs = [
         b"<< /Type /Catalog /Pages 2 0 R >>",
         b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

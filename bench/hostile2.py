@@ -241,3 +241,43 @@ def doctype_in(encoding: str, part: str = "word/document.xml") -> bytes:
     xml = _DOC.replace('encoding="UTF-8"', f'encoding="{encoding.upper()}"').replace(
         "?>\n", '?>\n<!DOCTYPE d [<!ENTITY e "x">]>\n', 1)
     return docx({part: xml.encode(encoding)})
+
+
+def cases() -> dict[str, tuple[bytes, str]]:
+    """Every round-two file at full strength: name -> (bytes, phrase its error must hold)."""
+    mb = 1024 * 1024
+    return {
+        "flate-twice-2gb.pdf": (flate_twice(2 * 1024 * mb), "decoded bytes per stream"),
+        "objstm-flate-twice-2gb.pdf": (objstm_bomb(2 * 1024 * mb), "decoded bytes per stream"),
+        "runlength-200mb.pdf": (runlength_bomb(200 * mb), "decoded bytes per stream"),
+        "four-60mb-streams.pdf": (flate_many_streams(60 * mb, 4), "limit:"),
+        "cmap-range-0-ffffffff.pdf": (cmap_range_bomb(), "font-map entries"),
+        "tj-flood-9.9mb.pdf": (tj_flood(), "characters per page"),
+        "path-flood-9.9mb.pdf": (path_flood(), "paths per page"),
+        "q-flood-9.9mb.pdf": (q_flood(), "nested graphics states"),
+        "q-Q-flate-100mb.pdf": (compressed_operator_flood(60 * mb), "operators per page"),
+        "white-text-over-9000-rects.pdf": (white_text_over_rects(9_000), ""),
+    }
+
+
+def main() -> int:
+    """Build every case into a temp dir, run ``resume-tool check`` on each, print a table."""
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from make_hostile import Case, run_all, table
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        todo = []
+        for name, (data, phrase) in cases().items():
+            (folder / name).write_bytes(data)
+            todo.append(Case(name, "error" if phrase else "read", f"{len(data):,} bytes", phrase))
+        print(table(run_all(folder, todo, workers=1, timeout=60.0)))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

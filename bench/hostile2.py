@@ -194,6 +194,8 @@ def hidden_text(kind: str) -> bytes:
         trick = b"/GS0 gs BT /F1 11 Tf 72 500 Td (" + h + b") Tj ET"
     elif kind == "translucent-box":  # a see-through highlight over text hides nothing
         trick = b"BT /F1 11 Tf 72 500 Td (" + h + b") Tj ET /GS1 gs 1 1 0 rg 60 490 300 30 re f"
+    elif kind == "strike-through":  # a bar drawn over the middle of text after it: visible
+        trick = b"BT /F1 11 Tf 72 500 Td (" + h + b") Tj ET 0 0 0 rg 70 503 200 1.2 re f"
     elif kind == "ocr-layer":  # a scan with its OCR text in mode 3 over the picture: fine
         trick = b"q 612 0 0 792 0 0 cm /Im1 Do Q BT /F1 11 Tf 3 Tr 72 500 Td (" + h + b") Tj ET"
     else:
@@ -206,7 +208,7 @@ def hidden_text(kind: str) -> bytes:
 
 
 HIDDEN_KINDS = ("off-page", "render-mode-3", "covered", "clipped", "squeezed", "transparent")
-VISIBLE_KINDS = ("translucent-box", "ocr-layer")
+VISIBLE_KINDS = ("translucent-box", "ocr-layer", "strike-through")
 
 
 # ------------------------------------------------------------------ DOCX

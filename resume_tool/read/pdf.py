@@ -140,10 +140,12 @@ class _Grid:
                 for cy in range(cy0, cy1 + 1):
                     self.cells.setdefault((cx, cy), []).append((box, seq))
 
-    def hit(self, x: float, y: float, after: int = -1) -> bool:
-        """A box holds (x, y) and was drawn after sequence number ``after``."""
+    def hit(self, x: float, y: float, after: int = -1, span: tuple[float, float] | None = None) -> bool:
+        """A box holds (x, y) and was drawn after sequence number ``after``; with ``span``
+        (bottom, top) it must also cover that height (a strike-through bar hides nothing)."""
         for (x0, y0, x1, y1), seq in self.cells.get((int(x // self.CELL), int(y // self.CELL)), ()):
-            if seq > after and x0 <= x <= x1 and y0 <= y <= y1:
+            covers = span is None or (y0 <= span[0] and y1 >= span[1])
+            if seq > after and x0 <= x <= x1 and y0 <= y <= y1 and covers:
                 return True
         return False
 
@@ -174,7 +176,8 @@ def _why_hidden(ch: LTChar, ctx: _PageCtx) -> str | None:
     hscale = getattr(ch, "rt_hscale", 1.0)
     if hscale < 0.2 or (0 < ch.width < 0.08 * ch.height):
         return "squeezed"
-    if ctx.covers.hit(x, y, getattr(ch, "rt_seq", 1 << 62)):
+    inset = 0.2 * (ch.y1 - ch.y0)
+    if ctx.covers.hit(x, y, getattr(ch, "rt_seq", 1 << 62), (ch.y0 + inset, ch.y1 - inset)):
         return "covered"
     return None
 

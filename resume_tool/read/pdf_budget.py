@@ -362,9 +362,10 @@ class _CountingContentParser(pdfinterp.PDFContentParser):
         self._rt_tokens = 0
 
     def fillbuf(self) -> bool:
-        refill = self.charpos >= len(self.buf)
+        if self.charpos < len(self.buf):  # the common case, kept as cheap as pdfminer's
+            return False
         new = super().fillbuf()
-        if refill and self._rt_budget is not None:
+        if self._rt_budget is not None:
             self._rt_budget.add_content(len(self.buf))
         return new
 

@@ -28,7 +28,7 @@ class Limits:
     max_page_content_bytes: int = 8 * 1024 * 1024  # content-stream bytes parsed for one page
     max_graphics_depth: int = 1_000  # q (save graphics state) nesting on one page
     max_page_paths: int = 10_000  # shapes drawn on one page
-    max_page_glyphs: int = 25_000  # characters drawn on one page
+    max_page_glyphs: int = 20_000  # characters drawn on one page
 
 
 DEFAULT_LIMITS = Limits()

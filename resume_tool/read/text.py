@@ -54,19 +54,19 @@ def _emph_text(m: re.Match[str]) -> str:
     return m.group(1) if m.group(1) is not None else m.group(2)
 
 
-def split_long(line: str, limit: int) -> list[str]:
+def split_long(line: str, limit: int) -> Iterator[str]:
     """A line longer than ``limit`` characters as pieces of at most ``limit``, cut at a space
-    where there is one: no later pattern then sees more than ``limit`` characters at once."""
-    if len(line) <= limit:
-        return [line]
-    out = []
-    while len(line) > limit:
-        cut = line.rfind(" ", limit // 2, limit)
-        cut = cut if cut > 0 else limit
-        out.append(line[:cut])
-        line = line[cut:].lstrip(" ")
-    out.append(line)
-    return out
+    where there is one: no later pattern then sees more than ``limit`` characters at once.
+    Lazy and linear (no copy of the rest of the line per piece)."""
+    start, n = 0, len(line)
+    while n - start > limit:
+        cut = line.rfind(" ", start + limit // 2, start + limit)
+        cut = cut if cut > start else start + limit
+        yield line[start:cut]
+        start = cut
+        while start < n and line[start] == " ":
+            start += 1
+    yield line[start:]
 
 
 def _raw_lines(text: str, limit: int) -> Iterator[str]:

@@ -257,7 +257,7 @@ def cases() -> dict[str, tuple[bytes, str]]:
         "tj-flood-9.9mb.pdf": (tj_flood(), "characters per page"),
         "path-flood-9.9mb.pdf": (path_flood(), "paths per page"),
         "q-flood-9.9mb.pdf": (q_flood(), "nested graphics states"),
-        "q-Q-flate-100mb.pdf": (compressed_operator_flood(60 * mb), "operators per page"),
+        "q-Q-flate-60mb.pdf": (compressed_operator_flood(60 * mb), "operators per page"),
         "white-text-over-9000-rects.pdf": (white_text_over_rects(9_000), ""),
     }
 

@@ -37,13 +37,12 @@ def _sample(op: object, av: object) -> list[str]:
             elif sop is c.LITERAL:
                 out.append(chr(sav))
             elif sop is c.RANGE:
-                out.append(chr(sav[0]))
-                out.append(chr(sav[1]))
+                out.append(chr(sav[0]))  # one per range: the class's punctuation matters more
             elif sop is c.CATEGORY:
                 out.extend(cats.get(sav, "a"))
         if negate:
             return [ch for ch in "a 1.-\u00a0é" if ch not in out][:3]
-        return out[:4]
+        return out[:6]
     if op is c.CATEGORY:
         return list(cats.get(av, "a"))
     return []
@@ -75,7 +74,7 @@ def _repeated(parsed: object) -> list[str]:
     for ch in chars:
         if ch not in seen:
             seen.append(ch)
-    return seen[:10]
+    return seen[:12]
 
 
 def worst_cases(pattern: re.Pattern[str]) -> list[str]:
@@ -95,7 +94,7 @@ def worst_cases(pattern: re.Pattern[str]) -> list[str]:
         for pre in ("x", "# x", "1 x", "A, "):  # a plausible line start, the run, a misfit
             out.append(pre + a * (N // 4) + "x")
         for b in chars[i + 1 :]:
-            out.append((a + b) * (N // 4))
+            out.append((a + b) * (N // 2))
             out.append(a * (N // 4) + b * (N // 4) + "\x00")
     return out
 

@@ -40,6 +40,7 @@ KNOWN: dict[str, str] = {
     "resume_tool.render.draft_words._CODE_RUN": "render/draft_words.py (_CODE_RUN)",
     # flagged by this audit, in files owned by others (not named in issue 15)
     "resume_tool.structure.contact.EMAIL_RE": "structure/ (contact EMAIL_RE)",
+    "resume_tool.structure.contact.UK_LOCATION_RE": "structure/ (contact UK_LOCATION_RE, same _CITY as LOCATION_RE)",
     "resume_tool.structure.contact._CREDENTIAL_TAIL": "structure/ (contact _CREDENTIAL_TAIL)",
     "resume_tool.structure.experience._FIELD_SPLIT": "structure/ (experience _FIELD_SPLIT)",
     "resume_tool.keywords.lists._TOML_POS": "keywords/lists.py (_TOML_POS)",

@@ -112,6 +112,7 @@ def _child() -> None:
             pat.sub("", s)
             pat.fullmatch(s)
             worst = max(worst, time.perf_counter() - t)
+            print('{"tick": 1}', flush=True)  # the parent's watchdog times one input, not all
         print(json.dumps({"done": pid, "s": worst}), flush=True)
 
 

@@ -112,7 +112,9 @@ def audit(patterns: dict[str, re.Pattern[str]], bound: float = BOUND) -> dict[st
                 if not line:
                     raise AssertionError("the regex audit child died")
                 msg = json.loads(line)
-                if "start" in msg:
+                if "tick" in msg:
+                    started = time.monotonic()
+                elif "start" in msg:
                     current, started = msg["start"], time.monotonic()
                 else:
                     results[msg["done"]] = msg["s"]

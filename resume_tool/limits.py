@@ -18,7 +18,7 @@ class Limits:
     max_zip_entries: int = 2000  # DOCX: parts in the package
     max_seconds: float = 30.0  # wall-clock budget for reading one file
     max_total_seconds: float = 120.0  # everything done with one file: read, match, render
-    max_chars: int = 2_000_000  # text kept from one file
+    max_chars: int = 200_000  # text kept from one file (a 20-page resume is under 100,000)
     max_line_chars: int = 5_000  # text files: a longer line is split (no pattern sees more)
     # PDF budgets (read.pdf_budget): each breach is a LimitExceeded naming the limit.
     max_stream_bytes: int = 64 * 1024 * 1024  # decoded bytes of one PDF stream, every filter

@@ -160,18 +160,21 @@ class _PageCtx:
     bbox: Box  # the page
 
 
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
 def _why_hidden(ch: LTChar, ctx: _PageCtx) -> str | None:
     """Why a person cannot see this glyph, or None when they can."""
     x, y = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
-    px0, py0, px1, py1 = ctx.bbox
-    if not (px0 - 2 <= x <= px1 + 2 and py0 - 2 <= y <= py1 + 2):
-        return "off-page"
+    if not _overlaps((ch.x0, ch.y0, ch.x1, ch.y1), ctx.bbox):
+        return "off-page"  # wholly outside: a glyph cut by the edge is partly seen
     if (getattr(ch, "rt_mode", 0) in (3, 7) or getattr(ch, "rt_alpha", 1.0) < 0.05) and not (
         ctx.images.hit(x, y)
     ):
         return "render-mode"  # over a picture it is a scan's OCR layer, which is fine
     clip = getattr(ch, "rt_clip", None)
-    if clip is not None and not (clip[0] - 1 <= x <= clip[2] + 1 and clip[1] - 1 <= y <= clip[3] + 1):
+    if clip is not None and not _overlaps((ch.x0, ch.y0, ch.x1, ch.y1), clip):
         return "clipped"
     hscale = getattr(ch, "rt_hscale", 1.0)
     if hscale < 0.2 or (0 < ch.width < 0.08 * ch.height):

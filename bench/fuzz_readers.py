@@ -42,6 +42,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+if str(ROOT / "bench") not in sys.path:
+    sys.path.insert(0, str(ROOT / "bench"))
 
 from resume_tool.errors import ResumeToolError  # noqa: E402
 from resume_tool.limits import Limits  # noqa: E402
@@ -226,10 +228,76 @@ def _mutate_pdf(rng: random.Random, data: bytes) -> bytes:
     return data
 
 
+_OPS = [b"(x) Tj ", b"0 0 m 9 9 l S ", b"q ", b"q Q ", b"1 0 0 1 0 0 cm ", b"0 0 1 1 re f ", b"Q ",
+        b"[(a) -1 (b)] TJ ", b"<41> Tj ", b"BT ET ", b"3 Tr ", b"1 Tz ", b"0 0 1 1 re W n ", b"T* ",
+        b"(\\(\\)) ' ", b"/F1 1 Tf ", b"\x00", b"<" + b"41" * 64 + b"> Tj ", b"% comment\n", b"[ "]
+_BOMB_CACHE: dict[int, bytes] = {}
+
+
+def _zeros(n: int) -> bytes:
+    """zlib of n zero bytes, cached (the fuzzer asks for the same few sizes)."""
+    import hostile2
+
+    if n not in _BOMB_CACHE:
+        _BOMB_CACHE[n] = hostile2.deflate_zeros(n)
+    return _BOMB_CACHE[n]
+
+
+def _mutate_pdf_streams(rng: random.Random) -> tuple[bytes, str]:
+    """A generated PDF aimed at the decoders, font maps and the operator interpreter:
+    Flate nested 1-3 deep around zeros or operators, LZW/RunLength/hex filters, ToUnicode
+    ranges of random width, operator floods (raw or compressed), hidden-text tricks.
+    Every file stays under the 10 MB size limit."""
+    import zlib
+
+    import hostile2 as h
+
+    kind = rng.choice(["flate", "flate", "cmap", "ops", "ops", "filters", "hidden"])
+    if kind == "flate":
+        depth = rng.choice((1, 2, 2, 3))
+        size = rng.choice((1, 8, 63, 65, 150, 400)) * 1024 * 1024
+        body = _zeros(size) if rng.random() < 0.7 else zlib.compress(
+            rng.choice(_OPS) * (min(size, 40 * 1024 * 1024) // 8), 6)
+        for _ in range(depth - 1):
+            body = zlib.compress(body, 9)
+        data = h.page_pdf(body, filters=" ".join(["/FlateDecode"] * depth))
+        return data, f"pdf-flate depth={depth} inflated={size >> 20}MB"
+    if kind == "cmap":
+        lo, hi = sorted(rng.randrange(0, 1 << 32) for _ in range(2))
+        width = rng.choice((1, 2, 4))
+        mask = (1 << (8 * width)) - 1
+        block = rng.choice((b"bfrange", b"cidrange"))
+        ranges = b"".join(
+            b"<%s> <%s> %s\n" % (f"{(lo + i) & mask:0{2 * width}x}".encode(),
+                                  f"{(hi >> rng.randrange(0, 32)) & mask:0{2 * width}x}".encode(),
+                                  b"<0041>" if block == b"bfrange" else b"1")
+            for i in range(rng.randint(1, 50)))
+        cmap = b"begincmap\n1 begin" + block + b"\n" + ranges + b"end" + block + b"\nendcmap\n"
+        return h.cmap_pdf(cmap), f"pdf-cmap {block.decode()}"
+    if kind == "ops":
+        unit = b"".join(rng.choice(_OPS) for _ in range(rng.randint(1, 4)))
+        count = rng.choice((1_000, 50_000, 200_000, 2_000_000))
+        body = unit * max(1, min(count, 9_800_000 // len(unit)))
+        if rng.random() < 0.5:
+            return h.page_pdf(zlib.compress(body * 8, 6), filters="/FlateDecode"), f"pdf-ops-flate {unit[:20]!r}"
+        return h.page_pdf(b"BT /F1 9 Tf " + body + b" ET"), f"pdf-ops {unit[:20]!r} x{count}"
+    if kind == "filters":
+        f = rng.choice(("/RunLengthDecode", "/LZWDecode", "/ASCIIHexDecode", "/ASCII85Decode", "/DCTDecode",
+                        "/CCITTFaxDecode", "/JBIG2Decode", "/Crypt", "/Bogus"))
+        junk = rng.randbytes(rng.choice((16, 4096, 1_000_000)))
+        if f == "/RunLengthDecode" and rng.random() < 0.5:
+            junk = b"\x81 " * rng.choice((1000, 1_000_000, 3_000_000))
+        return h.page_pdf(junk, filters=f), f"pdf-filter {f}"
+    trick = rng.choice((*h.HIDDEN_KINDS, *h.VISIBLE_KINDS))
+    return h.hidden_text(trick), f"pdf-hidden {trick}"
+
+
 def mutate(rng: random.Random, fmt: str, seed: bytes) -> tuple[bytes, str]:
     """One mutated input and a short description of how it was made."""
     if fmt == "docx" and rng.random() < 0.7:
         return _mutate_zip_member(rng, seed), "zip-member"
+    if fmt == "pdf" and rng.random() < 0.35:
+        return _mutate_pdf_streams(rng)
     if fmt == "pdf" and rng.random() < 0.4:
         return _mutate_pdf(rng, seed), "pdf-structure"
     tokens = {"pdf": PDF_TOKENS, "docx": XML_TOKENS, "text": TEXT_TOKENS}[fmt]
@@ -314,6 +382,14 @@ class Report:
     outcomes: Counter = field(default_factory=Counter)
     crashes: dict[str, dict[str, object]] = field(default_factory=dict)
     seconds: float = 0.0
+    slowest: tuple[float, str, int] = (0.0, "", 0)  # seconds, how it was made, file bytes
+    rss_jump: tuple[float, str, int] = (0.0, "", 0)  # MB added to the peak RSS by one input
+
+
+def _peak_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 def fuzz_format(fmt: str, seed_files: list[tuple[str, bytes]], iterations: int, rng_seed: int,
@@ -325,7 +401,14 @@ def fuzz_format(fmt: str, seed_files: list[tuple[str, bytes]], iterations: int, 
         seed_name, seed = rng.choice(seed_files)
         data, how = mutate(rng, fmt, seed)
         name = f"fuzz-{n}{Path(seed_name).suffix}"
+        peak = _peak_mb()
+        started = time.perf_counter()
         result = run_input(data, name)
+        took = time.perf_counter() - started
+        if took > rep.slowest[0]:
+            rep.slowest = (took, how, len(data))
+        if _peak_mb() - peak > rep.rss_jump[0]:
+            rep.rss_jump = (_peak_mb() - peak, how, len(data))
         rep.iterations += 1
         if isinstance(result, str):
             rep.outcomes[result] += 1
@@ -408,6 +491,9 @@ def main(argv: list[str] | None = None) -> int:
         errors = sum(v for k, v in rep.outcomes.items() if k.startswith("error:"))
         print(f"{fmt:<6} {rep.iterations:>7} {rep.outcomes['read']:>6} {errors:>13} {rep.outcomes['crash']:>8} "
               f"{rep.outcomes['hang']:>6} {len(rep.crashes):>7} {rep.seconds:>7.0f}", flush=True)
+        print(f"    slowest input: {rep.slowest[0]:.1f} s ({rep.slowest[1]}, {rep.slowest[2]:,} bytes); "
+              f"largest peak-RSS growth: {rep.rss_jump[0]:.0f} MB ({rep.rss_jump[1]}, {rep.rss_jump[2]:,} bytes); "
+              f"peak RSS {_peak_mb():.0f} MB")
         for sig, info in rep.crashes.items():
             print(f"    {sig} x{info['count']}: {info['error'][:150]} -> {info['file']} ({info['bytes']} bytes)")
         total_crashes += len(rep.crashes)

@@ -49,7 +49,7 @@ from typing import Any, TextIO
 from . import __version__
 from .batch_cohort import cohort_view, render_index, sort_key, summary_csv
 from .batch_inputs import Item, ZipBudget, discover, read_item, unique_names
-from .errors import InputError, LimitExceeded, ResumeToolError
+from .errors import InputError, LimitExceeded, ResumeToolError, printable
 from .limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
 
 __all__ = ["FILE_SECONDS", "BatchResult", "run_batch"]
@@ -163,6 +163,7 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     if in_pool:
         # Ctrl-C is the parent's to handle: it cancels work and shuts the pool down.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
+        _die_with_parent()
     _WORKER.clear()
     _WORKER["settings"] = settings
     try:
@@ -180,6 +181,31 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     except Exception as err:  # reported to the parent as a usage-level failure
         _WORKER["setup_error"] = (None, f"cannot start the checker ({type(err).__name__}: {err})",
                                   "Rerun with --debug and report the problem")
+
+
+def _die_with_parent() -> None:
+    """A worker whose parent was killed (SIGKILL leaves no chance to shut the pool down)
+    exits too: the kernel is asked to send SIGKILL (Linux), and a watcher thread checks the
+    parent every second everywhere else."""
+    parent = os.getppid()
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            import ctypes
+
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+            if os.getppid() != parent:  # the parent died before prctl took effect
+                os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    import threading
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def _peak_rss_mb() -> float:
@@ -202,8 +228,12 @@ def _write_atomic(path: Path, data: bytes | str) -> None:
     tmp = path.with_name(f".{path.name}.partial")
     if isinstance(data, str):
         data = data.encode("utf-8")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except OSError as err:
+        raise InputError(str(path), f"cannot write this output ({err.strerror or err})",
+                         "Check that the output folder is writable and has free space") from err
 
 
 def check_task(task: Task) -> dict[str, Any]:
@@ -218,13 +248,15 @@ def check_task(task: Task) -> dict[str, Any]:
             except ResumeToolError as err:
                 row = _failed_row(task, str(err), cache=True)
     except TimeLimitReached:
+        # Cached by content hash like any verdict: the same bytes would time out again
+        # (``--force`` retries); a changed file has a new hash and is checked.
         row = _failed_row(task, LimitExceeded(
             task.rel, f"checking this file took longer than {settings.file_seconds:g} seconds",
-            "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=False)
+            "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=True)
     except Exception as err:  # one bad file never stops the batch
-        row = _failed_row(task, f"{task.rel}: unexpected {type(err).__name__}: {err}. "
+        row = _failed_row(task, f"{printable(task.rel)}: unexpected {type(err).__name__}: {err}. "
                           "Rerun this file with `resume-tool --debug check` and report it",
-                          cache=False)
+                          cache=True)
     row["rss_mb"] = _peak_rss_mb()
     return row
 
@@ -432,7 +464,7 @@ class _Run:
         rel = row["file"]
         old = self.files.get(rel)
         if old is not None:
-            self._remove_stale(old.get("outputs", {}), row.get("outputs", {}))
+            self._remove_stale(old.get("outputs", {}), row.get("outputs", {}), rel)
         self.peak_rss = max(self.peak_rss, float(row.pop("rss_mb", 0.0)))
         self.rows[rel] = row
         entry = dict(row)
@@ -447,8 +479,13 @@ class _Run:
             if time.monotonic() - self.flushed >= FLUSH_SECONDS:
                 self.write_manifest("running")
 
-    def _remove_stale(self, old: dict[str, str], new: dict[str, str]) -> None:
+    def _remove_stale(self, old: dict[str, str], new: dict[str, str], rel: str = "") -> None:
+        """Delete this file's outputs of the last run that this run did not write again,
+        never an output another file claims (its name may have been handed on)."""
         keep = set(new.values())
+        for other, entry in self.files.items():
+            if other != rel and isinstance(entry, dict):
+                keep.update(entry.get("outputs", {}).values())
         for rel in old.values():
             if rel in keep or not rel.startswith(("reports/", "drafts/")) or ".." in rel:
                 continue
@@ -511,6 +548,7 @@ def run_batch(
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
         raise InputError(str(outdir), "the output folder is a file", "Choose a folder for -o")
+    _refuse_overlap(outdir, paths)
     posting_sha = None
     if posting is not None:
         try:
@@ -529,12 +567,13 @@ def run_batch(
         file_seconds=file_seconds,
     )
     record = _settings_record(settings, posting_sha)
-    for sub in ("reports", "drafts") if drafts else ("reports",):
-        (outdir / sub).mkdir(parents=True, exist_ok=True)
+    _prepare_outdir(outdir, drafts)
 
     inputs = discover(paths, outdir)
-    names = unique_names(i.rel for i in inputs.items)
-    previous = {} if force else _load_manifest(outdir)
+    last = _load_manifest(outdir)
+    names = unique_names((i.rel for i in inputs.items),
+                         {rel: e.get("name", "") for rel, e in last.items() if isinstance(e, dict)})
+    previous = {} if force else last
     run = _Run(outdir, settings, record, excel=excel, quiet=quiet,
                posting_label=Path(posting).name if posting is not None else None)
     run.files = dict(previous)  # rows of files not given this time stay in the manifest
@@ -593,10 +632,42 @@ def run_batch(
         print(f"{stop}{result.checked} checked, {result.reused} unchanged, "
               f"{result.failed} could not be checked, {result.skipped} skipped"
               f"{f', {result.pending} still to do' if result.pending else ''}"
-              f" -> {outdir / 'index.html'}", file=stream or sys.stderr, flush=True)
+              f" -> {printable(str(outdir / 'index.html'))}", file=stream or sys.stderr, flush=True)
     if interrupted:
         raise KeyboardInterrupt
     return result
+
+
+def _refuse_overlap(outdir: Path, paths: list[Path]) -> None:
+    """An output folder that is an input, or holds one, would check nothing (its content is
+    skipped) or mix reports into a student's folder: refuse it."""
+    out = outdir.resolve()
+    for p in paths:
+        try:
+            src = Path(p).resolve()
+        except (OSError, RuntimeError):
+            continue
+        if src == out or out in src.parents:
+            raise InputError(
+                str(outdir),
+                f"the output folder is, or contains, the input {printable(str(p))}",
+                "Choose an output folder outside the inputs, e.g. -o batch-reports/",
+            )
+
+
+def _prepare_outdir(outdir: Path, drafts: bool) -> None:
+    """Create the output folders and prove they can be written, with a message that says so."""
+    try:
+        for sub in ("reports", "drafts") if drafts else ("reports",):
+            (outdir / sub).mkdir(parents=True, exist_ok=True)
+        probe = outdir / ".resume-tool-write-test"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as err:
+        raise InputError(
+            str(outdir), f"cannot write to the output folder ({err.strerror or err})",
+            "Choose a folder you can write to, or fix its permissions",
+        ) from err
 
 
 def _cpu_count() -> int:
@@ -675,9 +746,9 @@ def _run_pool(todo: list[Task], by_rel: dict[str, Item], settings: Settings,
                     broken = True
                     if task.attempt >= 2:  # it broke a pool while running alone
                         row = _failed_row(task, (
-                            f"{task.rel}: the worker checking this file stopped (a crash, too "
-                            "little memory, or it hung). Save a simpler copy as DOCX or PDF"),
-                            cache=False)
+                            f"{printable(task.rel)}: the worker checking this file stopped (a "
+                            "crash, too little memory, or it hung). Save a simpler copy as DOCX "
+                            "or PDF"), cache=bool(task.sha256))
                     else:
                         suspects.append(replace(task, attempt=2))
                         continue

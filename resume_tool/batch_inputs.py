@@ -138,11 +138,14 @@ def discover(paths: Iterable[Path], outdir: Path | None = None) -> Inputs:
     failed: list[Failed] = []
     seen: set[Path] = set()
     roots: list[tuple[str, Path, bool]] = []  # (rel, path, given explicitly)
+    bases: set[str] = set()
 
-    for given in paths:
+    for given in sorted(paths, key=lambda g: str(Path(g).resolve())):
         p = Path(given)
         if p.is_dir():
-            base = p.resolve().name or "root"
+            top = p.resolve()
+            # Two input folders called "resumes" become "resumes" and "resumes (2)".
+            base = _unique(unicodedata.normalize("NFC", top.name or "root"), bases)
             for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
                 dpath = Path(dirpath)
                 if out_root is not None and _inside(dpath.resolve(), out_root):
@@ -150,24 +153,33 @@ def discover(paths: Iterable[Path], outdir: Path | None = None) -> Inputs:
                     continue
                 dirnames.sort()
                 inner = dpath.relative_to(p)
+                for dname in list(dirnames):
+                    if (dpath / dname).is_symlink():  # os.walk does not follow it: say so
+                        rel = PurePosixPath(base, *inner.parts, dname).as_posix()
+                        skipped.append(Skipped(unicodedata.normalize("NFC", rel),
+                                               "symbolic link to a folder; not followed"))
                 for fname in sorted(filenames):
                     rel = PurePosixPath(base, *inner.parts, fname).as_posix()
+                    link = _link_reason(dpath / fname, top)
+                    if link is not None:
+                        skipped.append(Skipped(unicodedata.normalize("NFC", rel), link))
+                        continue
                     roots.append((rel, dpath / fname, False))
         else:
             roots.append((p.name, p, True))
 
-    # Two roots may yield the same rel (two folders called "resumes"); number the later ones.
-    taken: dict[str, int] = {}
-    for rel, path, explicit in sorted(roots, key=lambda r: (r[0], str(r[1].resolve()))):
-        real = path.resolve()
+    # NFC first (macOS writes NFD), then one rel per file: a clash gets " (2)" before the
+    # extension, so the rel still says what type of file it is.
+    taken: set[str] = {s.rel.casefold() for s in skipped}
+    for rel, path, explicit in sorted(roots, key=lambda r: (unicodedata.normalize("NFC", r[0]), str(r[1]))):
+        try:
+            real = path.resolve()
+        except (OSError, RuntimeError):
+            real = path.absolute()
         if real in seen or (out_root is not None and _inside(real, out_root)):
             continue
         seen.add(real)
-        n = taken.get(rel, 0) + 1
-        taken[rel] = n
-        if n > 1:
-            rel = f"{rel}#{n}"
-        rel = unicodedata.normalize("NFC", rel)
+        rel = _unique(unicodedata.normalize("NFC", rel), taken)
         suffix = path.suffix.lower()
         if suffix == ".zip":
             _discover_zip(rel, path, items, skipped, failed)
@@ -183,6 +195,33 @@ def discover(paths: Iterable[Path], outdir: Path | None = None) -> Inputs:
     skipped.sort(key=lambda s: s.rel)
     failed.sort(key=lambda f: f.rel)
     return Inputs(items, skipped, failed)
+
+
+def _unique(rel: str, taken: set[str]) -> str:
+    """``rel``, or ``rel`` with " (2)", " (3)" ... before its extension; judged case-blind."""
+    path = PurePosixPath(rel)
+    out, n = rel, 1
+    while out.casefold() in taken:
+        n += 1
+        if len(path.parts) > 1 and not path.suffix:
+            out = f"{rel} ({n})"
+        else:
+            out = str(path.with_name(f"{path.stem} ({n}){path.suffix}"))
+    taken.add(out.casefold())
+    return out
+
+
+def _link_reason(path: Path, top: Path) -> str | None:
+    """Why a file found in an input folder is not read because it is a symbolic link."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # broken, or a loop
+        return "broken or looping symbolic link; skipped"
+    if not _inside(target, top):
+        return "symbolic link to a file outside the input folder; not followed"
+    return "symbolic link to another file in the input folder; that file is read instead"
 
 
 def _inside(path: Path, root: Path) -> bool:
@@ -329,15 +368,25 @@ def slug(rel: str) -> str:
     return text
 
 
-def unique_names(rels: Iterable[str]) -> dict[str, str]:
+def unique_names(rels: Iterable[str], previous: dict[str, str] | None = None) -> dict[str, str]:
     """Output name per rel: ``slug(rel)``, plus a hash of rel when another rel has that slug.
 
-    Collisions are judged case-insensitively (macOS and Windows disks); the first rel in sorted
-    order keeps the plain name, so names depend only on the set of inputs, never on timing.
+    Collisions are judged case-insensitively (macOS and Windows disks). A rel that had a name
+    in the last run (``previous``: rel -> name) keeps it while it is still free, so adding a
+    file never renames (and never overwrites) another student's reports; among new rels the
+    first in sorted order keeps the plain name, so names never depend on timing.
     """
     names: dict[str, str] = {}
     used: set[str] = set()
-    for rel in sorted(set(rels)):
+    ordered = sorted(set(rels))
+    for rel in ordered:
+        old = (previous or {}).get(rel)
+        if old and old.lower() not in used and old in (slug(rel), f"{slug(rel)}-{_short_hash(rel)}"):
+            names[rel] = old
+            used.add(old.lower())
+    for rel in ordered:
+        if rel in names:
+            continue
         name = slug(rel)
         if name.lower() in used:
             name = f"{name}-{_short_hash(rel)}"

@@ -17,7 +17,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .errors import EXIT_BAD_INPUT, EXIT_FELL_SHORT, EXIT_OK, LimitExceeded, ResumeToolError
+from .errors import (
+    EXIT_BAD_INPUT,
+    EXIT_FELL_SHORT,
+    EXIT_OK,
+    LimitExceeded,
+    ResumeToolError,
+    printable,
+)
 from .limits import DEFAULT_LIMITS, TimeLimitReached, time_limit
 
 FORMATS = ("text", "html", "md", "json")
@@ -80,7 +87,7 @@ def _emit(content: str, output: Path | None) -> None:
         click.echo(content, nl=not content.endswith("\n"))
     else:
         output.write_text(content, encoding="utf-8")
-        click.echo(f"wrote {output}", err=True)
+        click.echo(f"wrote {printable(str(output))}", err=True)
 
 
 @cli.command()
@@ -106,7 +113,7 @@ def parse(file: Path, fmt: str) -> int:
     seen = [ln.text for ln in doc.lines if ln.source not in ("header", "footer", "textbox")]
     unseen = [ln for ln in doc.lines if ln.source in ("header", "footer", "textbox")]
     if doc.observed("no-text"):
-        click.echo(f"{file}: no readable text (scanned or image-only); an ATS sees a blank page.", err=True)
+        click.echo(f"{printable(str(file))}: no readable text (scanned or image-only); an ATS sees a blank page.", err=True)
     click.echo("\n".join(seen))
     if unseen:
         where = sorted({ln.source for ln in unseen})
@@ -176,7 +183,7 @@ def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, .
     if fmt == "json":
         click.echo(json.dumps(table, indent=2, ensure_ascii=False))
         return EXIT_OK
-    click.echo(f"{table['file']}: {table['total']} keyword mention(s), {len(table['keywords'])} distinct")
+    click.echo(f"{printable(str(table['file']))}: {table['total']} keyword mention(s), {len(table['keywords'])} distinct")
     if table.get("title"):
         click.echo(f"title: {table['title']}")
     for category, rows in table["by_category"].items():
@@ -240,9 +247,9 @@ def lists_check(directory: Path) -> int:
     for p in problems:
         click.echo(p, err=True)
     if problems:
-        click.echo(f"{directory}: {len(problems)} problem(s)", err=True)
+        click.echo(f"{printable(str(directory))}: {len(problems)} problem(s)", err=True)
         return EXIT_BAD_INPUT
-    click.echo(f"{directory}: ok")
+    click.echo(f"{printable(str(directory))}: ok")
     return EXIT_OK
 
 
@@ -276,12 +283,12 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
         built = build_draft(report, matcher, years=years)
         written = write_draft(built, output, pdf=pdf)
     for path in written:
-        click.echo(f"wrote {path}", err=True)
+        click.echo(f"wrote {printable(str(path))}", err=True)
     if built.left_out:
         from .render.draft import left_out_path
 
         click.echo(f"{len(built.left_out)} line(s) of the resume are not in the draft; "
-                   f"see {left_out_path(output)} for each and why", err=True)
+                   f"see {printable(str(left_out_path(output)))} for each and why", err=True)
     return EXIT_OK
 
 
@@ -295,7 +302,8 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
 @click.option("--formats", default="html,json", show_default=True,
               help="Per-resume report formats, comma-separated: html, json, md, text.")
 @click.option("--drafts", is_flag=True, help="Also write drafts/<name>.docx for every resume.")
-@click.option("--force", is_flag=True, help="Redo files whose results are up to date.")
+@click.option("--force", is_flag=True,
+              help="Redo files whose results are up to date, and retry files that failed or timed out.")
 @click.option("--excel", is_flag=True,
               help="Write summary.csv with a UTF-8 BOM so Excel opens it correctly (default: no BOM).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
@@ -357,6 +365,7 @@ def main(argv: list[str] | None = None) -> None:
     except click.exceptions.Exit as exc:
         code = exc.exit_code
     except click.ClickException as exc:
+        exc.message = printable(exc.message)  # a file name from the command line, escaped
         exc.show()
         code = EXIT_BAD_INPUT
     except (click.exceptions.Abort, KeyboardInterrupt):

@@ -18,7 +18,17 @@ class Limits:
     max_zip_entries: int = 2000  # DOCX: parts in the package
     max_seconds: float = 30.0  # wall-clock budget for reading one file
     max_total_seconds: float = 120.0  # everything done with one file: read, match, render
-    max_chars: int = 2_000_000  # text kept from one file
+    max_chars: int = 200_000  # text kept from one file (a 20-page resume is under 100,000)
+    max_line_chars: int = 5_000  # text files: a longer line is split (no pattern sees more)
+    # PDF budgets (read.pdf_budget): each breach is a LimitExceeded naming the limit.
+    max_stream_bytes: int = 64 * 1024 * 1024  # decoded bytes of one PDF stream, every filter
+    max_decoded_bytes: int = 160 * 1024 * 1024  # decoded bytes of all streams of one PDF
+    max_cmap_entries: int = 400_000  # character codes declared by all font maps of one PDF
+    max_page_objects: int = 150_000  # operators and operands on one page (forms included)
+    max_page_content_bytes: int = 8 * 1024 * 1024  # content-stream bytes parsed for one page
+    max_graphics_depth: int = 1_000  # q (save graphics state) nesting on one page
+    max_page_paths: int = 10_000  # shapes drawn on one page
+    max_page_glyphs: int = 20_000  # characters drawn on one page
 
 
 DEFAULT_LIMITS = Limits()

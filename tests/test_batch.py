@@ -427,8 +427,11 @@ def test_hung_file_and_unexpected_error_become_rows(tmp_path: Path,
     assert rows["in/slow.docx"]["error"].startswith(
         "in/slow.docx: checking this file took longer than 0.5 seconds")
     assert rows["in/bug.docx"]["error"].startswith("in/bug.docx: unexpected ValueError: a bug in a parser")
-    # Neither is cached as a verdict on the file: the next run tries both again.
-    assert run_batch([folder], tmp_path / "out", **kw).checked == 2
+    # Both are cached by content hash like any verdict (issue 15: a bait file must not cost
+    # minutes on every run); --force tries them again, and so does a changed file.
+    again = run_batch([folder], tmp_path / "out", **kw)
+    assert again.checked == 0 and again.failed == 2
+    assert run_batch([folder], tmp_path / "out", **{**kw, "force": True}).checked == 3
 
 
 # -------------------------------------------------------- two workers, drafts
@@ -568,3 +571,139 @@ def _unescape(text: str) -> str:
     return html.unescape(text.strip())
 
 
+
+
+# -------------------------------------------------------- issue 15: batch integrity
+from resume_tool.batch_inputs import discover  # noqa: E402
+from resume_tool.errors import InputError  # noqa: E402
+
+TXT = b"Jane Doe\njane@example.com\nExperience\nMedical Coder, Acme Clinic, 2020 - Present\n- CPC\n"
+
+
+def test_symlinks_out_of_an_input_folder_are_skipped_with_a_reason(tmp_path: Path) -> None:
+    folder = tmp_path / "class"
+    folder.mkdir()
+    (folder / "real.txt").write_bytes(TXT)
+    secret = tmp_path / "secret.txt"
+    secret.write_text("root:x:0:0\n")
+    (folder / "passwd.txt").symlink_to(secret)
+    (folder / "loop.txt").symlink_to(folder / "loop.txt")
+    (folder / "same.txt").symlink_to(folder / "real.txt")
+    (folder / "up").symlink_to(tmp_path, target_is_directory=True)
+    found = discover([folder])
+    assert [i.rel for i in found.items] == ["class/real.txt"]
+    reasons = {s.rel: s.reason for s in found.skipped}
+    assert "outside the input folder" in reasons["class/passwd.txt"]
+    assert "looping" in reasons["class/loop.txt"]
+    assert "in the input folder" in reasons["class/same.txt"]
+    assert "folder; not followed" in reasons["class/up"]
+
+
+def test_same_named_folders_and_nfc_nfd_names_all_survive(tmp_path: Path) -> None:
+    a, b = tmp_path / "a" / "resumes", tmp_path / "b" / "resumes"
+    a.mkdir(parents=True)
+    b.mkdir(parents=True)
+    (a / "x.txt").write_bytes(TXT)
+    (b / "x.txt").write_bytes(TXT + b"two\n")
+    (a / "Jos\u00e9.txt").write_bytes(TXT + b"nfc\n")
+    (a / "Jose\u0301.txt").write_bytes(TXT + b"nfd\n")
+    found = discover([b, a])
+    rels = [i.rel for i in found.items]
+    assert len(rels) == 4 and not found.skipped
+    assert {"resumes/x.txt", "resumes (2)/x.txt"} <= set(rels)
+    assert "resumes/José.txt" in rels and "resumes/José (2).txt" in rels
+    assert discover([a, b]).items == found.items  # stable whatever the argument order
+
+
+def test_rerun_never_deletes_another_files_outputs(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_b.txt").write_bytes(TXT)
+    kw = dict(posting=None, role=None, lists=None, workers=1, formats=["json"], drafts=False,
+              force=False, excel=False, quiet=True)
+    run_batch([folder], tmp_path / "out", **kw)
+    (folder / "a").mkdir()
+    (folder / "a" / "b.txt").write_bytes(TXT + b"- CCS\n")  # same slug "in_a_b", sorts first
+    result = run_batch([folder], tmp_path / "out", **kw)
+    assert result.failed == 0
+    for row in result.rows:
+        for rel in row["outputs"].values():
+            assert (tmp_path / "out" / rel).is_file(), (row["file"], rel)
+    names = {r["file"]: r["name"] for r in result.rows}
+    assert names["in/a_b.txt"] == "in_a_b"  # the old file kept its name
+
+
+@pytest.mark.parametrize("where", ["same", "parent"])
+def test_output_folder_that_is_or_holds_an_input_is_refused(tmp_path: Path, where: str) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TXT)
+    out = folder if where == "same" else tmp_path
+    with pytest.raises(InputError, match="is, or contains, the input"):
+        run_batch([folder], out, posting=None, role=None, lists=None, workers=1, formats=["json"],
+                  drafts=False, force=False, excel=False, quiet=True)
+
+
+def test_read_only_output_folder_is_a_clear_error(tmp_path: Path) -> None:
+    import os
+
+    if os.geteuid() == 0:
+        pytest.skip("root can write to a read-only folder")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TXT)
+    out = tmp_path / "out"
+    out.mkdir()
+    out.chmod(0o500)
+    try:
+        with pytest.raises(InputError, match="cannot write to the output folder"):
+            run_batch([folder], out, posting=None, role=None, lists=None, workers=1,
+                      formats=["json"], drafts=False, force=False, excel=False, quiet=True)
+    finally:
+        out.chmod(0o700)
+
+
+def test_unwritable_output_is_one_line_not_unexpected(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_bytes(TXT)
+    out = tmp_path / "out-is-a-file-inside"
+    out.mkdir()
+    (out / "reports").write_text("a file where the reports folder goes")
+    with pytest.raises(InputError, match="cannot write to the output folder"):
+        run_batch([folder], out, posting=None, role=None, lists=None, workers=1,
+                  formats=["json"], drafts=False, force=False, excel=False, quiet=True)
+
+
+def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = (
+        "import multiprocessing as mp, os, sys, time\n"
+        "from resume_tool.batch import _die_with_parent\n"
+        "def child():\n"
+        "    _die_with_parent()\n"
+        "    time.sleep(60)\n"
+        "if __name__ == '__main__':\n"
+        "    p = mp.get_context('spawn').Process(target=child); p.start()\n"
+        "    print(p.pid, flush=True); time.sleep(60)\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stdout=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    child = int(proc.stdout.readline())
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    for _ in range(50):
+        try:
+            os.kill(child, 0)
+        except ProcessLookupError:
+            break
+        time.sleep(0.1)
+    else:
+        os.kill(child, signal.SIGKILL)
+        raise AssertionError("the worker outlived its killed parent")

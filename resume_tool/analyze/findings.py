@@ -464,3 +464,51 @@ def resume_findings(resume: Resume, today: date) -> list[Finding]:
         out.extend(check(resume))
     out.extend(check_dates(resume, today))
     return out
+
+
+def check_confusable_characters(resume: Resume) -> list[Finding]:
+    """Words spelled with look-alike letters (Cyrillic "СРС" for CPC) or holding invisible
+    format characters (a right-to-left override, tag characters): an ATS search for the
+    word will not find them. Added for issue 15; one finding listing up to five words."""
+    import unicodedata
+
+    from ..read.normalize import CONFUSABLES
+
+    bad: list[str] = []
+    for line in resume.document.lines:
+        text = line.text
+        if text.isascii():
+            continue
+        for word in text.split():
+            if word.isascii() or len(word) > 40:
+                continue
+            hidden = [c for c in word if unicodedata.category(c) == "Cf"]
+            plain = "".join(c for c in word if unicodedata.category(c) != "Cf")
+            skeleton = "".join(CONFUSABLES.get(c, c) for c in plain)
+            looks = [c for c in plain if c in CONFUSABLES]
+            latin = any(c.isascii() and c.isalpha() for c in plain)
+            core = skeleton.strip(".,;:()[]")
+            if hidden and core.isascii():
+                what = f"an invisible character (U+{ord(hidden[0]):04X})"
+            elif looks and skeleton.isascii() and (latin or (core.isupper() and len(core) <= 6)):
+                script = unicodedata.name(looks[0], "").split(" ")[0].title() or "foreign"
+                what = f"a {script} letter ({looks[0]}) that looks Latin"
+            else:
+                continue
+            item = f'"{core}" contains {what}'
+            if item not in bad:
+                bad.append(item)
+    if not bad:
+        return []
+    return [
+        _finding(
+            "confusable-characters",
+            "warning",
+            f"{'; '.join(bad[:5])}; an ATS will not match it.",
+            "Delete the word and type it again with ordinary letters (no copy-paste from a web page).",
+            bad[0],
+        )
+    ]
+
+
+RESUME_CHECKS = (*RESUME_CHECKS, check_confusable_characters)

@@ -74,29 +74,49 @@ def read_posting(path_or_dash: str | Path) -> str:
     """The text of a posting file (text, Markdown, DOCX or PDF), or of standard input for ``"-"``.
 
     Text files keep their blank lines and Markdown markers: headings and bullets tell required
-    from preferred. DOCX and PDF go through the read stage.
+    from preferred. DOCX and PDF go through the read stage. Every source (a file, standard
+    input, a named pipe, ``/dev/zero``) is read in chunks and refused as soon as it passes the
+    resume size limit; bytes are decoded as the text reader does (invalid UTF-8 is cp1252).
     """
+    import io
+
     from ..limits import DEFAULT_LIMITS
-    from ..read import read_document, sniff
+    from ..read import read_bytes, sniff
     from ..read.text import decode
+
+    def _read_capped(fh: io.BufferedIOBase, limit: int, name: str, problem: str, fix: str) -> bytes:
+        """At most ``limit`` bytes from ``fh``, 64 KB at a time; one byte more raises."""
+        parts: list[bytes] = []
+        total = 0
+        while True:
+            chunk = fh.read(min(64 * 1024, limit + 1 - total))
+            if not chunk:
+                return b"".join(parts)
+            total += len(chunk)
+            if total > limit:
+                raise InputError(name, problem, fix)
+            parts.append(chunk)
 
     name = str(path_or_dash)
     limit = DEFAULT_LIMITS.max_bytes
+    too_big = f"the posting is larger than {limit // (1024 * 1024)} MB"
     if name == "-":
-        text = sys.stdin.read(limit + 1)
-        if len(text) > limit:
-            raise InputError("standard input", "the posting is larger than 10 MB",
-                             "Paste only the posting's text")
-        return _normalize(text)
+        stream = getattr(sys.stdin, "buffer", None)
+        if stream is None:  # a text stream with no bytes underneath (tests, embedding)
+            text = sys.stdin.read(limit + 1)
+            if len(text) > limit:
+                raise InputError("standard input", too_big, "Paste only the posting's text")
+            return _normalize(text)
+        data = _read_capped(stream, limit, "standard input", too_big, "Paste only the posting's text")
+        return _normalize(decode(data))
     p = Path(name)
     try:
         if p.is_dir():
             raise InputError(
                 name, "this is a folder, not a posting file", "Give the path of one posting file"
             )
-        if p.stat().st_size > limit:
-            raise InputError(name, "the posting is larger than 10 MB", "Save only the posting's text")
-        data = p.read_bytes()
+        with p.open("rb") as fh:
+            data = _read_capped(fh, limit, name, too_big, "Save only the posting's text")
     except FileNotFoundError as err:
         raise InputError(name, "no such file", "Check the path and the file name") from err
     except OSError as err:
@@ -104,7 +124,7 @@ def read_posting(path_or_dash: str | Path) -> str:
             name, f"cannot read the file ({err.strerror})", "Check the path and permissions"
         ) from err
     if sniff(data, name) in ("docx", "pdf"):
-        return read_document(name).text
+        return read_bytes(data, name).text
     return _normalize(decode(data))
 
 

@@ -85,7 +85,7 @@ def read_bytes(data: bytes, name: str, limits: Limits = DEFAULT_LIMITS) -> Docum
             return read_docx(data, name, limits, deadline)
         from .text import read_text
 
-        return read_text(data, name, limits)
+        return read_text(data, name, limits, deadline)
     except ResumeToolError:
         raise
     except RecursionError as err:

@@ -11,14 +11,23 @@ import time
 import zipfile
 import zlib
 
-from ..errors import InputError, LimitExceeded
+from ..errors import InputError, LimitExceeded, printable
 from ..limits import Limits
 
 _CHUNK = 64 * 1024
 
-# Hostile-XML markers, also in UTF-16 so an encoded part cannot slip past.
+# Hostile-XML markers in every encoding an XML parser accepts without being told (UTF-8,
+# UTF-16 and UTF-32, either byte order), so an encoded part cannot slip past.
 _XML_MARKERS = tuple(
-    m.encode(enc) for m in ("<!DOCTYPE", "<!ENTITY") for enc in ("ascii", "utf-16-le", "utf-16-be")
+    m.encode(enc)
+    for m in ("<!DOCTYPE", "<!ENTITY", "<!doctype")
+    for enc in ("ascii", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be")
+)
+# Parts no reader parses as XML (pictures, fonts, embedded objects); every other part is
+# checked whatever its name, because the package's relationships may point anywhere.
+_BINARY_PARTS = (
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".emf", ".wmf", ".svg", ".bin",
+    ".ttf", ".odttf", ".fntdata", ".wdp", ".jfif", ".ico", ".mp4", ".wav",
 )
 _MARKER_OVERLAP = max(len(m) for m in _XML_MARKERS)
 
@@ -73,7 +82,7 @@ def check_zip(name: str, zf: zipfile.ZipFile, limits: Limits, deadline: Deadline
     for info in infos:
         if info.is_dir():
             continue
-        is_xml = info.filename.endswith((".xml", ".rels"))
+        is_xml = not info.filename.lower().endswith(_BINARY_PARTS)
         tail = b""
         with zf.open(info) as part:
             while True:
@@ -93,7 +102,7 @@ def check_zip(name: str, zf: zipfile.ZipFile, limits: Limits, deadline: Deadline
                     if any(m in window for m in _XML_MARKERS):
                         raise InputError(
                             name,
-                            f"the Word file contains an XML part ({info.filename}) that "
+                            f"the Word file contains an XML part ({printable(info.filename)}) that "
                             "declares a DOCTYPE or entities, which Word never writes",
                             "Open it in Word and save it again as a new DOCX, or save it as PDF",
                         )

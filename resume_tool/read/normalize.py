@@ -63,6 +63,15 @@ _AFTER_NFKC = {
     0x000C: " ",
 }
 
+_SURROGATE = re.compile("[\ud800-\udfff]")  # lone halves: no encoder can write them
+
+# Letters that look like Latin ones but are not (Cyrillic, Greek): "СРС" is not "CPC" to
+# an ATS. Used to report such words (analyze.findings), never to rewrite what was written.
+CONFUSABLES = {
+    **dict(zip("АВЕЅІЈКМНОРСТХУаеіјоорсхуѕԁԛԝ", "ABESIJKMHOPCTXYaeijoopcxysdqw", strict=True)),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧοιν", "ABEZHIKMNOPTYXoiv", strict=True)),
+}
+
 _SPACES = re.compile(r"[^\S\n]+")
 _SPACE_AROUND_NL = re.compile(r" ?\n ?")
 
@@ -119,6 +128,8 @@ def _normalize_once(s: str) -> str:
     if not s:
         return ""
     s = s.replace("\r\n", "\n").replace("\r", "\n")
+    if _SURROGATE.search(s):  # a w:sym D800 or a broken decoder: would crash every writer
+        s = _SURROGATE.sub("\ufffd", s)
     s = repair_mojibake(s)
     s = s.translate(_MARKS).translate(_INVISIBLE)
     s = unicodedata.normalize("NFKC", s)

@@ -44,12 +44,16 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef
+from pdfminer.utils import apply_matrix_pt
 
 from ..errors import InputError, LimitExceeded
 from ..limits import Limits
 from ..models import Document, Line, Observation
+from . import pdf_budget
 from .guard import Deadline, damaged
 from .normalize import BULLET_CHARS, is_private_use, normalize_text, strip_bullet
+
+pdf_budget.install()
 
 # pdfminer warns about every odd font; a library must not print those on the user's terminal
 # (handlers the application configures on the root logger still receive them).
@@ -103,6 +107,82 @@ class _PageStats:
     hidden: list[str] = field(default_factory=list)
     tiny: list[str] = field(default_factory=list)
     images: int = 0
+    # text no reader can see, by why (see _HIDDEN_WHY); dropped from the lines
+    invisible: list[tuple[str, str]] = field(default_factory=list)
+
+
+Box = tuple[float, float, float, float]
+
+# Why a glyph is invisible to a person; such text is not credited (README: hidden text).
+_HIDDEN_WHY = {
+    "off-page": "drawn off the page",
+    "render-mode": "drawn invisible (render mode 3 or fully transparent)",
+    "covered": "covered by a shape drawn over it",
+    "clipped": "clipped away",
+    "squeezed": "squeezed to almost no width",
+}
+
+
+class _Grid:
+    """Boxes bucketed by 64-pt cells, so "which boxes hold this point" is not a linear scan."""
+
+    CELL = 64.0
+
+    def __init__(self, boxes: Iterable[tuple[Box, int]]) -> None:
+        self.cells: dict[tuple[int, int], list[tuple[Box, int]]] = {}
+        for box, seq in boxes:
+            x0, y0, x1, y1 = box
+            cx0, cx1 = int(x0 // self.CELL), int(x1 // self.CELL)
+            cy0, cy1 = int(y0 // self.CELL), int(y1 // self.CELL)
+            if (cx1 - cx0 + 1) * (cy1 - cy0 + 1) > 400:  # absurd box: clamp to the page area
+                cx0, cx1, cy0, cy1 = max(cx0, -2), min(cx1, 20), max(cy0, -2), min(cy1, 20)
+            for cx in range(cx0, cx1 + 1):
+                for cy in range(cy0, cy1 + 1):
+                    self.cells.setdefault((cx, cy), []).append((box, seq))
+
+    def hit(self, x: float, y: float, after: int = -1, span: tuple[float, float] | None = None) -> bool:
+        """A box holds (x, y) and was drawn after sequence number ``after``; with ``span``
+        (bottom, top) it must also cover that height (a strike-through bar hides nothing)."""
+        for (x0, y0, x1, y1), seq in self.cells.get((int(x // self.CELL), int(y // self.CELL)), ()):
+            covers = span is None or (y0 <= span[0] and y1 >= span[1])
+            if seq > after and x0 <= x <= x1 and y0 <= y <= y1 and covers:
+                return True
+        return False
+
+
+@dataclass
+class _PageCtx:
+    """What the glyph checks need to know about the page."""
+
+    dark: _Grid  # filled, non-white shapes: white text on them is visible
+    covers: _Grid  # every filled shape, with its drawing order
+    images: _Grid  # pictures: invisible text over one is an OCR layer, not a trick
+    bbox: Box  # the page
+
+
+def _overlaps(a: Box, b: Box) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def _why_hidden(ch: LTChar, ctx: _PageCtx) -> str | None:
+    """Why a person cannot see this glyph, or None when they can."""
+    x, y = (ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2
+    if not _overlaps((ch.x0, ch.y0, ch.x1, ch.y1), ctx.bbox):
+        return "off-page"  # wholly outside: a glyph cut by the edge is partly seen
+    if (getattr(ch, "rt_mode", 0) in (3, 7) or getattr(ch, "rt_alpha", 1.0) < 0.05) and not (
+        ctx.images.hit(x, y)
+    ):
+        return "render-mode"  # over a picture it is a scan's OCR layer, which is fine
+    clip = getattr(ch, "rt_clip", None)
+    if clip is not None and not _overlaps((ch.x0, ch.y0, ch.x1, ch.y1), clip):
+        return "clipped"
+    hscale = getattr(ch, "rt_hscale", 1.0)
+    if hscale < 0.2 or (0 < ch.width < 0.08 * ch.height):
+        return "squeezed"
+    inset = 0.2 * (ch.y1 - ch.y0)
+    if ctx.covers.hit(x, y, getattr(ch, "rt_seq", 1 << 62), (ch.y0 + inset, ch.y1 - inset)):
+        return "covered"
+    return None
 
 
 def _is_white(color: Any) -> bool:
@@ -122,10 +202,6 @@ def _is_white(color: Any) -> bool:
     return False
 
 
-def _inside(x: float, y: float, rects: list[tuple[float, float, float, float]]) -> bool:
-    return any(r[0] <= x <= r[2] and r[1] <= y <= r[3] for r in rects)
-
-
 def _walk(item: Any) -> Iterator[Any]:
     """Every layout object below ``item`` (pdfminer nests lines in boxes and figures)."""
     for child in item:
@@ -143,22 +219,36 @@ def _font_kind(font: str) -> tuple[bool, bool, bool]:
     return bool(_ICON_FONT.search(font)), bool(_DINGBAT_FONT.search(font)), bool(_BOLD_FONT.search(font))
 
 
-def _fragment(
-    line: LTTextLine, dark: list[tuple[float, float, float, float]], st: _PageStats
-) -> _Frag | None:
-    """Clean text and style of one pdfminer line; glyph problems are tallied in ``st``."""
+def _fragment(line: LTTextLine, ctx: _PageCtx, st: _PageStats) -> _Frag | None:
+    """Clean text and style of one pdfminer line; glyph problems are tallied in ``st``.
+
+    Glyphs a person cannot see (off the page, invisible mode, covered, clipped, squeezed)
+    are left out of the text and reported; white glyphs stay in and are reported (a white
+    name on a dark picture is visible, and pictures are not looked at).
+    """
     parts: list[str] = []
     sizes: list[float] = []
     bold = chars = 0
     white: list[str] = []
     tiny: list[str] = []
+    unseen: list[str] = []
+    why: str | None = None
     for ch in line:
         if isinstance(ch, LTAnno):
             parts.append(ch.get_text())
+            unseen.append(ch.get_text())
             continue
         if not isinstance(ch, LTChar):
             continue
         t = ch.get_text()
+        if not t.strip():
+            unseen.append(" ")
+        else:
+            reason = _why_hidden(ch, ctx)
+            if reason is not None:
+                why = why or reason
+                unseen.append(t)
+                continue
         icon, dingbat, is_bold = _font_kind(ch.fontname or "")
         if len(t) > 1 and t.startswith("(cid:"):
             if not icon and not "".join(parts).strip():
@@ -197,11 +287,15 @@ def _fragment(
         if (
             gs is not None
             and _is_white(gs.ncolor)
-            and not _inside((ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2, dark)
+            and not ctx.dark.hit((ch.x0 + ch.x1) / 2, (ch.y0 + ch.y1) / 2)
         ):
             white.append(t)
         if ch.size < 4:
             tiny.append(t)
+    if why is not None:
+        hidden = normalize_text("".join(unseen).replace("\n", " ")).strip()
+        if len(_ALNUM.findall(hidden)) >= 4:  # "ICD-" clipped away by wkhtmltopdf: debris
+            st.invisible.append((why, hidden))
     text, bullet = strip_bullet(normalize_text("".join(parts).replace("\n", " ")))
     text = text.strip()
     if not text and not bullet:
@@ -563,18 +657,151 @@ def _rejoin_hyphens(lines: list[Line]) -> None:
 
 # ------------------------------------------------------------------ reading
 class _Analyzer(PDFPageAggregator):
-    """Aggregator that checks the time budget while glyphs are being placed."""
+    """Aggregator that charges glyphs and shapes to the page budget and notes, per glyph,
+    what decides whether a person can see it: drawing order, render mode, horizontal scale
+    and the clip in force (pdfminer keeps none of these)."""
 
     def __init__(self, rsrcmgr: PDFResourceManager, laparams: LAParams, deadline: Deadline) -> None:
         super().__init__(rsrcmgr, laparams=laparams)
         self._deadline = deadline
-        self._glyphs = 0
+        self._seq = 0
+        self._mode = 0
+        self.clip: Box | None = None  # device-space box of the current clip, None = the page
+        self.alpha = 1.0  # fill opacity from the ExtGState (``/ca``; a soft mask counts as 0.5)
 
-    def render_char(self, *args: Any, **kwargs: Any) -> float:
-        self._glyphs += 1
-        if self._glyphs % 2000 == 0:
-            self._deadline.check()
-        return super().render_char(*args, **kwargs)
+    def begin_page(self, page: Any, ctm: Any) -> None:
+        self.clip = None
+        self.alpha = 1.0
+        self._mode = 0
+        super().begin_page(page, ctm)
+
+    def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
+        self._mode = getattr(textstate, "render", 0)
+        super().render_string(textstate, seq, ncs, graphicstate)
+
+    def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
+                    cid: int, ncs: Any, graphicstate: Any) -> float:
+        b = pdf_budget.current()
+        if b is not None:
+            b.add_glyph()
+        adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
+        item = self.cur_item._objs[-1]
+        self._seq += 1
+        item.rt_seq = self._seq
+        item.rt_mode = self._mode
+        item.rt_hscale = scaling
+        item.rt_clip = self.clip
+        item.rt_alpha = self.alpha
+        return adv
+
+    def paint_path(self, gstate: Any, stroke: bool, fill: bool, evenodd: bool, path: Any) -> None:
+        b = pdf_budget.current()
+        if b is not None:
+            b.add_path()
+        before = len(self.cur_item._objs)
+        super().paint_path(gstate, stroke, fill, evenodd, path)
+        self._seq += 1
+        for item in self.cur_item._objs[before:]:
+            item.rt_seq = self._seq
+            item.rt_alpha = self.alpha
+
+
+def _path_box(path: list[Any], ctm: Any) -> Box | None:
+    """Device-space bounding box of a path (its points, control points included)."""
+    xs: list[float] = []
+    ys: list[float] = []
+    for seg in path:
+        nums = [v for v in seg[1:] if isinstance(v, (int, float))]
+        for i in range(0, len(nums) - 1, 2):
+            x, y = apply_matrix_pt(ctm, (nums[i], nums[i + 1]))
+            xs.append(x)
+            ys.append(y)
+    if not xs:
+        return None
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+class _Interpreter(PDFPageInterpreter):
+    """pdfminer's interpreter plus the clipping path pdfminer ignores (``W n``), kept as a
+    box in device space and saved and restored with ``q``/``Q`` and around forms."""
+
+    device: _Analyzer
+
+    def init_state(self, ctm: Any) -> None:
+        super().init_state(ctm)
+        self._clips: list[tuple[Box | None, float]] = []
+        self._clip_pending = False
+
+    def do_q(self) -> None:
+        b = pdf_budget.current()
+        if b is not None:
+            b.check_depth(len(self.gstack) + 1)
+        super().do_q()
+        if len(self._clips) < 10_000:
+            self._clips.append((self.device.clip, self.device.alpha))
+
+    def do_Q(self) -> None:
+        super().do_Q()
+        if self._clips:
+            self.device.clip, self.device.alpha = self._clips.pop()
+
+    def do_gs(self, name: Any) -> None:
+        """Fill opacity, which pdfminer ignores: a translucent box hides nothing."""
+        try:
+            states = resolve1(self.resources.get("ExtGState")) or {}
+            key = getattr(name, "name", name)
+            gs = resolve1(states.get(key)) if isinstance(states, dict) else None
+            if not isinstance(gs, dict):
+                return
+            ca = resolve1(gs.get("ca"))
+            if isinstance(ca, (int, float)):
+                self.device.alpha = float(ca)
+            mask = resolve1(gs.get("SMask"))
+            if mask is not None and getattr(mask, "name", None) != "None":
+                self.device.alpha = min(self.device.alpha, 0.5)
+        except (_RefLoop, AttributeError, TypeError, ValueError):
+            return
+
+    def do_W(self) -> None:
+        self._clip_pending = True
+
+    def do_W_a(self) -> None:
+        self._clip_pending = True
+
+    def _end_path(self) -> None:
+        if not self._clip_pending:
+            return
+        self._clip_pending = False
+        box = _path_box(self.curpath, self.ctm)
+        if box is None:
+            return
+        old = self.device.clip
+        if old is not None:
+            box = (max(box[0], old[0]), max(box[1], old[1]), min(box[2], old[2]), min(box[3], old[3]))
+        self.device.clip = box
+
+    def do_n(self) -> None:
+        self._end_path()
+        super().do_n()
+
+    def do_f(self) -> None:
+        self._end_path()
+        super().do_f()
+
+    def do_S(self) -> None:
+        self._end_path()
+        super().do_S()
+
+    def do_B(self) -> None:
+        self._end_path()
+        super().do_B()
+
+    def do_Do(self, xobjid_arg: Any) -> None:
+        saved = self.device.clip
+        try:
+            super().do_Do(xobjid_arg)
+        finally:
+            self.device.clip = saved
 
 
 def _page_columns(lines: list[Line]) -> int:
@@ -672,7 +899,22 @@ def _links(page: PDFPage) -> list[tuple[tuple[float, float, float, float], str]]
 
 
 def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Document:
-    """Read a PDF into lines in reading order with page and column, plus observations."""
+    """Read a PDF into lines in reading order with page and column, plus observations.
+
+    Every byte pdfminer decodes, every font-map entry and every operator is charged to a
+    ``pdf_budget.Budget``; a breach ends the read with a ``LimitExceeded`` naming the limit.
+    """
+    b = pdf_budget.Budget(name, limits, deadline.end, deadline.seconds)
+    try:
+        with pdf_budget.budget(b):
+            return _read_pdf(data, name, limits, deadline, b)
+    except pdf_budget.Breach as breach:
+        raise breach.error from None
+
+
+def _read_pdf(
+    data: bytes, name: str, limits: Limits, deadline: Deadline, b: pdf_budget.Budget
+) -> Document:
     tail = data[-2048:]
     if b"%%EOF" not in tail:
         raise damaged(name, "pdf")
@@ -697,7 +939,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
 
     rsrc = PDFResourceManager(caching=True)
     device = _Analyzer(rsrc, LAParams(boxes_flow=None, all_texts=True), deadline)
-    interp = PDFPageInterpreter(rsrc, device)
+    interp = _Interpreter(rsrc, device)
     lines: list[Line] = []
     obs: list[Observation] = []
     totals = _PageStats()
@@ -709,25 +951,42 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
             raise _too_many_pages(name, f"more than {limits.max_pages}", limits)
         deadline.check()
         pages = pageno
+        b.new_page(pageno)
         interp.process_page(page)
         layout: LTPage = device.get_result()
+        deadline.check()
         st = _PageStats()
-        dark: list[tuple[float, float, float, float]] = []
+        dark: list[tuple[Box, int]] = []
+        covers: list[tuple[Box, int]] = []
+        pictures: list[tuple[Box, int]] = []
         raw_lines: list[LTTextLine] = []
-        for item in _walk(layout):
+        for n, item in enumerate(_walk(layout)):
+            if n % 1000 == 999:
+                deadline.check()
             if isinstance(item, LTImage):
                 st.images += 1
+                pictures.append((item.bbox, 0))
             elif isinstance(item, LTCurve):
-                if item.fill and not _is_white(item.non_stroking_color):
-                    dark.append(item.bbox)
+                if item.fill and getattr(item, "rt_alpha", 1.0) >= 0.9:
+                    covers.append((item.bbox, getattr(item, "rt_seq", 0)))
+                    if not _is_white(item.non_stroking_color):
+                        dark.append((item.bbox, 0))
             elif isinstance(item, LTTextLine):
                 raw_lines.append(item)
-        frags = [f for f in (_fragment(ln, dark, st) for ln in raw_lines) if f is not None]
+        ctx = _PageCtx(_Grid(dark), _Grid(covers), _Grid(pictures), layout.bbox)
+        frags: list[_Frag] = []
+        for n, ln in enumerate(raw_lines):
+            if n % 200 == 199:
+                deadline.check()
+            frag = _fragment(ln, ctx, st)
+            if frag is not None:
+                frags.append(frag)
         frags = _merge_wrapped_dates(frags)
         alnum += sum(len(_ALNUM.findall(f.text)) for f in frags)
         links = _links(page)
         page_lines: list[Line] = []
         blocks = _layout(frags, check=deadline.check)
+        deadline.check()
         for column, rows in blocks:
             for row in rows:
                 for line in _row_lines(row, pageno, column):
@@ -755,6 +1014,7 @@ def read_pdf(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Docu
         totals.hidden += st.hidden
         totals.tiny += st.tiny
         totals.images += st.images
+        totals.invisible += st.invisible
         layout = None  # type: ignore[assignment]
     if pages == 0:
         raise damaged(name, "pdf")
@@ -790,12 +1050,18 @@ def _summary(st: _PageStats) -> Iterable[Observation]:
             "were dropped",
             count=st.unmapped,
         )
-    if st.hidden:
+    if st.hidden or st.invisible:
+        whys = Counter(why for why, _ in st.invisible)
+        kinds = ([f"{len(st.hidden)} line(s) of white text"] if st.hidden else []) + [
+            f"{n} line(s) {_HIDDEN_WHY[why]}" for why, n in sorted(whys.items())
+        ]
+        note = "; text no one can see was not counted as keywords" if st.invisible else ""
+        sample = st.hidden[0] if st.hidden else st.invisible[0][1]
         yield Observation(
             "hidden-text",
-            "white text an ATS reads but a person cannot see",
-            count=len(st.hidden),
-            sample=st.hidden[0][:80],
+            f"text an ATS reads but a person cannot see: {', '.join(kinds)}{note}",
+            count=len(st.hidden) + len(st.invisible),
+            sample=sample[:80],
         )
     if st.tiny:
         yield Observation(

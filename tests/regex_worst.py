@@ -107,11 +107,11 @@ def _child() -> None:
         print(json.dumps({"start": pid}), flush=True)
         worst = 0.0
         for s in worst_cases(pat):
-            t = time.perf_counter()
+            t = time.process_time()  # CPU time: a busy machine must not fail a linear pattern
             pat.findall(s)
             pat.sub("", s)
             pat.fullmatch(s)
-            worst = max(worst, time.perf_counter() - t)
+            worst = max(worst, time.process_time() - t)
             print('{"tick": 1}', flush=True)  # the parent's watchdog times one input, not all
         print(json.dumps({"done": pid, "s": worst}), flush=True)
 

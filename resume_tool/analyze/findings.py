@@ -205,7 +205,7 @@ def out_of_order(resume: Resume) -> ExperienceEntry | None:
             continue
         first = e.lines[0] if e.lines else -1
         section = next((s.first_line for s in resume.sections if s.first_line <= first <= s.last_line), -1)
-        if section in above and _role_key(e) > _role_key(above[section]):
+        if section in above and _role_key(e) > _role_key(above[section]) and chronology_key(e.start) > chronology_key(above[section].start):
             return e
         above[section] = e
     return None

@@ -15,9 +15,10 @@ from .headings import classify_heading
 from .words import TITLE_WORDS
 
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+'-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
+_PSEP = r"(?:\s?[.\-–—]\s?|\s)?"  # "555-0123", "555 – 0123" (Word's automatic en dash)
 PHONE_RE = re.compile(
     r"(?<![\w/])(?:"
-    r"(?:\+?1[\s.-]?)?\(?\d{3}\)?[\s.-]?\d{3}[\s.-]?\d{4}"  # US / NANP
+    rf"(?:\+?1{_PSEP})?\(?\d{{3}}\)?{_PSEP}\d{{3}}{_PSEP}\d{{4}}"  # US / NANP
     r"|\+\d{1,3}[\s.-]?(?:\(?\d{1,5}\)?[\s.-]?){2,4}\d{2,5}"  # international
     r"|0\d{2,4}[\s.]?\d{3,4}[\s.]?\d{3,4}"  # UK national
     r")(?![\w/])"
@@ -26,7 +27,9 @@ URL_RE = re.compile(
     r"(?:https?://|www\.)[^\s,;|<>()]+|(?:linkedin\.com|github\.com)/[^\s,;|<>()]+",
     re.IGNORECASE,
 )
-_CITY = r"[A-Z][A-Za-z.'-]+(?:\s[A-Z][A-Za-z.'-]+){0,3}"
+# Words are bounded and a city must start where a word starts, so the pattern stays linear
+# on 100 KB of text (an unbounded [A-Za-z.'-]+ retried from every letter of "Ab-Ab-Ab-...").
+_CITY = r"(?<![A-Za-z.'-])[A-Z][A-Za-z.'-]{0,30}(?:\s[A-Z][A-Za-z.'-]{0,30}){0,3}"
 LOCATION_RE = re.compile(
     rf"\b({_CITY})\s?,\s?((?:{'|'.join(sorted(US_STATE_CODES))})\b(?:\s+\d{{5}}(?:-\d{{4}})?)?"
     rf"|(?:{'|'.join(US_STATE_NAMES)})\b(?!\s+[A-Z][a-z]))"
@@ -41,7 +44,36 @@ _NOT_NAME_WORDS = {
     "resume", "curriculum", "vitae", "cv", "summary", "profile", "experience", "contact",
     "medical", "coder", "coding", "billing", "specialist", "certified", "professional",
     "objective", "email", "phone", "address", "page", "health", "information",
+    "strengths", "your", "name", "here", "full", "surname", "surnames", "firstname", "lastname",
+    "top", "languages", "sex", "male", "female", "gender", "nationality", "birth", "born",
+    "references", "skills", "outbound", "inbound", "real", "estate", "marketing",
+    "career", "personal", "statement", "details", "website", "portfolio", "linkedin", "about",
+    "university", "college", "school", "street", "road", "avenue",
 }  # fmt: skip
+# Template text a person forgot to replace: "Your Name Here", "[Club Name]", "Lorem ipsum".
+PLACEHOLDER_RE = re.compile(
+    r"\byour\s+(?:full\s+)?name(?:\s+here)?\b|\breplace\s+(?:this|with)\b"
+    r"|\bfirst\s+name\(?s?\)?\s+(?:last\s+name|surname)|\blorem\s+ipsum\b"
+    r"|\[[A-Za-z][A-Za-z /&'-]{0,38}\]|\b(?:19|20)XX\b|\byou(?:r)?@(?:email|example)\.com\b"
+    r"|\byour\s+(?:email|phone|address|city)\b",
+    re.IGNORECASE,
+)
+
+
+_NAME_LABEL = re.compile(r"^\s*(?:personal information|personal details|full name|name)\s*:?\s+", re.I)
+
+
+def find_placeholders(lines: Sequence[Line]) -> list[str]:
+    """Template text left in the resume, each distinct piece once, in reading order."""
+    found: list[str] = []
+    for line in lines:
+        if len(found) >= 12:
+            break
+        for m in PLACEHOLDER_RE.finditer(line.text[:2000]):
+            text = m.group(0)
+            if text not in found:
+                found.append(text)
+    return found
 
 
 def _clean_url(url: str) -> str:
@@ -61,7 +93,7 @@ def guess_name(text: str) -> str | None:
         return None
     if any(w.lower().strip(".,") in _NOT_NAME_WORDS for w in words) or TITLE_WORDS.search(t):
         return None
-    if classify_heading(t):  # "Career Overview", "Work History"
+    if classify_heading(t) or PLACEHOLDER_RE.search(t):  # "Career Overview", "Your Name Here"
         return None
     if all(w.isupper() and len(w) > 1 for w in words):
         return " ".join(w.capitalize() if "-" not in w else w.title() for w in words)
@@ -110,7 +142,11 @@ def extract_contact(lines: Sequence[Line], top: int) -> Contact:
                 contact.location = loc
                 contact.found_in["location"] = where
         if in_top and contact.name is None:
-            for part in re.split(r"\s[|•·]\s|\t", text):
+            # "Anna Rowan / anna@x.com / 07..." : a slash separates fields only on a contact line
+            seps = r"\s[|•·/]\s|\t" if ("@" in text or find_phone(text)) else r"\s[|•·]\s|\t"
+            for part in re.split(seps, text):
+                # Europass: "PERSONAL INFORMATION David Barbosa Maia"
+                part = _NAME_LABEL.sub("", part)
                 name = guess_name(part)
                 if name:
                     contact.name = name

@@ -16,7 +16,7 @@ from datetime import date
 
 from ..models import EducationEntry, ExperienceEntry, Line
 from .contact import LOCATION_RE, REMOTE_RE, UK_LOCATION_RE
-from .dates import DateRange, find_date_ranges, looks_dated, wrapped_date
+from .dates import DURATION_RE, DateRange, find_date_ranges, looks_dated, wrapped_date
 from .words import ORG_WORDS, TITLE_WORDS
 
 DEGREE_WORDS = re.compile(
@@ -58,19 +58,53 @@ def _location_in(text: str) -> str | None:
     return m.group(0) if m else None
 
 
+_COUNTRY = re.compile(
+    r"^(?:usa|u\.s\.a?\.?|us|united states(?: of america)?|uk|united kingdom|england|scotland|"
+    r"wales|ireland|canada|india|australia|germany|france|spain|italy|brazil|brasil|mexico|"
+    r"uruguay|portugal|netherlands|remote)$",
+    re.IGNORECASE,
+)
+
+
+_QUALIFIER = re.compile(
+    r"\b(desk|department|unit|floor|ward|call cent(?:er|re)|operations|team)\b", re.IGNORECASE
+)
+
+
 def _comma_split(part: str) -> list[str]:
-    """"Senior Medical Coder, Riverbend Medical Group" → title and employer, when the words say so."""
-    if ", " not in part:
+    """"Senior Medical Coder, Riverbend Medical Group" → title and employer, when the words say so.
+
+    "Alpine Technologies, Director of Operations" and "Data Scientist, Uber, San Francisco,
+    USA" split too; "Supervisor, Front Desk & Call Center" (a title with a comma) does not.
+    """
+    if "," not in part:
         return [part]
-    pieces = [x.strip() for x in part.split(", ") if x.strip()]
-    has_title = any(TITLE_WORDS.search(x) and not _organisation(x) for x in pieces)
+    pieces = [x.strip() for x in part.split(",") if x.strip()]
+    if len(pieces) < 2:
+        return pieces or [part]
+    titled = [x for x in pieces if TITLE_WORDS.search(x) and not _organisation(x)]
     has_org = any(_organisation(x) for x in pieces)
-    if has_title and has_org:
+    # "Supervisor, Front Desk & Call Center": a one-word title qualified after a comma
+    if (
+        len(pieces) == 2
+        and len(pieces[0].split()) == 1
+        and pieces[0] in titled
+        and _QUALIFIER.search(pieces[1])
+    ):
+        return [part]
+    if titled and has_org:
         return pieces
-    # "Pharmacy Technician, Savannah Drug": a title, then a capitalised name
-    if len(pieces) == 2 and TITLE_WORDS.search(pieces[0]) and _proper_name(pieces[1]):
+    if len(pieces) == 2 and titled and any(_proper_name(x) or _brand(x) for x in pieces if x not in titled):
         return pieces
+    if len(pieces) >= 3 and titled and any(_COUNTRY.match(x) for x in pieces[1:]):
+        return pieces  # "Title, Employer, City, USA"
     return [part]
+
+
+def _brand(text: str) -> bool:
+    """"OpenAI", "NVIDIA Research", "eightroom": a short name with no title word."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and not TITLE_WORDS.search(text) and not text[:1].islower()
 
 
 def _organisation(text: str) -> bool:
@@ -104,27 +138,52 @@ def _fields(text: str) -> list[str]:
     return out
 
 
+_OWN_LINE = " \u2016"  # marks a header line that stood on its own with dates
+_ANON = re.compile(r"\b(Company Name|City\s*,\s*State)\b")
+_EMPTY_PARENS = re.compile(r"\(\s*[\W]*\s*\)")
+
+
+def clean_header(text: str) -> str:
+    """A header line without durations ("(1 year 9 months)") or parentheses left empty by dates."""
+    text = DURATION_RE.sub(" ", text.replace(_OWN_LINE, " "))
+    text = _EMPTY_PARENS.sub(" ", text)
+    return re.sub(r"\s{2,}", " ", text).strip(" ,;|-–—")
+
+
 def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     """Fill title, employer and location from the header lines (dates already removed)."""
     fields: list[str] = []
-    for text in _rejoin_wrapped(header_texts):
+    for raw in _rejoin_wrapped(header_texts):
+        text = clean_header(raw)
         loc = _location_in(text)
         if loc and entry.location is None:
             entry.location = loc
             text = text.replace(loc, " ")
+        # anonymised resume sites write "Company Name City , State Title" on one line
+        text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
         fields.extend(f for f in _fields(text) if f and not re.fullmatch(r"[\W\d]*", f))
     # "Company Name － City , State" (anonymised livecareer texts)
     fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
+    places = [f for f in fields if _COUNTRY.match(f)]
+    fields = [f for f in fields if not _COUNTRY.match(f)]
     title = next((f for f in fields if TITLE_WORDS.search(f) and not ORG_WORDS.search(f)), None)
     if title is None:
+        title = next((f for f in fields if TITLE_WORDS.search(f) and not _organisation(f)), None)
+    if title is None:
         title = next((f for f in fields if TITLE_WORDS.search(f)), None)
-    rest = [f for f in fields if f is not title]
-    employer = next((f for f in rest if ORG_WORDS.search(f) or f.lower() == "company name"), None)
+    rest = [f for f in fields if f is not title and f.lower() != (title or "").lower()]
+    employer = next((f for f in rest if _organisation(f) or f.lower() == "company name"), None)
+    if employer is None:
+        employer = next((f for f in rest if not TITLE_WORDS.search(f)), None)
     if employer is None and rest:
         employer = rest[0]
     if title is None and rest:
         others = [f for f in rest if f is not employer]
         title = others[0] if others else None
+    if entry.location is None:
+        spare = [f for f in rest if f is not employer and f is not title and _proper_name(f)]
+        if places and len(rest) >= 2 and spare:
+            entry.location = ", ".join([spare[-1], places[-1]])
     entry.title = title
     entry.employer = employer
 
@@ -139,7 +198,8 @@ def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
         text = raw.strip(" |,-–—")
         words = text.split()
         fragment = (
-            out
+            _OWN_LINE not in raw
+            and out
             and len(words) <= 3
             and (_proper_name(text) or _organisation(text))
             and not _location_in(text)
@@ -152,12 +212,21 @@ def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
     return out
 
 
+_ABBREV_END = re.compile(r"\b(?:inc|co|corp|ltd|llc|jr|sr|st|dept|assn|bros|u\.s|[A-Z])\.$", re.I)
+
+
+def _sentence_end(text: str) -> bool:
+    return text.endswith(".") and not _ABBREV_END.search(text)
+
+
 def _header_line(line: Line) -> bool:
     """An entry header names a title, an employer, a place or dates; prose does not."""
     text = line.text.strip()
     words = text.split()
     if is_bullet(line) or len(words) > 20 or text[:1].islower():
         return False
+    if _sentence_end(text) and not find_date_ranges(text):
+        return False  # "Assisted General Manager." is something they did, not a header
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if len(words) >= 6 and capitalised / len(words) < 0.5 and not find_date_ranges(text):
         return False  # a sentence of prose, not "Title | Employer | Dates"
@@ -192,7 +261,20 @@ def parse_experience(
         text = line.text.strip()
         if not text:
             continue
-        if _header_line(line):
+        if DURATION_RE.fullmatch(text):
+            if current is not None:
+                current.lines.append(idx)  # "5 years 3 months": a total, not a header or bullet
+            continue
+        after_dates = (
+            current is not None
+            and current.start is not None
+            and not headers
+            and not seen_bullets
+            and not is_bullet(line)
+            and len(text.split()) <= 12
+            and not _sentence_end(text)
+        )
+        if after_dates or _header_line(line):
             ranges = [r for r in find_date_ranges(text, today)]
             dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
                 ranges[0] if ranges else None
@@ -210,6 +292,10 @@ def parse_experience(
                 current.date_text = dr.raw
                 current.problems.extend(dr.problems)
                 text = (text[: dr.span[0]] + " " + text[dr.span[1] :]).strip()
+                if len(re.findall(r"\w+", text)) >= 2:
+                    # "Acme Hospital | 2019 – 2021" is a header of its own; a lone "Associates |
+                    # Sept 2021" may still finish the name wrapped above it
+                    text += _OWN_LINE
             elif dr is None and looks_dated(text) and not TITLE_WORDS.search(text):
                 if "date-unparsed" not in current.problems:
                     current.problems.append("date-unparsed")
@@ -229,6 +315,7 @@ def parse_experience(
             seen_bullets = True
     close()
     entries = _merge_strays(entries, lines)
+    entries = _drop_item_lists(entries, lines)
     for entry in entries:
         if entry.start is None and "date-unparsed" not in entry.problems:
             entry.problems.append("date-unparsed")
@@ -282,6 +369,23 @@ def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list
             continue
         out.append(e)
     return out
+
+
+def _drop_item_lists(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list[ExperienceEntry]:
+    """A dateless run of short items before the first dated role is a skill list, not a job.
+
+    Two-column templates let a skills column bleed under the "Work History" heading
+    ("MS Office expert", "Supervisory training", ...).
+    """
+    dated = [e for e in entries if e.start]
+    if len(dated) < 2 or not entries or entries[0].start or entries[0].problems:
+        return entries
+    first = entries[0]
+    texts = [lines[i].text.strip() for i in first.lines]
+    short = all(len(t.split()) <= 7 and not find_date_ranges(t) for t in texts)
+    if short and first.employer is None and (len(texts) >= 3 or first.title is None):
+        return entries[1:]
+    return entries
 
 
 def parse_education(
@@ -344,3 +448,87 @@ def split_items(text: str) -> list[str]:
     for part in parts:
         out.extend(re.split(r"\s{3,}", part))
     return [p.strip(" .") for p in out if p.strip(" .")]
+
+
+PAGE_MARK = re.compile(r"^\s*(?:page\s+\d+\s+of\s+\d+|-\s*\d+\s*-|\d+\s*/\s*\d+)\s*$", re.IGNORECASE)
+
+
+def _date_only(text: str, today: date) -> DateRange | None:
+    """The range when a line holds nothing but dates (and a duration): LinkedIn's date line."""
+    ranges = [r for r in find_date_ranges(text, today) if not r.single]
+    if not ranges:
+        return None
+    dr = ranges[0]
+    rest = clean_header(text[: dr.span[0]] + " " + text[dr.span[1] :])
+    return dr if not rest.strip(" ·|") else None
+
+
+def parse_linkedin_experience(
+    lines: Sequence[Line], indices: Sequence[int], today: date | None = None
+) -> list[ExperienceEntry]:
+    """LinkedIn "Save to PDF": company, (total duration), title, dates (duration), place, text.
+
+    One company may hold several roles: its name stands once, in a larger font than the
+    titles under it, followed by the time spent there in all.
+    """
+    today = today or date.today()
+    idx = [i for i in indices if not PAGE_MARK.match(lines[i].text)]
+    dates = [(k, dr) for k, i in enumerate(idx) if (dr := _date_only(lines[i].text, today))]
+    if not dates:
+        return parse_experience(lines, indices, today)
+    entries: list[ExperienceEntry] = []
+    header_start: list[int] = []
+    employer: str | None = None
+    for n, (k, dr) in enumerate(dates):
+        title_k = k - 1
+        emp_k: int | None = None
+        prev_end = dates[n - 1][0] if n else -1
+        cand = k - 2
+        if cand > prev_end and cand >= 0 and DURATION_RE.fullmatch(lines[idx[cand]].text.strip()):
+            cand -= 1  # the company's total time
+        if cand > prev_end and cand >= 0:
+            a, b = lines[idx[cand]], lines[idx[title_k]]
+            bigger = a.font_size is not None and b.font_size is not None and a.font_size > b.font_size
+            if bigger or (a.font_size is None and not is_bullet(a) and n == 0):
+                emp_k = cand
+        if emp_k is not None:
+            employer = clean_header(lines[idx[emp_k]].text)
+        start_k = emp_k if emp_k is not None else title_k
+        header_start.append(max(start_k, 0))
+        e = ExperienceEntry(
+            title=clean_header(lines[idx[title_k]].text) if title_k > prev_end else None,
+            employer=employer,
+            location=None,
+            start=dr.start,
+            end=dr.end,
+            date_text=dr.raw,
+            problems=list(dr.problems),
+        )
+        e.lines.extend(idx[j] for j in range(max(start_k, 0), k + 1))
+        entries.append(e)
+    for n, (k, _dr) in enumerate(dates):
+        e = entries[n]
+        stop = header_start[n + 1] if n + 1 < len(dates) else len(idx)
+        body = list(range(k + 1, stop))
+        if body:
+            first = lines[idx[body[0]]]
+            if (
+                len(first.text.split()) <= 8
+                and not is_bullet(first)
+                and not _sentence_end(first.text)
+                and first.font_size == lines[idx[k]].font_size
+            ):
+                e.location = first.text.strip()
+                e.lines.append(idx[body[0]])
+                body = body[1:]
+        for j in body:
+            line = lines[idx[j]]
+            text = strip_bullet(line.text.strip())
+            e.lines.append(idx[j])
+            if DURATION_RE.fullmatch(text):
+                continue
+            if e.bullets and not line.list_item and (text[:1].islower() or not _ends_sentence(e.bullets[-1])):
+                e.bullets[-1] = f"{e.bullets[-1]} {text}"
+            else:
+                e.bullets.append(text)
+    return entries

@@ -12,7 +12,14 @@ TITLE_WORDS = re.compile(
     r"scientist|teacher|trainer|receptionist|scheduler|cashier|owner|founder|president|head|"
     r"executive|adjuster|examiner|counselor|volunteer|apprentice|trainee|aide|secretary|"
     r"bookkeeper|expert|advisor|adviser|server|coach|member|tutor|mentor|instructor|"
-    r"registrar|validator|integrity|architect|programmer|researcher)s?\b",
+    r"registrar|validator|integrity|architect|programmer|researcher|nanny|worker|butcher|cook|"
+    r"chef|driver|operator|attendant|helper|writer|editor|planner|buyer|inspector|"
+    r"investigator|therapist|pharmacist|physician|hygienist|barista|bartender|waiter|waitress|"
+    r"housekeeper|custodian|mechanic|electrician|carpenter|laborer|technologist|paralegal|"
+    r"attorney|teller|underwriter|statistician|ceo|cto|cfo|coo|vp|vice president|"
+    r"co-?founder|fellow|scholar|ambassador|steward|clinician|medic|caregiver|"
+    r"dispatcher|estimator|controller|strategist|marketer|recruiter|"
+    r"sales|customer service)s?\b",
     re.IGNORECASE,
 )
 ORG_WORDS = re.compile(

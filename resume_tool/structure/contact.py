@@ -43,7 +43,8 @@ REMOTE_RE = re.compile(r"\bRemote\b")
 # ", CPC, CRC" / ", RHIT CCS" after a name. Tokens need a space between them: with an
 # optional space the pattern could split "ICD-10-CM" many ways and backtrack exponentially.
 _CREDENTIAL_TAIL = re.compile(r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s+[A-Z][A-Z0-9-]{1,8})*)+$")
-_NAME_WORD = re.compile(r"^[A-Z][A-Za-z'’.-]*$|^[A-Z]\.$")
+# Any script: "Báez", "García", "Шайхутдинова" (an upper-case letter, then letters).
+_NAME_WORD = re.compile(r"^(?=[^\W\d_])[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 _NOT_NAME_WORDS = {
     "resume", "curriculum", "vitae", "cv", "summary", "profile", "experience", "contact",
     "medical", "coder", "coding", "billing", "specialist", "certified", "professional",
@@ -101,7 +102,7 @@ def guess_name(text: str) -> str | None:
         return None
     if all(w.isupper() and len(w) > 1 for w in words):
         return " ".join(w.capitalize() if "-" not in w else w.title() for w in words)
-    if all(_NAME_WORD.match(w) for w in words):
+    if all(_NAME_WORD.match(w) and w[:1].isupper() for w in words):
         return t
     return None
 

@@ -29,7 +29,14 @@ SCHOOL_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|community college)\b",
     re.IGNORECASE,
 )
-_FIELD_SPLIT = re.compile(r"\s*(?:\||\t|•|·|\s{3,}|\s[–—-]\s|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*")
+_FIELD_SPLIT = re.compile(
+    r"\s*(?:\||\t|•|·|\s{3,}|\s[–—-]\s|\s[–—-](?=[A-Z])|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*"
+)
+# With "|" or a tab on the line, a spaced dash belongs to the title ("Director – IT Operations |
+# Nov 2010 – May 2012"); without them it separates fields ("Coder – Acme Clinic").
+_FIELD_SPLIT_PIPED = re.compile(
+    r"\s*(?:\||\t|•|·|\s{3,}|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*"
+)
 _BULLET_LEAD = re.compile(r"^\s*(?:[-*•·▪■●◦‣⁃>]|\d{1,2}[.)])\s+")
 
 
@@ -79,7 +86,7 @@ def _comma_split(part: str) -> list[str]:
     """
     if "," not in part:
         return [part]
-    pieces = [x.strip() for x in part.split(",") if x.strip()]
+    pieces = [x.strip() for x in _top_level_commas(part) if x.strip()]
     if len(pieces) < 2:
         return pieces or [part]
     titled = [x for x in pieces if TITLE_WORDS.search(x) and not _organisation(x)]
@@ -94,11 +101,31 @@ def _comma_split(part: str) -> list[str]:
         return [part]
     if titled and has_org:
         return pieces
+    orgs = [x for x in pieces if _organisation(x)]
+    if len(pieces) == 2 and len(orgs) == 1:
+        return pieces  # "Relay for Life, Kent State University"
     if len(pieces) == 2 and titled and any(_proper_name(x) or _brand(x) for x in pieces if x not in titled):
         return pieces
     if len(pieces) >= 3 and titled and any(_COUNTRY.match(x) for x in pieces[1:]):
         return pieces  # "Title, Employer, City, USA"
+    if len(pieces) >= 3 and pieces[0] in titled and not any(x in titled for x in pieces[1:]):
+        # "Analytical Lead, Medicines Analysis Team, NHSEI": the title, then where
+        return [pieces[0], ", ".join(pieces[1:])]
     return [part]
+
+
+def _top_level_commas(text: str) -> list[str]:
+    """Split at commas outside parentheses: "Group Ltd. (Toronto, Canada)" stays whole."""
+    out, buf, depth = [], [], 0
+    for ch in text:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "," and depth <= 0:
+            out.append("".join(buf))
+            buf, depth = [], 0
+        else:
+            buf.append(ch)
+    out.append("".join(buf))
+    return out
 
 
 def _brand(text: str) -> bool:
@@ -121,7 +148,8 @@ def _proper_name(text: str) -> bool:
 
 
 def _fields(text: str) -> list[str]:
-    parts = [p.strip(" ,;:|-–—") for p in _FIELD_SPLIT.split(text)]
+    splitter = _FIELD_SPLIT_PIPED if "|" in text.strip(" |") else _FIELD_SPLIT
+    parts = [p.strip(" ,;:|-–—") for p in splitter.split(text)]
     parts = [x for p in parts for x in _comma_split(p)]
     # anonymised resume sites write "Title Company Name - City , State" on one line
     parts = [x.strip() for p in parts for x in re.split(r"\s(?=Company Name\b)", p)]
@@ -204,6 +232,10 @@ def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
             and (_proper_name(text) or _organisation(text))
             and not _location_in(text)
             and not out[-1].rstrip().endswith(("|", ",", "-", "–", "—"))
+            # only a line that already names an employer can have wrapped: "AWS DevOps
+            # Engineer" / "S&P Global" are two fields, "Billing Specialist, Hudson Valley
+            # Medical" / "Associates" one
+            and bool(re.search(r",\s|\s\|\s|\sat\s|\s[–—-]\s", out[-1]))
         )
         if fragment:
             out[-1] = f"{out[-1].rstrip()} {text}"
@@ -223,7 +255,9 @@ def _header_line(line: Line) -> bool:
     """An entry header names a title, an employer, a place or dates; prose does not."""
     text = line.text.strip()
     words = text.split()
-    if is_bullet(line) or len(words) > 20 or text[:1].islower():
+    if is_bullet(line) or text[:1].islower():
+        return False
+    if len(words) > 20 and not (len(words) <= 32 and any(not r.single for r in find_date_ranges(text))):
         return False
     if _sentence_end(text) and not find_date_ranges(text):
         return False  # "Assisted General Manager." is something they did, not a header
@@ -257,7 +291,9 @@ def parse_experience(
                 entries.append(current)
         current, headers = None, []
 
-    for idx, line in _unwrapped(lines, indices):
+    unwrapped = _unwrapped(lines, indices)
+    next_line = {a[0]: b[1] for a, b in zip(unwrapped, unwrapped[1:], strict=False)}
+    for idx, line in unwrapped:
         text = line.text.strip()
         if not text:
             continue
@@ -274,7 +310,27 @@ def parse_experience(
             and len(text.split()) <= 12
             and not _sentence_end(text)
         )
-        if after_dates or _header_line(line):
+        # "S&P Global" under "AWS DevOps Engineer", before the dates: one more header line
+        name_line = (
+            current is not None
+            and not seen_bullets
+            and bool(headers)
+            and current.start is None
+            and _short_name(line)
+        )
+        # "Unbabel" (bold) above "October 2019 - Present": the next entry's employer
+        nxt = next_line.get(idx)
+        employer_above = (
+            _short_name(line)
+            and (line.bold or seen_bullets)
+            and nxt is not None
+            and _date_only_line(nxt.text, today)
+        )
+        if employer_above and current is not None and seen_bullets:
+            close()
+            current = ExperienceEntry(None, None, None, None, None)
+            seen_bullets = False
+        if after_dates or name_line or employer_above or _header_line(line):
             ranges = [r for r in find_date_ranges(text, today)]
             dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
                 ranges[0] if ranges else None
@@ -291,7 +347,8 @@ def parse_experience(
                 current.end = dr.end if not dr.single else dr.start
                 current.date_text = dr.raw
                 current.problems.extend(dr.problems)
-                text = (text[: dr.span[0]] + " " + text[dr.span[1] :]).strip()
+                # the dates stood between two fields: keep them apart
+                text = (text[: dr.span[0]] + " | " + text[dr.span[1] :]).strip(" |")
                 if len(re.findall(r"\w+", text)) >= 2:
                     # "Acme Hospital | 2019 – 2021" is a header of its own; a lone "Associates |
                     # Sept 2021" may still finish the name wrapped above it
@@ -320,6 +377,27 @@ def parse_experience(
         if entry.start is None and "date-unparsed" not in entry.problems:
             entry.problems.append("date-unparsed")
     return entries
+
+
+def _short_name(line: Line) -> bool:
+    """A short capitalised line that names something ("S&P Global", "Unbabel"), not a sentence."""
+    t = line.text.strip()
+    words = t.split()
+    if not 1 <= len(words) <= 5 or is_bullet(line) or _sentence_end(t) or t.endswith(":"):
+        return False
+    if find_date_ranges(t):
+        return False
+    caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and", "the", "for"))
+    return caps == len(words)
+
+
+def _date_only_line(text: str, today: date) -> bool:
+    ranges = find_date_ranges(text, today)
+    if not ranges:
+        return False
+    dr = ranges[0]
+    rest = clean_header(text[: dr.span[0]] + " " + text[dr.span[1] :])
+    return not re.sub(r"[\W\d]+", "", rest) or bool(_location_in(rest) and len(rest.split()) <= 4)
 
 
 def _ends_sentence(text: str) -> bool:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 from dataclasses import replace
 from datetime import date
 
@@ -292,7 +293,7 @@ def parse_experience(
         current, headers = None, []
 
     unwrapped = _unwrapped(lines, indices)
-    next_line = {a[0]: b[1] for a, b in zip(unwrapped, unwrapped[1:], strict=False)}
+    next_line = {a[0]: b[1] for a, b in pairwise(unwrapped)}
     for idx, line in unwrapped:
         text = line.text.strip()
         if not text:

@@ -205,6 +205,17 @@ def section_of_line(sections: list[Section], index: int) -> Section | None:
     return None
 
 
+def _roles_only(found: list, before: list) -> list:
+    """A second "Experience" section of skill paragraphs (a functional resume's "Customer
+    Service", "Data Reporting") is not a list of jobs: with dated roles elsewhere, a section
+    with no dates and no entry naming both a title and an employer adds no roles."""
+    if not found or not any(e.start for e in before):
+        return found
+    if any(e.start or e.date_text or (e.title and e.employer) for e in found):
+        return found
+    return []
+
+
 def structure(doc: Document, today: date | None = None) -> Resume:
     """Recover contact, sections, experience, education, certifications and skills."""
     today = today or date.today()
@@ -231,7 +242,7 @@ def structure(doc: Document, today: date | None = None) -> Resume:
         idx = _content(lines, section)
         if section.kind == "experience":
             parse = parse_linkedin_experience if linkedin else parse_experience
-            experience.extend(parse(lines, idx, today))
+            experience.extend(_roles_only(parse(lines, idx, today), experience))
         elif section.kind == "education":
             education.extend(parse_education(lines, idx, today))
         elif section.kind == "certifications":

@@ -148,9 +148,22 @@ def _proper_name(text: str) -> bool:
     return bool(words) and all(w[:1].isupper() for w in words) and not TITLE_WORDS.search(text)
 
 
-def _fields(text: str) -> list[str]:
-    splitter = _FIELD_SPLIT_PIPED if "|" in text.strip(" |") else _FIELD_SPLIT
+def _fields(text: str, piped: bool | None = None) -> list[str]:
+    if piped is None:
+        piped = "|" in text.strip(" |")
+    splitter = _FIELD_SPLIT_PIPED if piped else _FIELD_SPLIT
     parts = [p.strip(" ,;:|-–—") for p in splitter.split(text)]
+    if piped:  # "Senior Software Engineer - Acme Corp | 2021": the dash parts a title from an org
+        split: list[str] = []
+        for p in parts:
+            bits = [b.strip() for b in re.split(r"\s[–—-]\s", p)]
+            if len(bits) > 1 and any(_organisation(b) for b in bits) and any(
+                TITLE_WORDS.search(b) and not _organisation(b) for b in bits
+            ):
+                split.extend(bits)
+            else:
+                split.append(p)
+        parts = split
     parts = [x for p in parts for x in _comma_split(p)]
     # anonymised resume sites write "Title Company Name - City , State" on one line
     parts = [x.strip() for p in parts for x in re.split(r"\s(?=Company Name\b)", p)]
@@ -184,13 +197,14 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     fields: list[str] = []
     for raw in _rejoin_wrapped(header_texts):
         text = clean_header(raw)
+        piped = "|" in raw or "\t" in raw
         loc = _location_in(text)
         if loc and entry.location is None:
             entry.location = loc
             text = text.replace(loc, " ")
         # anonymised resume sites write "Company Name City , State Title" on one line
         text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
-        fields.extend(f for f in _fields(text) if f and not re.fullmatch(r"[\W\d]*", f))
+        fields.extend(f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f))
     # "Company Name － City , State" (anonymised livecareer texts)
     fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
     places = [f for f in fields if _COUNTRY.match(f)]
@@ -256,8 +270,10 @@ def _header_line(line: Line) -> bool:
     """An entry header names a title, an employer, a place or dates; prose does not."""
     text = line.text.strip()
     words = text.split()
-    if is_bullet(line) or text[:1].islower():
+    if is_bullet(line):
         return False
+    if text[:1].islower() and not ("|" in text and find_date_ranges(text)):
+        return False  # "eightroom | Montevideo | Dec 2021 – Present" is a header all the same
     if len(words) > 20 and not (len(words) <= 32 and any(not r.single for r in find_date_ranges(text))):
         return False
     if _sentence_end(text) and not find_date_ranges(text):
@@ -283,13 +299,19 @@ def parse_experience(
     current: ExperienceEntry | None = None
     headers: list[str] = []
     seen_bullets = False
+    stray: list[int] = []  # lines of bullets that belong to no role
+    first_bold = False  # the line that opened the current entry was bold
 
     def close() -> None:
-        nonlocal current, headers
+        nonlocal current, headers, stray
         if current is not None:
             _assign(current, headers)
-            if current.title or current.employer or current.start or current.bullets:
+            # an entry is a role: a title, an employer or dates in a header position; bullets
+            # alone (an overview paragraph under the heading) are not one
+            if current.title or current.employer or current.start or current.date_text:
                 entries.append(current)
+            elif current.bullets:
+                stray.extend(current.lines)
         current, headers = None, []
 
     unwrapped = _unwrapped(lines, indices)
@@ -311,6 +333,7 @@ def parse_experience(
             and len(text.split()) <= 12
             and not _sentence_end(text)
         )
+        nxt = next_line.get(idx)
         # "S&P Global" under "AWS DevOps Engineer", before the dates: one more header line
         name_line = (
             current is not None
@@ -320,14 +343,42 @@ def parse_experience(
             and _short_name(line)
         )
         # "Unbabel" (bold) above "October 2019 - Present": the next entry's employer
-        nxt = next_line.get(idx)
         employer_above = (
             _short_name(line)
             and (line.bold or seen_bullets)
             and nxt is not None
             and _date_only_line(nxt.text, today)
         )
-        if employer_above and current is not None and seen_bullets:
+        # "CTO" / "eightroom | Dec 2021 – Present" / "Managing Director" / "Speedy.io | Jan 2020 –
+        # Dec 2021": after a dated entry, an undated header followed by a dated line opens the next
+        opens_next = (
+            current is not None
+            and current.start is not None
+            and bool(headers)
+            and not seen_bullets
+            and nxt is not None
+            and not is_bullet(nxt)
+            and any(not r.single for r in find_date_ranges(nxt.text, today))
+            and not find_date_ranges(text, today)
+            and len(headers) >= 2  # the entry already has its title and its employer line
+            and bool(TITLE_WORDS.search(text))
+            and _header_line(line)
+        )
+        # "Electronics Team Member" (bold, like the title that opened the entry) right after
+        # the entry's dates: the next role, even with no bullets in between
+        bold_title_again = (
+            current is not None
+            and current.start is not None
+            and bool(headers)
+            and not seen_bullets
+            and len(headers) >= 2
+            and line.bold
+            and first_bold
+            and bool(TITLE_WORDS.search(text))
+            and not find_date_ranges(text, today)
+            and _header_line(line)
+        )
+        if (employer_above and current is not None and seen_bullets) or opens_next or bold_title_again:
             close()
             current = ExperienceEntry(None, None, None, None, None)
             seen_bullets = False
@@ -342,6 +393,8 @@ def parse_experience(
                 current = ExperienceEntry(None, None, None, None, None)
                 seen_bullets = False
             assert current is not None
+            if not current.lines:
+                first_bold = line.bold
             current.lines.append(idx)
             if dr is not None and current.start is None:
                 current.start = dr.start
@@ -350,6 +403,8 @@ def parse_experience(
                 current.problems.extend(dr.problems)
                 # the dates stood between two fields: keep them apart
                 text = (text[: dr.span[0]] + " | " + text[dr.span[1] :]).strip(" |")
+                if "|" in line.text or "\t" in line.text:
+                    text += " |"  # remember the line was laid out with separators
                 if len(re.findall(r"\w+", text)) >= 2:
                     # "Acme Hospital | 2019 – 2021" is a header of its own; a lone "Associates |
                     # Sept 2021" may still finish the name wrapped above it

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import pairwise
 from dataclasses import replace
 from datetime import date
+from itertools import pairwise
 
 from ..models import EducationEntry, ExperienceEntry, Line
 from .contact import LOCATION_RE, REMOTE_RE, UK_LOCATION_RE

@@ -241,3 +241,64 @@ def test_template_placeholder_name_is_not_a_name() -> None:
     r = _real("sebvc-template-left-heading-table.docx")
     assert r.contact.name is None
     assert "Your Full Name" in r.placeholders
+
+
+def test_template_and_language_findings() -> None:
+    from resume_tool.analyze.findings import check_template_and_language
+
+    r = structure(doc("Your Name Here", "Experience", "Member, [Club Name] | 2019 – 2021"), TODAY)
+    codes = [f.code for f in check_template_and_language(r)]
+    assert codes == ["template-text"]
+    r = structure(doc("Ana Ruiz", "Experiencia", "Codificadora | Clínica Sol | 2019 – 2021", "Educación"), TODAY)
+    (f,) = check_template_and_language(r)
+    assert f.code == "not-english" and "Spanish" in f.message and f.severity == "info"
+    r = structure(doc("Jane Doe", "Experience", "Coder | Acme Clinic | 2019 – 2021"), TODAY)
+    assert check_template_and_language(r) == []
+
+
+def test_overlapping_roles_in_start_order_are_reverse_chronological() -> None:
+    from resume_tool.analyze.findings import out_of_order
+
+    r = structure(
+        doc(
+            "Jane Doe",
+            "Experience",
+            "Coder | Acme Clinic | Oct 2019 – Present",
+            "- Coded",
+            "Biller | Riverbend Hospital | Jan 2019 – Oct 2019",
+            "- Billed",
+            "Auditor | Lakeside Group | Jan 2018 – Present",
+            "- Audited",
+        ),
+        TODAY,
+    )
+    assert len(r.experience) == 3 and out_of_order(r) is None
+    r = structure(
+        doc("Jane Doe", "Experience", "Biller | Riverbend | 2015 – 2016", "- B", "Coder | Acme | 2018 – 2020", "- C"),
+        TODAY,
+    )
+    assert out_of_order(r) is not None
+
+
+@needs_corpus
+def test_title_and_employer_on_real_layouts() -> None:
+    r = _real("soupboss-mickey-textboxes-header.docx")
+    got = [(e.title, e.employer) for e in r.experience]
+    assert got[1] == ("Director of IT – Hybrid Cloud and Enterprise IT Automation", "The Walt Disney Company")
+    assert got[-1] == ("Director – IT Operations", "First Look Studios")
+    assert len(got) == 7
+    r = _real("europass-dagadbm-word-template-header.docx")
+    assert [e.employer for e in r.experience[:3]] == ["Unbabel", "Mash", "BitSight"]
+    assert r.contact.name == "David Barbosa Maia"
+    r = _real("soupboss-aws-devops-example-pdfshift.pdf")
+    assert [(e.title, e.employer) for e in r.experience] == [
+        ("AWS DevOps Engineer", "S&P Global"),
+        ("AWS DevOps Engineer", "Jefferson Frank"),
+    ]
+
+
+@needs_corpus
+def test_spanish_linkedin_export_is_named() -> None:
+    r = _real("linkedin-rodrigobaezg-profile-export-es.pdf")
+    assert r.contact.name == "Rodrigo Báez García"
+    assert r.language == "Spanish"

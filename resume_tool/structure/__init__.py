@@ -8,6 +8,7 @@ from datetime import date
 from ..models import Document, Line, Resume, Section
 from .contact import extract_contact, find_placeholders, guess_name
 from .dates import (
+    DURATION_RE,
     DateRange,
     chronology_key,
     date_style,
@@ -146,17 +147,17 @@ def _content(lines: list[Line], section: Section) -> list[int]:
     ]
 
 
-_LINKEDIN_DATES = re.compile(
-    r"^\S.*\d{4}\s*-\s*(?:\S.*\d{4}|present)\s*\(\s*(?:\d+\s+(?:years?|months?)\s*)+\)\s*$",
-    re.IGNORECASE,
-)
-
-
 def is_linkedin(lines: list[Line]) -> bool:
     """A LinkedIn "Save to PDF" export: "Page 1 of N" footers and "May 2018 - January 2020
     (1 year 9 months)" date lines, with a Contact / Top Skills sidebar."""
     pages = sum(1 for ln in lines if re.fullmatch(r"Page \d+ of \d+", ln.text.strip()))
-    dated = sum(1 for ln in lines if _LINKEDIN_DATES.match(ln.text.strip()))
+    dated = sum(
+        1
+        for ln in lines
+        if ln.text.rstrip().endswith(")")
+        and DURATION_RE.search(ln.text)
+        and any(not r.single for r in find_date_ranges(ln.text))
+    )
     return pages >= 1 and dated >= 1 and lines[0].text.strip() in ("Contact", "Contactar", "Способы связаться", "Coordonnées", "Kontakt", "Contato", "Top Skills")
 
 

@@ -21,10 +21,28 @@ _MM = r"(?:0?[1-9]|1[0-2])"
 # Two-digit years without an apostrophe ("06/15", "Jun 15") are only trusted inside a range
 # ("06/15 – 08/18"): on their own they may be a day ("May 15") or a fraction.
 _BARE_YY = r"\d\d(?![\d/.:])"
+# Month names of CVs and LinkedIn exports in Spanish, Portuguese and Russian ("mayo de 2023",
+# "августа 2021"); only trusted right before a year.
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("enero", "janeiro", "января", "январь"), 1),
+    **dict.fromkeys(("febrero", "fevereiro", "февраля", "февраль"), 2),
+    **dict.fromkeys(("marzo", "março", "марта", "март"), 3),
+    **dict.fromkeys(("abril", "апреля", "апрель"), 4),
+    **dict.fromkeys(("mayo", "maio", "мая", "май"), 5),
+    **dict.fromkeys(("junio", "junho", "июня", "июнь"), 6),
+    **dict.fromkeys(("julio", "julho", "июля", "июль"), 7),
+    **dict.fromkeys(("agosto", "августа", "август"), 8),
+    **dict.fromkeys(("septiembre", "setiembre", "setembro", "сентября", "сентябрь"), 9),
+    **dict.fromkeys(("octubre", "outubro", "октября", "октябрь"), 10),
+    **dict.fromkeys(("noviembre", "novembro", "ноября", "ноябрь"), 11),
+    **dict.fromkeys(("diciembre", "dezembro", "декабря", "декабрь"), 12),
+}
+_FMONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 # One point in time, most specific forms first.
 _POINT = (
     rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}"  # 25/09/2021, 09/25/2021 (day dropped)
     rf"|{_YEAR}\s+{_MONTH}(?![a-z])(?!\s*,?\s*\d)"  # 2016 Mar
+    rf"|{_FMONTH}\s+(?:de\s+)?{_YEAR}"  # mayo de 2023, августа 2021
     rf"|{_MONTH}\s*[-,]?\s*(?:{_YEAR}|{_YY})"  # March 2021, Sept. 2022, Jan '19, Mar-2016
     rf"|{_SEASON}\s+{_YEAR}"  # Summer 2019
     rf"|{_MM}\s*[/.-]\s*{_YEAR}"  # 03/2019, 3/2019, 03-2019
@@ -36,7 +54,7 @@ _POINT = (
 _DMY = re.compile(rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*({_YEAR})")
 _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|(?:to|till|til|until)\s+(?:date|now)|date|ongoing"
-    r"|continuing)"
+    r"|continuing|actualidad|presente|atualmente|atual|настоящее\s+время)"
 )
 _SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
 RANGE_RE = re.compile(
@@ -46,8 +64,9 @@ RANGE_RE = re.compile(
 )
 # "(1 year 9 months)", "5 yrs 2 mos", "less than a year": how long, never when or who.
 DURATION_RE = re.compile(
-    r"\(?\s*(?:\d+\+?\s*(?:years?|yrs?|months?|mos?)\b(?:\s*,?\s*\d+\s*(?:months?|mos?)\b)?"
-    r"|less than a (?:year|month))\s*\)?",
+    r"\(?\s*(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|años?|anos?|mes(?:es)?|год(?:а)?|лет|месяц(?:а|ев)?)"
+    r"(?![^\W\d_])(?:\s*,?\s*(?:y\s+|e\s+)?\d+\s*(?:months?|mos?|mes(?:es)?|месяц(?:а|ев)?)(?![^\W\d_]))?"
+    r"|less than a (?:year|month)|menos de un año|menos de um ano|меньше года|меньше месяца)\s*\)?",
     re.IGNORECASE,
 )
 # Also "Since 2019" / "2019 - " (open-ended with present implied is NOT assumed).
@@ -82,6 +101,9 @@ def parse_point(text: str, today: date | None = None) -> str | None:
     t = re.sub(r"\s+", " ", text.strip().lower().rstrip("."))
     if re.fullmatch(_PRESENT, t, re.IGNORECASE):
         return "present"
+    m = re.fullmatch(rf"({_FMONTH})\s+(?:de\s+)?({_YEAR})", t)
+    if m:
+        return f"{int(m.group(2)):04d}-{_FOREIGN_MONTHS[m.group(1)]:02d}"
     m = _DMY.fullmatch(t)
     if m:
         a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))

@@ -448,10 +448,13 @@ def _short_name(line: Line) -> bool:
 
 
 def _date_only_line(text: str, today: date) -> bool:
+    """Dates alone, dates and a place, or a line that starts with its dates (Europass)."""
     ranges = find_date_ranges(text, today)
     if not ranges:
         return False
     dr = ranges[0]
+    if not dr.single and dr.span[0] <= 1:
+        return True
     rest = clean_header(text[: dr.span[0]] + " " + text[dr.span[1] :])
     return not re.sub(r"[\W\d]+", "", rest) or bool(_location_in(rest) and len(rest.split()) <= 4)
 

@@ -17,7 +17,8 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "qualifications summary", "profile", "professional profile", "career profile",
         "objective", "career objective", "professional objective", "about me", "overview",
         "executive summary", "summary statement", "personal statement", "personal profile",
-        "career summary and objective",
+        "career summary and objective", "career overview", "profile summary",
+        "professional overview", "career focus",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "employment history",
@@ -53,7 +54,8 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "core qualifications", "technical proficiencies", "proficiencies", "key competencies",
         "software skills", "systems", "tools", "languages", "skills & expertise",
         "skills and expertise", "relevant skills", "key skills and competencies", "top skills",
-        "skills and qualities", "skills qualities and interests",
+        "skills and qualities", "skills qualities and interests", "soft skills", "technical skill",
+        "strengths", "key strengths", "core strengths", "hard skills", "it skills",
     ),
     "contact": (
         "contact", "contact information", "contact details", "contact info", "personal details",
@@ -68,6 +70,10 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "significant coursework", "honors and activities", "languages and interests",
         "referees", "references available on request", "additional skills", "interests and hobbies",
         "selected leadership", "volunteer work", "hobbies and interests", "awards and honors",
+        "links", "assessments", "military service", "military", "patents", "selected honors",
+        "service", "workshops attended", "workshops", "online courses completed", "projects done",
+        "on campus involvement", "language", "academic projects", "personal projects",
+        "course projects", "conferences", "talks", "invited talks",
     ),
 }  # fmt: skip
 
@@ -131,7 +137,7 @@ FOREIGN: dict[str, tuple[str, str]] = {
         ("опыт работы", "experience"), ("опыт", "experience"), ("образование", "education"),
         ("навыки", "skills"), ("основные навыки", "skills"), ("общие сведения", "summary"),
         ("способы связаться", "other"), ("языки", "skills"), ("сертификаты", "certifications"),
-        ("контакты", "other"),
+        ("контакты", "other"), ("цель", "summary"), ("о себе", "summary"),
     )},
 }  # fmt: skip
 

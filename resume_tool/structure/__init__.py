@@ -87,6 +87,11 @@ def _wrapped_heading(
     return None
 
 
+def _starts_with_dates(text: str) -> bool:
+    ranges = [r for r in find_date_ranges(text) if not r.single]
+    return bool(ranges) and ranges[0].span[0] <= 1
+
+
 def find_sections(lines: list[Line]) -> list[Section]:
     """Headings in reading order, each section running to the line before the next heading."""
     body_size = _body_font_size(lines)
@@ -121,7 +126,14 @@ def find_sections(lines: list[Line]) -> list[Section]:
                 starts.append((i, m.group(1).strip(), inline[0], True))
                 continue
         style = (line.style or "").lower()
-        if style.startswith("heading") and heading_shape(text) and starts:
+        nxt = lines[i + 1].text if i + 1 < len(lines) else ""
+        if (
+            style.startswith("heading")
+            and heading_shape(text)
+            and starts
+            and " | " not in text  # "Engineer | Acme": an entry's fields, styled as a heading
+            and not _starts_with_dates(nxt)  # an entry header sits right above its dates
+        ):
             starts.append((i, text, "other", False))
     sections: list[Section] = []
     for n, (i, heading, kind, standard) in enumerate(starts):
@@ -170,9 +182,15 @@ def _largest_font_name(lines: list[Line]) -> str | None:
     body = _body_font_size(lines)
     if body is None or top < body + 2:
         return None  # one size throughout: size says nothing about the name
-    for ln in sized:
+    for n, ln in enumerate(sized):
         if ln.font_size == top:
-            return guess_name(ln.text)
+            # "Алина" / "Шайхутдинова": a big name may be set over two lines
+            parts = [ln.text.strip()]
+            for nxt in sized[n + 1 : n + 3]:
+                if nxt.font_size != top or len(nxt.text.split()) > 2:
+                    break
+                parts.append(nxt.text.strip())
+            return guess_name(ln.text) or guess_name(" ".join(parts))
     return None
 
 

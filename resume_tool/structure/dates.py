@@ -54,7 +54,7 @@ _POINT = (
 _DMY = re.compile(rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*({_YEAR})")
 _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|(?:to|till|til|until)\s+(?:date|now)|date|ongoing"
-    r"|continuing|actualidad|presente|atualmente|atual|настоящее\s+время)"
+    r"|continuing|actualidad|presente|atualmente|atual|(?:по\s+)?настоящее\s+время)"
 )
 _SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
 RANGE_RE = re.compile(

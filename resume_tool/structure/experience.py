@@ -223,6 +223,15 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     if title is None and rest:
         others = [f for f in rest if f is not employer]
         title = others[0] if others else None
+        if (
+            title is not None
+            and employer is rest[0]
+            and not _organisation(employer)
+            and employer.lower() != "company name"
+            and any("|" in h or "\t" in h for h in header_texts)
+        ):
+            # no word tells which is which: "Title | Employer" is how most resumes write it
+            title, employer = employer, title
     if entry.location is None:
         spare = [f for f in rest if f is not employer and f is not title and _proper_name(f)]
         if places and len(rest) >= 2 and spare:
@@ -344,7 +353,7 @@ def parse_experience(
         )
         # "Unbabel" (bold) above "October 2019 - Present": the next entry's employer
         employer_above = (
-            _short_name(line)
+            (_short_name(line) or (" | " in text and line.bold and _fieldish(text)))
             and (line.bold or seen_bullets)
             and nxt is not None
             and _date_only_line(nxt.text, today)
@@ -378,7 +387,11 @@ def parse_experience(
             and not find_date_ranges(text, today)
             and _header_line(line)
         )
-        if (employer_above and current is not None and seen_bullets) or opens_next or bold_title_again:
+        if (
+            (employer_above and current is not None and (seen_bullets or current.start is not None))
+            or opens_next
+            or bold_title_again
+        ):
             close()
             current = ExperienceEntry(None, None, None, None, None)
             seen_bullets = False
@@ -445,6 +458,11 @@ def _short_name(line: Line) -> bool:
         return False
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and", "the", "for"))
     return caps == len(words)
+
+
+def _fieldish(text: str) -> bool:
+    """"Инженер-программист | АО «Субмикрон»": short fields, not a sentence."""
+    return len(text.split()) <= 12 and not _sentence_end(text) and not find_date_ranges(text)
 
 
 def _date_only_line(text: str, today: date) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 
 from ..models import Document, Line, Resume, Section
@@ -87,6 +88,28 @@ def _wrapped_heading(
     return None
 
 
+def _run_in_heading(text: str) -> tuple[str, str, bool] | None:
+    """"Experiencia Profesional GBS Intermediate AR": a two-to-four-word heading run into the
+    first line of its section (pandoc and LaTeX run-in headings). Only a heading we know, every
+    word capitalised, followed by a capitalised remainder."""
+    words = text.split()
+    for n in (4, 3, 2):
+        if len(words) <= n:
+            continue
+        head, rest = words[:n], words[n:]
+        if not all(w[:1].isupper() or w in ("&", "and", "de", "y", "of") for w in head):
+            continue
+        if any(w.endswith(":") for w in head):
+            continue  # "Soft Skills: ..." is the inline form, read above
+        if not (rest[0][:1].isupper() or rest[0][:1].isdigit()):
+            continue
+        phrase = " ".join(head)
+        found = classify_heading(phrase)
+        if found and (found[1] or foreign_heading(phrase)):
+            return phrase, found[0], found[1]
+    return None
+
+
 def _starts_with_dates(text: str) -> bool:
     ranges = [r for r in find_date_ranges(text) if not r.single]
     return bool(ranges) and ranges[0].span[0] <= 1
@@ -125,6 +148,10 @@ def find_sections(lines: list[Line]) -> list[Section]:
             if inline and inline[1]:
                 starts.append((i, m.group(1).strip(), inline[0], True))
                 continue
+        runin = _run_in_heading(text)
+        if runin:
+            starts.append((i, runin[0], runin[1], runin[2]))
+            continue
         style = (line.style or "").lower()
         nxt = lines[i + 1].text if i + 1 < len(lines) else ""
         if (
@@ -253,6 +280,13 @@ def structure(doc: Document, today: date | None = None) -> Resume:
             contact.name = big
             contact.found_in["name"] = where
 
+    # a run-in heading's line is read without the heading words ("Experiencia Profesional
+    # GBS Intermediate AR" → "GBS Intermediate AR"); the document itself is never changed
+    view = list(lines)
+    for sec in sections:
+        t = lines[sec.first_line].text.strip()
+        if sec.heading_lines == 1 and t != sec.heading and t.startswith(sec.heading + " "):
+            view[sec.first_line] = replace(lines[sec.first_line], text=t[len(sec.heading) :].strip())
     experience = []
     education = []
     certifications: list[str] = []
@@ -261,9 +295,9 @@ def structure(doc: Document, today: date | None = None) -> Resume:
         idx = _content(lines, section)
         if section.kind == "experience":
             parse = parse_linkedin_experience if linkedin else parse_experience
-            experience.extend(_roles_only(parse(lines, idx, today), experience))
+            experience.extend(_roles_only(parse(view, idx, today), experience))
         elif section.kind == "education":
-            education.extend(parse_education(lines, idx, today))
+            education.extend(parse_education(view, idx, today))
         elif section.kind == "certifications":
             for i in idx:
                 text = strip_bullet(lines[i].text)

@@ -228,7 +228,6 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
             and employer is rest[0]
             and not _organisation(employer)
             and employer.lower() != "company name"
-            and any("|" in h or "\t" in h for h in header_texts)
         ):
             # no word tells which is which: "Title | Employer" is how most resumes write it
             title, employer = employer, title
@@ -310,6 +309,7 @@ def parse_experience(
     seen_bullets = False
     stray: list[int] = []  # lines of bullets that belong to no role
     first_bold = False  # the line that opened the current entry was bold
+    tail: list[tuple[int, str]] = []  # short plain lines last added as bullets
 
     def close() -> None:
         nonlocal current, headers, stray
@@ -401,10 +401,31 @@ def parse_experience(
                 ranges[0] if ranges else None
             )
             starts_new = current is None or seen_bullets or (dr is not None and current.start)
+            moved: list[tuple[int, str]] = []
+            if starts_new and current is not None and dr is not None:
+                # "GBS Intermediate AR" / "UPS — Medellín, Colombia" / "2024": the short plain
+                # lines just above a date line head the next role, not the last one's bullets
+                if _date_only_line(text, today):
+                    room = 2
+                else:  # "Webhelp (para Avianca) — 2024" needs its title; "Lecturer, 2008" does not
+                    room = 0 if TITLE_WORDS.search(text) else 1
+                while tail and len(moved) < room and current.bullets and current.lines:
+                    t_idx, t_text = tail.pop()
+                    if current.lines[-1] != t_idx or current.bullets[-1] != t_text:
+                        break
+                    current.bullets.pop()
+                    current.lines.pop()
+                    moved.insert(0, (t_idx, t_text))
+                if moved and not current.bullets:
+                    seen_bullets = False
             if starts_new:
                 close()
                 current = ExperienceEntry(None, None, None, None, None)
                 seen_bullets = False
+                for t_idx, t_text in moved:
+                    current.lines.append(t_idx)
+                    headers.append(t_text)
+            tail = []
             assert current is not None
             if not current.lines:
                 first_bold = line.bold
@@ -436,8 +457,14 @@ def parse_experience(
             body = strip_bullet(text)
             if current.bullets and text[:1].islower() and not lines[idx].list_item:
                 current.bullets[-1] = f"{current.bullets[-1]} {body}"  # a wrapped line
+                tail = []
             else:
                 current.bullets.append(body)
+                plain = not line.list_item and not _BULLET_LEAD.match(text)
+                if plain and len(body.split()) <= 8 and not _sentence_end(body) and not body.endswith(":"):
+                    tail.append((idx, body))
+                else:
+                    tail = []
             seen_bullets = True
     close()
     entries = _merge_strays(entries, lines)

@@ -18,7 +18,8 @@ TITLE_WORDS = re.compile(
     r"housekeeper|custodian|mechanic|electrician|carpenter|laborer|technologist|paralegal|"
     r"attorney|teller|underwriter|statistician|ceo|cto|cfo|coo|vp|vice president|"
     r"co-?founder|fellow|scholar|ambassador|steward|clinician|medic|caregiver|"
-    r"dispatcher|estimator|controller|strategist|marketer|recruiter|"
+    r"dispatcher|estimator|controller|strategist|marketer|recruiter|lecturer|professor|"
+    r"postdoc|faculty|page|runner|host|hostess|crew|"
     r"sales|customer service)s?\b",
     re.IGNORECASE,
 )

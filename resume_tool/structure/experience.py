@@ -405,10 +405,8 @@ def parse_experience(
             if starts_new and current is not None and dr is not None:
                 # "GBS Intermediate AR" / "UPS — Medellín, Colombia" / "2024": the short plain
                 # lines just above a date line head the next role, not the last one's bullets
-                if _date_only_line(text, today):
-                    room = 2
-                else:  # "Webhelp (para Avianca) — 2024" needs its title; "Lecturer, 2008" does not
-                    room = 0 if TITLE_WORDS.search(text) else 1
+                # "Webhelp (para Avianca) — 2024" needs its title; "Lecturer, 2008" does not
+                room = 2 if _date_only_line(text, today) else 0 if TITLE_WORDS.search(text) else 1
                 while tail and len(moved) < room and current.bullets and current.lines:
                     t_idx, t_text = tail.pop()
                     if current.lines[-1] != t_idx or current.bullets[-1] != t_text:

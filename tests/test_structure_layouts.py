@@ -302,3 +302,44 @@ def test_spanish_linkedin_export_is_named() -> None:
     r = _real("linkedin-rodrigobaezg-profile-export-es.pdf")
     assert r.contact.name == "Rodrigo Báez García"
     assert r.language == "Spanish"
+
+
+@needs_corpus
+def test_nested_table_cv_in_russian() -> None:
+    r = _real("alinshay-cv-ru-nested-tables.docx")
+    assert r.contact.name == "Алина Шайхутдинова"
+    assert [(e.title, e.employer, e.start, e.end) for e in r.experience] == [
+        ("Старший техник-программист", "АО «НИИ «Субмикрон»", "2017-04", "2018-06"),
+        ("Инженер-программист", "АО «НИИ «Субмикрон»", "2018-07", "present"),
+    ]
+
+
+@needs_corpus
+def test_spanish_cv_with_run_in_headings() -> None:
+    r = _real("karensch25-cv-es-pandoc-runin-headings.pdf")
+    assert r.language == "Spanish"
+    got = [(e.title, e.employer, e.start) for e in r.experience]
+    assert got[0] == ("GBS Intermediate AR", "UPS", "2024")
+    assert got[2] == ("Asesor bilingüe", "Webhelp (para Avianca)", "2024")
+    assert len(got) == 6
+
+
+def test_run_in_heading_and_title_above_dates() -> None:
+    r = structure(
+        doc(
+            "Ana Ruiz",
+            "Experiencia Profesional Analista Contable",
+            "Accenture — Bogotá, Colombia",
+            "2024",
+            Line("Concilié cuentas bancarias", list_item=True),
+            "Auxiliar Logístico",
+            "Casa Luker — 2018",
+            Line("Manejo documental", list_item=True),
+        ),
+        TODAY,
+    )
+    assert [(s.heading, s.kind) for s in r.sections] == [("Experiencia Profesional", "experience")]
+    assert [(e.title, e.employer, e.start) for e in r.experience] == [
+        ("Analista Contable", "Accenture", "2024"),
+        ("Auxiliar Logístico", "Casa Luker", "2018"),
+    ]

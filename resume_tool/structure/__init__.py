@@ -224,8 +224,10 @@ def _largest_font_name(lines: list[Line]) -> str | None:
 def detect_language(lines: list[Line], sections: list[Section]) -> str | None:
     """The language a resume is written in when it is not English, from its headings or script."""
     votes: dict[str, int] = {}
-    for ln in lines:
-        found = foreign_heading(ln.text.strip().rstrip(":"))
+    texts = {i: ln.text.strip().rstrip(":") for i, ln in enumerate(lines)}
+    texts.update({s.first_line: s.heading for s in sections})  # run-in headings count too
+    for text in texts.values():
+        found = foreign_heading(text)
         if found:
             votes[found[1]] = votes.get(found[1], 0) + 1
     english = sum(1 for s in sections if s.standard)

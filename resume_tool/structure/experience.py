@@ -481,6 +481,8 @@ def _short_name(line: Line) -> bool:
         return False
     if find_date_ranges(t):
         return False
+    if line.bold and len(words) <= 4:
+        return True  # a bold brand in lower case ("everis centers", "eightroom")
     caps = sum(1 for w in words if w[:1].isupper() or w[:1].isdigit() or w in ("&", "of", "and", "the", "for"))
     return caps == len(words)
 

@@ -81,6 +81,17 @@ def find_placeholders(lines: Sequence[Line]) -> list[str]:
     return found
 
 
+def _bare_url(url: str) -> str:
+    """"https://www.linkedin.com/in/x/?a=1" → "linkedin.com/in/x": to compare shown and linked URLs."""
+    u = re.sub(r"^[a-z]+://", "", url.strip().lower())
+    u = re.sub(r"^www\.", "", u)
+    return u.split("?")[0].split("#")[0].rstrip("/")
+
+
+def _host(url: str) -> str:
+    return _bare_url(url).split("/")[0]
+
+
 def _clean_url(url: str) -> str:
     return url.rstrip(".")
 
@@ -134,10 +145,16 @@ def extract_contact(lines: Sequence[Line], top: int) -> Contact:
             if phone:
                 contact.phone = phone
                 contact.found_in["phone"] = where
-        for url in [*URL_RE.findall(text), *line.hyperlinks]:
+        visible = [_clean_url(u) for u in URL_RE.findall(text)]
+        for url in [*visible, *line.hyperlinks]:
             url = _clean_url(url)
             if url.lower().startswith("mailto:"):
                 continue
+            if url not in visible and (
+                _bare_url(url) in {_bare_url(v) for v in contact.urls + visible}
+                or _host(url) in {_host(v) for v in contact.urls + visible}
+            ):
+                continue  # the link behind a URL the line shows ("?jobid=1234&lipi=..." added)
             if url not in contact.urls:
                 contact.urls.append(url)
                 contact.found_in.setdefault("urls", where)

@@ -70,7 +70,9 @@ DURATION_RE = re.compile(
     re.IGNORECASE,
 )
 # Also "Since 2019" / "2019 - " (open-ended with present implied is NOT assumed).
-_DATEY = re.compile(rf"{_YEAR}|{_YY}|\b{_MONTH}(?=\s|$|\d)|\b{_SEASON}\b", re.IGNORECASE)
+_DATEY = re.compile(
+    rf"{_YEAR}|{_YY}|\b{_MONTH}(?=\s|$|\d)|\b{_SEASON}\s+(?:{_YEAR}|{_YY})", re.IGNORECASE
+)
 
 
 @dataclass

@@ -164,7 +164,11 @@ def _fields(text: str, piped: bool | None = None) -> list[str]:
             else:
                 split.append(p)
         parts = split
-    parts = [x for p in parts for x in _comma_split(p)]
+    orgs = [p for p in parts if p and "," not in p and _organisation(p)]
+    if not (piped and orgs):
+        # "Staff Scientist II, Group Leader | Gladstone Institutes": the pipes already part the
+        # fields, so a comma inside one is part of it
+        parts = [x for p in parts for x in _comma_split(p)]
     # anonymised resume sites write "Title Company Name - City , State" on one line
     parts = [x.strip() for p in parts for x in re.split(r"\s(?=Company Name\b)", p)]
     out: list[str] = []
@@ -383,9 +387,9 @@ def parse_experience(
             and len(headers) >= 2
             and line.bold
             and first_bold
-            and bool(TITLE_WORDS.search(text))
+            and not _location_in(text)
             and not find_date_ranges(text, today)
-            and _header_line(line)
+            and (_header_line(line) or _fieldish(text) and not is_bullet(line))
         )
         if (
             (employer_above and current is not None and (seen_bullets or current.start is not None))
@@ -395,7 +399,7 @@ def parse_experience(
             close()
             current = ExperienceEntry(None, None, None, None, None)
             seen_bullets = False
-        if after_dates or name_line or employer_above or _header_line(line):
+        if after_dates or name_line or employer_above or bold_title_again or _header_line(line):
             ranges = [r for r in find_date_ranges(text, today)]
             dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
                 ranges[0] if ranges else None

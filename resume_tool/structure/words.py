@@ -26,7 +26,7 @@ TITLE_WORDS = re.compile(
 ORG_WORDS = re.compile(
     r"\b(hospital|clinic|health|healthcare|medical center|medical group|center|centre|llc|inc|"
     r"corp|corporation|company|co\.|group|associates|partners|university|college|services|"
-    r"systems|solutions|trust|foundation|physicians|practice|pllc|ltd|plc|nhs|institute|"
+    r"systems|solutions|trust|foundation|physicians|practice|pllc|ltd|plc|nhs|institutes?|"
     r"network|care|labs?|pharmacy|insurance|bank|agency|department|office|school|county|"
     r"state of|city of|army|navy|air force|usaf|va)\b",
     re.IGNORECASE,

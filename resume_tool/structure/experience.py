@@ -389,7 +389,7 @@ def parse_experience(
             and first_bold
             and not _location_in(text)
             and not find_date_ranges(text, today)
-            and (_header_line(line) or _fieldish(text) and not is_bullet(line))
+            and (_header_line(line) or (_fieldish(text) and not is_bullet(line)))
         )
         if (
             (employer_above and current is not None and (seen_bullets or current.start is not None))

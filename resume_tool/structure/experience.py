@@ -415,6 +415,8 @@ def parse_experience(
                     t_idx, t_text = tail.pop()
                     if current.lines[-1] != t_idx or current.bullets[-1] != t_text:
                         break
+                    if room == 1 and len(t_text.split()) > 5:
+                        break  # a title is short; "Strong clinical background using EMR" is not one
                     current.bullets.pop()
                     current.lines.pop()
                     moved.insert(0, (t_idx, t_text))

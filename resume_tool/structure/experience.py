@@ -17,7 +17,16 @@ from itertools import pairwise
 
 from ..models import EducationEntry, ExperienceEntry, Line
 from .contact import LOCATION_RE, REMOTE_RE, UK_LOCATION_RE
-from .dates import DURATION_RE, DateRange, find_date_ranges, looks_dated, wrapped_date
+from .dates import (
+    DURATION_RE,
+    DateRange,
+    find_date_ranges,
+    looks_dated,
+    wrapped_date,
+)
+from .dates import (
+    MONTH_NAME as _MONTH_NAME,
+)
 from .words import ORG_WORDS, TITLE_WORDS
 
 DEGREE_WORDS = re.compile(
@@ -514,19 +523,35 @@ def _ends_sentence(text: str) -> bool:
     return text.rstrip().endswith((".", "!", "?", ":", ";"))
 
 
+_CUT_MONTH = re.compile(
+    rf"(?:19|20)\d\d\s*[–—-]\s*({_MONTH_NAME})\.?\s*(?=\||$)", re.IGNORECASE
+)
+_LEAD_YEAR = re.compile(r"^\s*((?:19|20)\d\d)\b\s*\|?\s*")
+
+
 def _unwrapped(lines: Sequence[Line], indices: Sequence[int]) -> list[tuple[int, Line]]:
     """The section's lines, with a date range cut by a line break put back together."""
     out: list[tuple[int, Line]] = []
     skip = False
+    carried: Line | None = None  # the next line, its leading year given back to the line above
     for n, idx in enumerate(indices):
         if skip:
             skip = False
             continue
-        line = lines[idx]
+        line = carried or lines[idx]
+        carried = None
         nxt = lines[indices[n + 1]] if n + 1 < len(indices) else None
         if nxt is not None and not is_bullet(line) and wrapped_date(line.text, nxt.text):
             line = replace(line, text=f"{line.text.rstrip()} {nxt.text.strip()}")
             skip = True
+        elif nxt is not None and not is_bullet(line):
+            # two-column PDFs: "September 2013 – January | Consultant" / "2016 | Caixa Geral"
+            cut = _CUT_MONTH.search(line.text)
+            year = _LEAD_YEAR.match(nxt.text) if cut else None
+            if cut and year:
+                t = line.text
+                line = replace(line, text=f"{t[: cut.end(1)]} {year.group(1)}{t[cut.end(1) :]}")
+                carried = replace(nxt, text=nxt.text[year.end() :].strip())
         out.append((idx, line))
     return out
 

@@ -97,6 +97,7 @@ class Section:
     standard: bool  # a heading ATS parsers recognise ("Experience", not "My Journey")
     first_line: int  # index into Document.lines of the heading line
     last_line: int  # index of the last line of the section (inclusive)
+    heading_lines: int = 1  # a heading wrapped over lines ("WORK" / "EXPERIENCE") spans several
 
 
 @dataclass
@@ -137,6 +138,11 @@ class Resume:
     skills: list[str]
     layout: list[Observation]
     document: Document  # kept for matching offsets and "what an ATS sees"
+    # added by issue 11 (not in to_dict yet): a layout family read its own way ("linkedin"),
+    # the language the headings are in when not English, and template text left in the file
+    layout_family: str | None = None
+    language: str | None = None
+    placeholders: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         c = self.contact

@@ -206,7 +206,7 @@ def out_of_order(resume: Resume) -> ExperienceEntry | None:
             continue
         first = e.lines[0] if e.lines else -1
         section = next((s.first_line for s in resume.sections if s.first_line <= first <= s.last_line), -1)
-        if section in above and _role_key(e) > _role_key(above[section]):
+        if section in above and _role_key(e) > _role_key(above[section]) and chronology_key(e.start) > chronology_key(above[section].start):
             return e
         above[section] = e
     return None
@@ -445,7 +445,37 @@ def check_keywords(
     return out
 
 
+def check_template_and_language(resume: Resume) -> list[Finding]:
+    """Template text left in the file (issue 11), and a resume not in English (our lists are)."""
+    out: list[Finding] = []
+    found = getattr(resume, "placeholders", None) or []
+    if found:
+        sample = "; ".join(f'"{p}"' for p in found[:4])
+        out.append(
+            _finding(
+                "template-text",
+                "warning",
+                f"Template text is still in the resume ({sample}); an ATS and a recruiter read it "
+                "as written.",
+                "Replace each placeholder with your own details, or delete it.",
+            )
+        )
+    language = getattr(resume, "language", None)
+    if language:
+        out.append(
+            _finding(
+                "not-english",
+                "info",
+                f"This resume seems to be in {language}; the keyword lists are English, so "
+                "keyword results and heading checks say little about it.",
+                "Compare it with a posting in the same language, or check an English version.",
+            )
+        )
+    return out
+
+
 RESUME_CHECKS: tuple[Callable[[Resume], list[Finding]], ...] = (
+    check_template_and_language,
     check_no_text,
     check_file_type,
     check_contact,

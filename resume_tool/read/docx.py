@@ -22,6 +22,7 @@ import docx
 from docx.styles import BabelFish
 from lxml import etree
 
+from ..errors import LimitExceeded
 from ..limits import Limits
 from ..models import Document, Line, Observation, Source
 from .guard import Deadline, check_zip
@@ -58,6 +59,11 @@ _TRANSPARENT = {
 }
 _SKIP = {DEL, MOVE_FROM, PPR, RPR, DEL_TEXT}
 _TAB_MARK = "\t"
+# Far beyond any resume (a long CV has ~1,000 paragraphs and ~5,000 runs): past these a file
+# is refused at once instead of costing seconds of work.
+_MAX_PARAGRAPHS = 20_000
+_MAX_RUNS = 50_000
+_MAX_CELLS = 20_000
 _FIELD_LINK = re.compile(r'HYPERLINK\s+"([^"]+)"', re.I)
 _DARK_HIGHLIGHTS = {
     "black",
@@ -183,15 +189,23 @@ class _Stats:
     tiny: list[str] = field(default_factory=list)
     images: int = 0
     paragraphs: int = 0
+    runs: int = 0
+    cells: int = 0
+    full_paragraphs: int = 0
+    chars: int = 0
 
 
 class _Reader:
     """Walks one part (body, header, footer) and appends ``Line``s."""
 
-    def __init__(self, styles: _Styles, stats: _Stats, deadline: Deadline) -> None:
+    def __init__(
+        self, styles: _Styles, stats: _Stats, deadline: Deadline, max_chars: int = 2_000_000
+    ) -> None:
         self.styles = styles
         self.stats = stats
         self.deadline = deadline
+        self.max_chars = max_chars
+        self._style_info: dict[str | None, tuple[str | None, bool]] = {}
         self.lines: list[Line] = []
         self.part: Any = None
 
@@ -228,7 +242,11 @@ class _Reader:
         cell_source: Source = "table" if source == "body" else source
         first = len(self.lines)
         for tr in self._rows_or_cells(tbl, TR):
+            self.deadline.check()  # a table of 4,000 empty rows is work too
             for tc in self._rows_or_cells(tr, TC):
+                self.stats.cells += 1
+                if self.stats.cells > _MAX_CELLS:
+                    self._too_big(f"more than {_MAX_CELLS:,} table cells")
                 shd = tc.find(f"{_w('tcPr')}/{_w('shd')}")
                 bg = _rgb(shd.get(_w("fill"))) if shd is not None else None
                 self.blocks(tc, cell_source, bg)
@@ -239,8 +257,13 @@ class _Reader:
     # ------------------------------------------------------------- paragraph
     def paragraph(self, p: Any, source: Source, bg: tuple[int, int, int] | None) -> None:
         self.stats.paragraphs += 1
-        if self.stats.paragraphs % 200 == 0:
+        if self.stats.paragraphs % 100 == 0:
             self.deadline.check()
+        if len(p) == 0 or (len(p) == 1 and p[0].tag == PPR):
+            return  # an empty paragraph (200,000 of them must not cost seconds)
+        self.stats.full_paragraphs += 1
+        if self.stats.full_paragraphs > _MAX_PARAGRAPHS:
+            self._too_big(f"more than {_MAX_PARAGRAPHS:,} paragraphs")
         ppr = p.find(PPR)
         pstyle = None
         numbered = False
@@ -255,11 +278,12 @@ class _Reader:
             if shd is not None and _rgb(shd.get(_w("fill"))):
                 bg = _rgb(shd.get(_w("fill")))
         pstyle = pstyle or self.styles.default_para
-        style_name = self.styles.name(pstyle)
-        if not numbered:
-            numbered = bool(
-                style_name and "list" in style_name.lower()
-            ) or self.styles.has_numbering(pstyle)
+        if pstyle not in self._style_info:  # resolve each paragraph style once
+            name = self.styles.name(pstyle)
+            listed = bool(name and "list" in name.lower()) or self.styles.has_numbering(pstyle)
+            self._style_info[pstyle] = (name, listed)
+        style_name, listed = self._style_info[pstyle]
+        numbered = numbered or listed
         self._cur: list[_Piece] = []
         self._cur_links: list[str] = []
         self._out: list[tuple[list[_Piece], list[str]]] = []
@@ -276,12 +300,23 @@ class _Reader:
             if line is not None:
                 self.lines.append(line)
                 first = False
+                self.stats.chars += len(line.text)
+                if self.stats.chars > self.max_chars:
+                    self._too_big(f"more than {self.max_chars:,} characters of text")
         for box in self._boxes:
             self.stats.textboxes += 1
             start = len(self.lines)
             self.blocks(box, "textbox" if source in ("body", "table", "textbox") else source)
             if not self.stats.textbox_sample and len(self.lines) > start:
                 self.stats.textbox_sample = self.lines[start].text[:80]
+
+    def _too_big(self, what: str) -> None:
+        """A resume is a few pages: refuse a file far past that before it costs seconds."""
+        raise LimitExceeded(
+            self.deadline.name,
+            f"the Word file holds {what} (a resume has a few hundred or thousand)",
+            "Save just the resume as a new DOCX or PDF and try again",
+        )
 
     def _break(self) -> None:
         self._out.append((self._cur, self._cur_links))
@@ -363,6 +398,11 @@ class _Reader:
         return rel.target_ref if rel.is_external else None
 
     def run(self, r: Any) -> None:
+        self.stats.runs += 1
+        if self.stats.runs % 500 == 0:
+            self.deadline.check()  # one paragraph may hold a million runs
+            if self.stats.runs > _MAX_RUNS:
+                self._too_big(f"more than {_MAX_RUNS:,} separately formatted pieces of text")
         rpr = r.find(RPR)
         rs = rpr.find(_w("rStyle")) if rpr is not None else None
         rstyle = rs.get(VAL) if rs is not None else None
@@ -403,6 +443,10 @@ class _Reader:
                 try:
                     code = int(ch, 16)
                 except ValueError:
+                    continue
+                if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF:
+                    # a lone surrogate or no character at all: it could only fail later
+                    self._emit("\ufffd", bold, size)
                     continue
                 if (
                     re.search(r"symbol|wingding|webding|dingbat", font, re.I)
@@ -467,6 +511,8 @@ class _Reader:
     ) -> Line | None:
         raw = "".join(p.text for p in pieces)
         raw = raw.strip(" \t")
+        if not raw.strip():
+            return None
         raw = re.sub(r" *\t[\t ]*", " | ", raw)
         text, bullet = strip_bullet(normalize_text(raw))
         text = text.strip()
@@ -535,14 +581,14 @@ def read_docx(data: bytes, name: str, limits: Limits, deadline: Deadline) -> Doc
     styles = _Styles(document)
     stats = _Stats()
 
-    body = _Reader(styles, stats, deadline)
+    body = _Reader(styles, stats, deadline, limits.max_chars)
     body.part = document.part
     body.blocks(document.element.body, "body")
 
     heads: dict[str, list[Line]] = {"header": [], "footer": []}
     seen_text: set[tuple[str, str]] = set()
     for source, part in _header_footer_parts(document):
-        r = _Reader(styles, stats, deadline)
+        r = _Reader(styles, stats, deadline, limits.max_chars)
         r.part = part
         r.blocks(part.element, source)
         key = (source, "\n".join(ln.text for ln in r.lines))

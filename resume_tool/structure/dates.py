@@ -14,25 +14,66 @@ from datetime import date
 from ..lexicon import MONTH_NUMBERS
 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+MONTH_NAME = _MONTH  # for other structure modules
 _SEASON = r"(?:spring|summer|fall|autumn|winter)"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
 _YY = r"(?:'|’)\d\d"
+_MM = r"(?:0?[1-9]|1[0-2])"
+# Two-digit years without an apostrophe ("06/15", "Jun 15") are only trusted inside a range
+# ("06/15 – 08/18"): on their own they may be a day ("May 15") or a fraction.
+_BARE_YY = r"\d\d(?![\d/.:])"
+# Month names of CVs and LinkedIn exports in Spanish, Portuguese and Russian ("mayo de 2023",
+# "августа 2021"); only trusted right before a year.
+_FOREIGN_MONTHS = {
+    **dict.fromkeys(("enero", "janeiro", "января", "январь"), 1),
+    **dict.fromkeys(("febrero", "fevereiro", "февраля", "февраль"), 2),
+    **dict.fromkeys(("marzo", "março", "марта", "март"), 3),
+    **dict.fromkeys(("abril", "апреля", "апрель"), 4),
+    **dict.fromkeys(("mayo", "maio", "мая", "май"), 5),
+    **dict.fromkeys(("junio", "junho", "июня", "июнь"), 6),
+    **dict.fromkeys(("julio", "julho", "июля", "июль"), 7),
+    **dict.fromkeys(("agosto", "августа", "август"), 8),
+    **dict.fromkeys(("septiembre", "setiembre", "setembro", "сентября", "сентябрь"), 9),
+    **dict.fromkeys(("octubre", "outubro", "октября", "октябрь"), 10),
+    **dict.fromkeys(("noviembre", "novembro", "ноября", "ноябрь"), 11),
+    **dict.fromkeys(("diciembre", "dezembro", "декабря", "декабрь"), 12),
+}
+_FMONTH = "(?:" + "|".join(sorted(_FOREIGN_MONTHS, key=len, reverse=True)) + ")"
 # One point in time, most specific forms first.
 _POINT = (
-    rf"(?:{_MONTH}\s*,?\s*(?:{_YEAR}|{_YY})"  # March 2021, Sept. 2022, Jan '19
+    rf"(?:\d{{1,2}}\s*/\s*\d{{1,2}}\s*/\s*{_YEAR}"  # 25/09/2021, 09/25/2021 (day dropped)
+    rf"|{_YEAR}\s+{_MONTH}(?![a-z])(?!\s*,?\s*\d)"  # 2016 Mar
+    rf"|{_FMONTH}\s+(?:de\s+)?{_YEAR}"  # mayo de 2023, августа 2021
+    rf"|{_MONTH}\s*[-,]?\s*(?:{_YEAR}|{_YY})"  # March 2021, Sept. 2022, Jan '19, Mar-2016
     rf"|{_SEASON}\s+{_YEAR}"  # Summer 2019
-    rf"|(?:0?[1-9]|1[0-2])\s*[/.-]\s*{_YEAR}"  # 03/2019, 3/2019, 03-2019
+    rf"|{_MM}\s*[/.-]\s*{_YEAR}"  # 03/2019, 3/2019, 03-2019
     rf"|{_YEAR}\s*[/-]\s*(?:0[1-9]|1[0-2])(?!\d)"  # 2019-03
-    rf"|{_YEAR})"  # 2019
+    rf"|{_YEAR}"  # 2019
+    rf"|{_MONTH}\s*[-']?\s*{_BARE_YY}"  # Jun 15, Jan-19 (ranges only)
+    rf"|{_MM}\s*/\s*{_BARE_YY})"  # 06/15, 6/15 (ranges only)
 )
-_PRESENT = r"(?:present|current(?:ly)?|now|today|to\s+date|date|ongoing)"
-_SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:to\s+)?|\s+(?:to|through|thru|until|till)\s+)"
+_DMY = re.compile(rf"(\d{{1,2}})\s*/\s*(\d{{1,2}})\s*/\s*({_YEAR})")
+_PRESENT = (
+    r"(?:present|current(?:ly)?|now|today|(?:to|till|til|until)\s+(?:date|now)|date|ongoing"
+    r"|continuing|actualidad|presente|atualmente|atual|(?:по\s+)?настоящее\s+время)"
+)
+_SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
 RANGE_RE = re.compile(
-    rf"(?<![\w/])(?P<start>{_POINT})(?:{_SEP}(?P<end>{_POINT}|{_PRESENT}))?(?![\w/])",
+    rf"(?<![\w/])(?P<since>(?:since|from)\s+)?(?P<start>{_POINT})"
+    rf"(?:{_SEP}(?P<end>{_POINT}|{_PRESENT})|\s+(?P<onward>onwards?|-\s*ongoing))?(?![\w/])",
+    re.IGNORECASE,
+)
+# "(1 year 9 months)", "5 yrs 2 mos", "less than a year": how long, never when or who.
+DURATION_RE = re.compile(
+    r"\(?\s*(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|años?|anos?|mes(?:es)?|год(?:а)?|лет|месяц(?:а|ев)?)"
+    r"(?![^\W\d_])(?:\s*,?\s*(?:y\s+|e\s+)?\d+\s*(?:months?|mos?|mes(?:es)?|месяц(?:а|ев)?)(?![^\W\d_]))?"
+    r"|less than a (?:year|month)|menos de un año|menos de um ano|меньше года|меньше месяца)\s*\)?",
     re.IGNORECASE,
 )
 # Also "Since 2019" / "2019 - " (open-ended with present implied is NOT assumed).
-_DATEY = re.compile(rf"{_YEAR}|{_YY}|\b{_MONTH}(?=\s|$|\d)|\b{_SEASON}\b", re.IGNORECASE)
+_DATEY = re.compile(
+    rf"{_YEAR}|{_YY}|\b{_MONTH}(?=\s|$|\d)|\b{_SEASON}\s+(?:{_YEAR}|{_YY})", re.IGNORECASE
+)
 
 
 @dataclass
@@ -46,28 +87,52 @@ class DateRange:
 
 
 def _year_from_yy(yy: str, today: date) -> int:
+    """A two-digit year in the nearest past century: never a date in the future."""
     n = int(yy.strip("'’"))
-    return 2000 + n if n <= today.year % 100 + 1 else 1900 + n
+    return 2000 + n if n <= today.year % 100 else 1900 + n
+
+
+def _bare_yy(text: str) -> bool:
+    """A point written with a two-digit year and no apostrophe ("06/15", "Jun 15")."""
+    t = text.strip()
+    return bool(re.fullmatch(rf"(?:{_MONTH}\s*[-']?\s*|{_MM}\s*/\s*)\d\d", t, re.IGNORECASE))
 
 
 def parse_point(text: str, today: date | None = None) -> str | None:
-    """One date ("Sept. 2022", "3/2019", "Summer 2019", "2018") → "YYYY-MM"/"YYYY"/"present"."""
+    """One date ("Sept. 2022", "3/2019", "06/15", "Summer 2019", "2018") → "YYYY-MM"/"YYYY"/"present"."""
     today = today or date.today()
-    t = text.strip().lower().rstrip(".")
+    t = re.sub(r"\s+", " ", text.strip().lower().rstrip("."))
     if re.fullmatch(_PRESENT, t, re.IGNORECASE):
         return "present"
-    m = re.fullmatch(rf"({_MONTH})\s*,?\s*({_YEAR}|{_YY})", t, re.IGNORECASE)
+    m = re.fullmatch(rf"({_FMONTH})\s+(?:de\s+)?({_YEAR})", t)
+    if m:
+        return f"{int(m.group(2)):04d}-{_FOREIGN_MONTHS[m.group(1)]:02d}"
+    m = _DMY.fullmatch(t)
+    if m:
+        a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if 1 <= b <= 12 and a > 12:  # 25/09/2021: day first
+            return f"{year:04d}-{b:02d}"
+        if 1 <= a <= 12 and b > 12:  # 09/25/2021: month first
+            return f"{year:04d}-{a:02d}"
+        return str(year)  # 03/04/2021 could be either month: keep the year only
+    m = re.fullmatch(rf"({_MONTH})\s*[-,']?\s*({_YEAR}|{_YY}|\d\d)", t, re.IGNORECASE)
     if m:
         month = MONTH_NUMBERS[m.group(1).rstrip(".").lower()]
         y = m.group(2)
-        year = int(y) if y[0].isdigit() else _year_from_yy(y, today)
+        year = int(y) if len(y) == 4 else _year_from_yy(y, today)
         return f"{year:04d}-{month:02d}"
+    m = re.fullmatch(rf"({_YEAR})\s+({_MONTH})", t, re.IGNORECASE)
+    if m:
+        return f"{int(m.group(1)):04d}-{MONTH_NUMBERS[m.group(2).rstrip('.').lower()]:02d}"
     m = re.fullmatch(rf"{_SEASON}\s+({_YEAR})", t, re.IGNORECASE)
     if m:
         return m.group(1)  # a season names no month: keep the year only
-    m = re.fullmatch(rf"(0?[1-9]|1[0-2])\s*[/.-]\s*({_YEAR})", t)
+    m = re.fullmatch(rf"({_MM})\s*[/.-]\s*({_YEAR})", t)
     if m:
         return f"{int(m.group(2)):04d}-{int(m.group(1)):02d}"
+    m = re.fullmatch(rf"({_MM})\s*/\s*(\d\d)", t)
+    if m:
+        return f"{_year_from_yy(m.group(2), today):04d}-{int(m.group(1)):02d}"
     m = re.fullmatch(rf"({_YEAR})\s*[/-]\s*(0[1-9]|1[0-2])", t)
     if m:
         return f"{int(m.group(1)):04d}-{int(m.group(2)):02d}"
@@ -104,17 +169,31 @@ def _check(start: str | None, end: str | None, today: date) -> list[str]:
 
 
 def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
-    """Every date or date range in a line, left to right."""
+    """Every date or date range in a line, left to right.
+
+    "Since 2019" and "2019 onwards" run to the present; "(1 year 9 months)" is a duration,
+    not a date; a two-digit year without an apostrophe counts only inside a range.
+    """
     today = today or date.today()
     found: list[DateRange] = []
     for m in RANGE_RE.finditer(line):
-        start = parse_point(m.group("start"), today)
-        end_raw = m.group("end")
+        start_raw, end_raw = m.group("start"), m.group("end")
+        if _bare_yy(start_raw) and (end_raw is None or not (_bare_yy(end_raw) or parse_point(end_raw, today) == "present")):
+            continue  # "May 15" alone is a day; "06/15 – 08/18" is a range
+        if end_raw and _bare_yy(end_raw) and not _bare_yy(start_raw):
+            continue
+        start = parse_point(start_raw, today)
         end = parse_point(end_raw, today) if end_raw else None
         if start is None:
             continue
-        dr = DateRange(start=start, end=end, raw=m.group(0).strip(), span=m.span())
-        dr.single = end_raw is None
+        open_ended = bool(end_raw is None and (m.group("onward") or (m.group("since") or "").lower().startswith("since")))
+        if open_ended:
+            end = "present"
+        raw = m.group(0).strip()
+        if m.group("since") and not open_ended:
+            raw = raw[len(m.group("since").strip()) :].strip()  # "from 2019" alone: just 2019
+        dr = DateRange(start=start, end=end, raw=raw, span=m.span())
+        dr.single = end_raw is None and not open_ended
         dr.problems = _check(start, end, today)
         found.append(dr)
     return found

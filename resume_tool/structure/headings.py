@@ -16,7 +16,9 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "summary", "professional summary", "career summary", "summary of qualifications",
         "qualifications summary", "profile", "professional profile", "career profile",
         "objective", "career objective", "professional objective", "about me", "overview",
-        "executive summary", "summary statement", "personal statement",
+        "executive summary", "summary statement", "personal statement", "personal profile",
+        "career summary and objective", "career overview", "profile summary",
+        "professional overview", "career focus",
     ),
     "experience": (
         "experience", "work experience", "professional experience", "employment history",
@@ -27,11 +29,16 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "externship", "externships", "clinical experience", "volunteer experience",
         "additional experience", "other experience", "military experience", "earlier experience",
         "previous experience", "prior experience", "leadership experience",
+        "relevant work experience", "work and volunteer experience", "employment record",
+        "career experience", "positions held",
     ),
     "education": (
         "education", "education and training", "education & training", "academic background",
         "educational background", "academic history", "training", "education and credentials",
         "academics", "coursework", "relevant coursework", "professional development",
+        "education and qualifications", "qualifications and education", "education & qualifications",
+        "academic qualifications", "education and certifications", "education and training",
+        "training and development", "continuing education",
     ),
     "certifications": (
         "certifications", "certification", "licenses and certifications",
@@ -46,7 +53,13 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "skills and abilities", "qualifications", "skill highlights", "highlights",
         "core qualifications", "technical proficiencies", "proficiencies", "key competencies",
         "software skills", "systems", "tools", "languages", "skills & expertise",
-        "skills and expertise", "relevant skills",
+        "skills and expertise", "relevant skills", "key skills and competencies", "top skills",
+        "skills and qualities", "skills qualities and interests", "soft skills", "technical skill",
+        "strengths", "key strengths", "core strengths", "hard skills", "it skills",
+    ),
+    "contact": (
+        "contact", "contact information", "contact details", "contact info", "personal details",
+        "personal information",
     ),
     "other": (
         "accomplishments", "achievements", "awards", "honors", "honors and awards",
@@ -55,6 +68,12 @@ STANDARD: dict[str, tuple[str, ...]] = {
         "projects", "additional information", "community service", "presentations",
         "leadership", "hobbies", "campus involvement", "involvement", "extracurricular activities",
         "significant coursework", "honors and activities", "languages and interests",
+        "referees", "references available on request", "additional skills", "interests and hobbies",
+        "selected leadership", "volunteer work", "hobbies and interests", "awards and honors",
+        "links", "assessments", "military service", "military", "patents", "selected honors",
+        "service", "workshops attended", "workshops", "online courses completed", "projects done",
+        "on campus involvement", "language", "academic projects", "personal projects",
+        "course projects", "conferences", "talks", "invited talks",
     ),
 }  # fmt: skip
 
@@ -84,6 +103,50 @@ _CUES: tuple[tuple[str, str], ...] = (
     ("about", "summary"),
 )
 
+# Headings in other languages: recognised so the section is read, flagged as not English
+# (our keyword lists are English). heading → (kind, language).
+FOREIGN: dict[str, tuple[str, str]] = {
+    **{h: (k, "Spanish") for h, k in (
+        ("experiencia", "experience"), ("experiencia laboral", "experience"),
+        ("experiencia profesional", "experience"), ("educación", "education"),
+        ("formación", "education"), ("formación académica", "education"),
+        ("estudios", "education"), ("habilidades", "skills"), ("aptitudes principales", "skills"),
+        ("competencias", "skills"), ("idiomas", "skills"), ("contactar", "other"),
+        ("contacto", "other"), ("resumen", "summary"), ("extracto", "summary"),
+        ("perfil", "summary"), ("perfil profesional", "summary"), ("certificaciones", "certifications"),
+        ("logros", "other"), ("intereses", "other"), ("referencias", "other"),
+        ("publicaciones", "other"), ("premios", "other"), ("proyectos", "other"),
+    )},
+    **{h: (k, "Portuguese") for h, k in (
+        ("experiência", "experience"), ("experiência profissional", "experience"),
+        ("formação acadêmica", "education"), ("educação", "education"),
+        ("competências", "skills"), ("principais competências", "skills"),
+        ("resumo", "summary"), ("contato", "other"), ("certificações", "certifications"),
+    )},
+    **{h: (k, "French") for h, k in (
+        ("expérience professionnelle", "experience"), ("expériences professionnelles", "experience"),
+        ("expérience", "experience"), ("formation", "education"), ("compétences", "skills"),
+        ("langues", "skills"), ("centres d'intérêt", "other"), ("profil", "summary"),
+    )},
+    **{h: (k, "German") for h, k in (
+        ("berufserfahrung", "experience"), ("ausbildung", "education"),
+        ("kenntnisse", "skills"), ("fähigkeiten", "skills"), ("sprachen", "skills"),
+        ("sprachkenntnisse", "skills"), ("lebenslauf", "other"),
+    )},
+    **{h: (k, "Russian") for h, k in (
+        ("опыт работы", "experience"), ("опыт", "experience"), ("образование", "education"),
+        ("навыки", "skills"), ("основные навыки", "skills"), ("общие сведения", "summary"),
+        ("способы связаться", "other"), ("языки", "skills"), ("сертификаты", "certifications"),
+        ("контакты", "other"), ("цель", "summary"), ("о себе", "summary"),
+    )},
+}  # fmt: skip
+
+
+def foreign_heading(text: str) -> tuple[str, str] | None:
+    """(kind, language) for a heading in another language ("Experiencia" → experience, Spanish)."""
+    return FOREIGN.get(normalize_heading(text))
+
+
 _STANDARD_INDEX = {h: kind for kind, heads in STANDARD.items() for h in heads}
 
 
@@ -112,6 +175,9 @@ def classify_heading(text: str) -> tuple[str, bool] | None:
     kind = _standard_kind(norm)
     if kind:
         return kind, True
+    foreign = FOREIGN.get(norm)
+    if foreign:
+        return foreign[0], False
     for cue, cue_kind in _CUES:
         if cue in norm:
             return cue_kind, False

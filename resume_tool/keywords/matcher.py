@@ -29,6 +29,7 @@ What a match means (docs/ARCHITECTURE.md, "Keyword matching semantics"):
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Literal
@@ -506,6 +507,7 @@ class KeywordMatcher:
             return covered[j]
 
         definitions: list[AcronymDefinition] | None = None
+        nearby = _Nearby(cands)
         self._not_held_ids = set()
         kept: list[Candidate] = []
         for c in cands:
@@ -531,7 +533,7 @@ class KeywordMatcher:
                     definitions = find_definitions(atoms.text)
                 if self._defined_otherwise(c, atoms, cands, definitions):
                     continue
-                if not self._has_evidence(c, atoms, cands, section_at):
+                if not self._has_evidence(c, atoms, nearby, section_at):
                     continue
             kept.append(c)
         return kept
@@ -594,7 +596,7 @@ class KeywordMatcher:
         return False
 
     def _has_evidence(
-        self, c: Candidate, atoms: Atoms, cands: list[Candidate], section_at: SectionAt | None
+        self, c: Candidate, atoms: Atoms, nearby: _Nearby, section_at: SectionAt | None
     ) -> bool:
         """Evidence that an ambiguous form means the entry.
 
@@ -612,7 +614,7 @@ class KeywordMatcher:
         hi = min(len(atoms), c.end + EVIDENCE_WINDOW)
         entry_id = c.pattern.entry_id
         ctx_ids = self._context_ids.get(entry_id, ())
-        for o in cands:
+        for o in nearby.within(lo, hi):
             if o is c or o.end <= lo or o.start >= hi:
                 continue
             if o.start < c.end and o.end > c.start:
@@ -639,6 +641,24 @@ class KeywordMatcher:
                 if tuple(keys[j : j + n]) == phrase:
                     return True
         return False
+
+
+class _Nearby:
+    """Candidates ordered by start, so a window visits only its neighbours.
+
+    Evidence is looked for within a few atoms of each ambiguous form; scanning every candidate
+    for each one made a long text (thousands of matches) quadratic.
+    """
+
+    def __init__(self, cands: list[Candidate]) -> None:
+        self._by_start = sorted(cands, key=lambda c: c.start)
+        self._starts = [c.start for c in self._by_start]
+        self._span = max((c.end - c.start for c in cands), default=0)
+
+    def within(self, lo: int, hi: int) -> list[Candidate]:
+        """Every candidate that may overlap atoms ``lo``..``hi`` (a superset; callers filter)."""
+        i = bisect_left(self._starts, lo - self._span)
+        return self._by_start[i : bisect_left(self._starts, hi)]
 
 
 def _crosses_item_break(text: str, atoms: Atoms, c: Candidate) -> bool:

@@ -108,8 +108,11 @@ def sentence_around(text: str, start: int, end: int, limit: int = SENTENCE_MAX) 
     A long sentence is cut around the match with ``…`` on the cut side(s).
     """
     a, b = line_bounds(text, start, end)
-    # narrow to the sentence inside the line
-    for m in _SENT_END.finditer(text, a, b):
+    # narrow to the sentence inside the line; only sentence ends near the match can change the
+    # result (a longer sentence is cut to ``limit`` anyway), so a long line is not rescanned
+    # for every match on it
+    reach = 2 * limit + (end - start)
+    for m in _SENT_END.finditer(text, max(a, start - reach), min(b, end + reach)):
         if m.end() <= start:
             a = m.end()
         elif m.start() >= end:

@@ -39,6 +39,7 @@ _ORGANIZATION = re.compile(
     r"foundation|trust|centers?|red cross)\b",
     re.IGNORECASE,
 )
+_LEADING_CONNECTOR = re.compile(r"^(?:(?:of|and|for|by|in|&)\s+)+", re.IGNORECASE)
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)")
 
 
@@ -132,7 +133,10 @@ def learn_candidates(postings: list[tuple[str, Posting]]) -> list[Candidate]:
             definitions.setdefault(d.short.upper(), {}).setdefault(" ".join(d.long.split()), 0)
             definitions[d.short.upper()][" ".join(d.long.split())] += 1
         seen: set[str] = set()
-        for term in posting.unknown_terms:
+        for raw in posting.unknown_terms:
+            # "Knowledge of Quillon Suite" loses its sentence-initial word upstream and can keep
+            # the connector ("of Quillon Suite"); a list term never starts with one
+            term = _LEADING_CONNECTOR.sub("", raw)
             key = term.lower()
             if key in seen:
                 continue
@@ -203,6 +207,7 @@ def candidates_toml(candidates: list[Candidate], source: str, postings_read: int
         "#   1. read the example: is it a skill, credential, system or rule a coder could list?",
         "#   2. if yes, uncomment its [[entry]] lines and check the category (a guess) and weight;",
         "#   3. put the file in a folder and run:  resume-tool lists check FOLDER",
+        "#      (until one entry is uncommented, it reports that the file holds no entry)",
         "#   4. use it with:  resume-tool check RESUME --lists FOLDER",
         "# Field meanings: keyword_lists/README.md.",
         "",

@@ -7,7 +7,10 @@ keyword lists and the spaCy pipeline are built once per process (``engine``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -148,17 +151,27 @@ def check_many(
     *,
     limits: Limits = DEFAULT_LIMITS,
     today: date | None = None,
+    bound: Callable[[str], AbstractContextManager[object]] | None = None,
 ) -> MultiReport:
     """One resume against many postings: each posting's report exactly as ``check`` makes it
     (same engine, same path), ranked by score, and the keywords whose addition (only if true)
-    would raise the most scores. The resume is read once, the engine built once."""
+    would raise the most scores. The resume is read once, the engine built once; a posting
+    named twice counts once. ``bound(name)`` (the CLI's per-file time budget) wraps the reading
+    of the resume and the check against each posting, so a long list is bounded per file."""
     if not postings:
         raise InputError(None, "no posting given", "Give --posting FILE (repeatable) or --postings DIR")
-    resume = parse(resume_path, limits, today=today)
+    guard = bound or (lambda _name: contextlib.nullcontext())
+    with guard(str(resume_path)):
+        resume = parse(resume_path, limits, today=today)
     fits = []
+    seen: set[str] = set()
     for posting in postings:
         name = (posting.path or "posting") if isinstance(posting, Posting) else str(posting)
-        report = _report(resume, posting, role, lists, None, today)
+        if name in seen:
+            continue
+        seen.add(name)
+        with guard(name):
+            report = _report(resume, posting, role, lists, None, today)
         fits.append(PostingFit(name=name or "posting", report=report,
                                missing_required=_missing_required(report)))
     fits.sort(key=lambda f: (not f.scored, -f.report.score if f.scored else 0))

@@ -175,8 +175,7 @@ def _check_many(resume: Path, postings: list[str], role: str | None, lists: tupl
 
     if postings.count("-") > 0:
         raise click.UsageError("standard input (-) can be one posting only; give files to rank several")
-    with _bounded(resume):
-        multi = check_many(resume, postings, role=role, lists=_lists(lists))
+    multi = check_many(resume, postings, role=role, lists=_lists(lists), bound=_bounded)
     _emit(render_multi(multi, fmt), output)
     best = max((f.report.score for f in multi.fits if f.scored), default=None)
     if fail_under is not None and best is not None and best < fail_under:
@@ -304,8 +303,7 @@ def lists_learn(ctx: click.Context, postings_dir: Path, output: Path | None) -> 
 
     extra = ctx.parent.params.get("lists") if ctx.parent else None
     _, matcher = engine(_lists(tuple(extra or ())))
-    with _bounded(postings_dir):
-        found, read = learn_from_folder(postings_dir, matcher)
+    found, read = learn_from_folder(postings_dir, matcher, bound=_bounded)
     text = candidates_toml(found, str(postings_dir), read)
     if output is None:
         click.echo(text, nl=False)

@@ -234,3 +234,18 @@ def test_fail_under_uses_the_best_score(files: dict[str, Path], capsys: pytest.C
     args = ["check", str(files["resume"]), "--posting", str(files["coder"]), "--posting", str(files["biller"])]
     assert run(capsys, *args, "--fail-under", str(best))[0] == 0
     assert run(capsys, *args, "--fail-under", str(best + 1))[0] == 1
+
+
+def test_each_file_is_bounded_and_a_repeat_counts_once(files: dict[str, Path]) -> None:
+    import contextlib
+
+    seen: list[str] = []
+
+    @contextlib.contextmanager
+    def bound(name: str):
+        seen.append(Path(name).name)
+        yield
+
+    multi = check_many(files["resume"], [files["coder"], files["biller"], files["coder"]], bound=bound)
+    assert seen == ["resume.txt", "coder.txt", "biller.txt"]
+    assert len(multi.fits) == 2

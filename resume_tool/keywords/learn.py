@@ -13,7 +13,10 @@ the postings through ``read_posting``).
 
 from __future__ import annotations
 
+import contextlib
 import re
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -170,16 +173,23 @@ def learn_candidates(postings: list[tuple[str, Posting]]) -> list[Candidate]:
     return sorted(by_key.values(), key=lambda c: (-c.count, c.term.lower()))
 
 
-def learn_from_folder(folder: Path | str, matcher: KeywordMatcher) -> tuple[list[Candidate], int]:
-    """(candidates, number of postings read) for the posting files in ``folder``."""
+def learn_from_folder(
+    folder: Path | str,
+    matcher: KeywordMatcher,
+    bound: Callable[[str], AbstractContextManager[object]] | None = None,
+) -> tuple[list[Candidate], int]:
+    """(candidates, number of postings read) for the posting files in ``folder``. ``bound(name)``
+    (the CLI's per-file time budget) wraps each posting."""
     from .posting import analyze_posting, read_posting
 
+    guard = bound or (lambda _name: contextlib.nullcontext())
     analysed: list[tuple[str, Posting]] = []
     for path in posting_files(folder):
-        text = read_posting(path)
-        if not text.strip():
-            continue  # an empty posting teaches nothing; not an error for a whole folder
-        analysed.append((path.name, analyze_posting(text, matcher, path=str(path))))
+        with guard(str(path)):
+            text = read_posting(path)
+            if not text.strip():
+                continue  # an empty posting teaches nothing; not an error for a whole folder
+            analysed.append((path.name, analyze_posting(text, matcher, path=str(path))))
     return learn_candidates(analysed), len(analysed)
 
 

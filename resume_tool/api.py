@@ -1,4 +1,5 @@
-"""The library API: ``parse`` a resume, ``check`` it against a posting or a role.
+"""The library API: ``parse`` a resume, ``check`` it against a posting or a role, or
+``check_many`` postings.
 
 The CLI, the batch runner and users' own scripts all come through here, so the
 keyword lists and the spaCy pipeline are built once per process (``engine``).
@@ -6,14 +7,26 @@ keyword lists and the spaCy pipeline are built once per process (``engine``).
 
 from __future__ import annotations
 
+import contextlib
 import functools
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .errors import InputError
 from .limits import DEFAULT_LIMITS, Limits
-from .models import Posting, Report, Resume, Vocabulary
+from .models import (
+    KeywordPayoff,
+    KeywordResult,
+    MultiReport,
+    Posting,
+    PostingFit,
+    Report,
+    Resume,
+    Vocabulary,
+)
 
 if TYPE_CHECKING:
     from .keywords import KeywordMatcher
@@ -128,3 +141,79 @@ def _report(
         raise InputError(None, f"unknown role {role!r}", f"Choose one of: {known}")
     post = posting if isinstance(posting, Posting) else load_posting(posting, posting_text, lists)
     return analyze(resume, vocab, matcher, posting=post, role=role, today=today)
+
+
+def check_many(
+    resume_path: PathLike,
+    postings: list[PathLike | Posting],
+    role: str | None = None,
+    lists: PathLike | list[PathLike] | None = None,
+    *,
+    limits: Limits = DEFAULT_LIMITS,
+    today: date | None = None,
+    bound: Callable[[str], AbstractContextManager[object]] | None = None,
+) -> MultiReport:
+    """One resume against many postings: each posting's report exactly as ``check`` makes it
+    (same engine, same path), ranked by score, and the keywords whose addition (only if true)
+    would raise the most scores. The resume is read once, the engine built once; a posting
+    named twice counts once. ``bound(name)`` (the CLI's per-file time budget) wraps the reading
+    of the resume and the check against each posting, so a long list is bounded per file."""
+    if not postings:
+        raise InputError(None, "no posting given", "Give --posting FILE (repeatable) or --postings DIR")
+    guard = bound or (lambda _name: contextlib.nullcontext())
+    with guard(str(resume_path)):
+        resume = parse(resume_path, limits, today=today)
+    fits = []
+    seen: set[str] = set()
+    for posting in postings:
+        name = (posting.path or "posting") if isinstance(posting, Posting) else str(posting)
+        if name in seen:
+            continue
+        seen.add(name)
+        with guard(name):
+            report = _report(resume, posting, role, lists, None, today)
+        fits.append(PostingFit(name=name or "posting", report=report,
+                               missing_required=_missing_required(report)))
+    fits.sort(key=lambda f: (not f.scored, -f.report.score if f.scored else 0))
+    return MultiReport(resume=resume, fits=fits, payoffs=_payoffs(fits), role=role)
+
+
+def _matched(k: KeywordResult) -> bool:
+    return k.in_resume or bool(k.satisfied_by)
+
+
+def _missing_required(report: Report) -> list[str]:
+    """Ids of the keywords the posting itself requires and the resume lacks (never role-profile
+    terms), heaviest first as in the report."""
+    return [k.id for k in report.keywords
+            if k.target and k.source == "posting" and k.required and not _matched(k)]
+
+
+def _payoffs(fits: list[PostingFit]) -> list[KeywordPayoff]:
+    """For every keyword a scored posting asks for (required or preferred) and the resume lacks:
+    how many points each posting's score would rise if it were added, all else unchanged. An
+    either-or requirement is one keyword ("one of: CPC or CCS"). Postings that are not scored,
+    and resumes with no readable text, give none."""
+    from .analyze.score import compute_score
+
+    by_key: dict[tuple[str, tuple[str, ...]], KeywordPayoff] = {}
+    for fit in fits:
+        r = fit.report
+        if not fit.scored or any(f.code == "no-text" for f in r.findings):
+            continue
+        targets = [k for k in r.keywords if k.target]
+        earned = sum(k.points for k in targets)
+        possible = sum(k.max_points for k in targets)
+        terms = {k.id: k.term for k in r.keywords}
+        for k in targets:
+            if k.source != "posting" or _matched(k):
+                continue
+            key = (k.id, tuple(sorted(k.alternatives)))
+            pay = by_key.get(key)
+            if pay is None:
+                one_of = [k.term, *(terms.get(a, a) for a in k.alternatives)] if k.alternatives else []
+                pay = by_key[key] = KeywordPayoff(id=k.id, term=k.term, one_of=one_of)
+            (pay.required_in if k.required else pay.preferred_in).append(fit.name)
+            pay.gains[fit.name] = compute_score(earned + k.max_points, possible) - r.score
+    return sorted(by_key.values(),
+                  key=lambda p: (-p.total_gain, -len(p.required_in), -p.postings, p.term.lower()))

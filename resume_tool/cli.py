@@ -123,7 +123,10 @@ def parse(file: Path, fmt: str) -> int:
 
 @cli.command()
 @click.argument("resume", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--posting", metavar="FILE|-", help="Job posting (text, DOCX or PDF file, or - for stdin).")
+@click.option("--posting", "postings", metavar="FILE|-", multiple=True,
+              help="Job posting (text, DOCX or PDF file, or - for stdin). Repeat it to rank several.")
+@click.option("--postings", "postings_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Folder of postings (.txt, .md, .docx, .pdf) to rank the resume against.")
 @role_option
 @lists_option
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default=None,
@@ -131,27 +134,59 @@ def parse(file: Path, fmt: str) -> int:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of the terminal.")
 @click.option("--fail-under", type=click.IntRange(0, 100), metavar="N",
-              help="Exit with code 1 when the score is below N.")
-def check(resume: Path, posting: str | None, role: str | None, lists: tuple[Path, ...],
-          fmt: str | None, output: Path | None, fail_under: int | None) -> int:
+              help="Exit with code 1 when the score is below N (several postings: the best score).")
+def check(resume: Path, postings: tuple[str, ...], postings_dir: Path | None, role: str | None,
+          lists: tuple[Path, ...], fmt: str | None, output: Path | None,
+          fail_under: int | None) -> int:
     """Score a resume against a posting (or a role) and list what to fix.
+
+    With more than one posting, rank the postings by fit and show the keywords that would
+    raise the most scores (add them only if true).
 
     \b
     Example:
         resume-tool check resume.pdf --posting posting.txt
         resume-tool check resume.docx --role inpatient-coder -o report.html
         pbpaste | resume-tool check resume.docx --posting - --format json
+        resume-tool check resume.pdf --posting a.txt --posting b.pdf
+        resume-tool check resume.pdf --postings saved_postings/ -o ranking.html
     """
-    from .api import check as run_check
     from .render import format_for_path, render_report
 
     fmt = fmt or (format_for_path(output) if output else "text")
+    given: list[str] = list(postings)
+    if postings_dir is not None:
+        from .keywords.learn import posting_files
+
+        given += [str(p) for p in posting_files(postings_dir)]
+    if len(given) > 1:
+        return _check_many(resume, given, role, lists, fmt, output, fail_under)
+    posting = given[0] if given else None
+    from .api import check as run_check
+
     with _bounded(resume):
         report = run_check(resume, posting=posting, role=role, lists=_lists(lists))
     color = output is None and fmt == "text" and sys.stdout.isatty()
     _emit(render_report(report, fmt, color=color), output)
     if fail_under is not None and report.score < fail_under:
         click.echo(f"score {report.score} is below --fail-under {fail_under}", err=True)
+        return EXIT_FELL_SHORT
+    return EXIT_OK
+
+
+def _check_many(resume: Path, postings: list[str], role: str | None, lists: tuple[Path, ...],
+                fmt: str, output: Path | None, fail_under: int | None) -> int:
+    """``check`` with several postings: the ranking instead of one report."""
+    from .api import check_many
+    from .render.multi import render_multi
+
+    if postings.count("-") > 0:
+        raise click.UsageError("standard input (-) can be one posting only; give files to rank several")
+    multi = check_many(resume, postings, role=role, lists=_lists(lists), bound=_bounded)
+    _emit(render_multi(multi, fmt), output)
+    best = max((f.report.score for f in multi.fits if f.scored), default=None)
+    if fail_under is not None and best is not None and best < fail_under:
+        click.echo(f"best score {best} is below --fail-under {fail_under}", err=True)
         return EXIT_FELL_SHORT
     return EXIT_OK
 
@@ -250,6 +285,49 @@ def lists_check(directory: Path) -> int:
         click.echo(f"{printable(str(directory))}: {len(problems)} problem(s)", err=True)
         return EXIT_BAD_INPUT
     click.echo(f"{printable(str(directory))}: ok")
+    return EXIT_OK
+
+
+@lists.command("learn")
+@click.argument("postings_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the candidate entries (TOML) here [default: print them].")
+@click.pass_context
+def lists_learn(ctx: click.Context, postings_dir: Path, output: Path | None) -> int:
+    """Propose list entries for the terms in a folder of postings that no list knows.
+
+    Each candidate comes with how many postings use it, the acronym definition found in them
+    and an example sentence. Every entry is written commented out: nothing is added until a
+    person uncomments it; then check the folder with `resume-tool lists check`.
+
+    \b
+    Example:
+        resume-tool lists learn saved_postings/ -o my_lists/candidates.toml
+        resume-tool lists check my_lists/
+    """
+    from .api import engine
+    from .keywords.learn import candidates_toml, learn_from_folder
+
+    extra = ctx.parent.params.get("lists") if ctx.parent else None
+    _, matcher = engine(_lists(tuple(extra or ())))
+    found, read = learn_from_folder(postings_dir, matcher, bound=_bounded)
+    text = candidates_toml(found, str(postings_dir), read)
+    if output is None:
+        click.echo(text, nl=False)
+        return EXIT_OK
+    try:
+        output.write_text(text, encoding="utf-8")
+    except OSError as err:
+        from .errors import InputError
+
+        raise InputError(str(output), f"cannot write the file ({err.strerror})",
+                         "Check that its folder exists and can be written") from None
+    click.echo(f"{read} posting(s) read, {len(found)} candidate term(s) no list knows:", err=True)
+    for c in found:
+        defined = f" = {c.long_form}" if c.long_form else ""
+        click.echo(f"  {c.term}{defined}  (in {c.count} posting(s))", err=True)
+    click.echo(f"wrote {output} (every entry commented out: review, uncomment, then "
+               f"`resume-tool lists check` the folder)", err=True)
     return EXIT_OK
 
 

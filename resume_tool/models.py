@@ -352,3 +352,49 @@ class Report:
     domain: str = "coding"  # see Posting.domain; without a posting, decided from the resume
     domain_evidence: list[str] = field(default_factory=list)
     checks: list[RequirementCheck] = field(default_factory=list)
+
+
+# ------------------------------------------------- many postings, one resume
+@dataclass
+class PostingFit:
+    """One posting's place in a ranking: its full single-posting report (the same one
+    ``check --posting`` builds, so the scores agree exactly)."""
+
+    name: str  # the posting as the user named it (file path)
+    report: Report
+    missing_required: list[str] = field(default_factory=list)  # keyword ids the posting requires, not found
+
+    @property
+    def scored(self) -> bool:
+        return self.report.band != "not scored"
+
+
+@dataclass
+class KeywordPayoff:
+    """A keyword the postings ask for and the resume lacks, with what adding it (only if true)
+    would do to each posting's score, the others unchanged."""
+
+    id: str
+    term: str  # the entry's term
+    one_of: list[str] = field(default_factory=list)  # terms of an either-or requirement, this one first
+    required_in: list[str] = field(default_factory=list)  # names of postings that require it
+    preferred_in: list[str] = field(default_factory=list)  # names of postings that prefer it
+    gains: dict[str, int] = field(default_factory=dict)  # posting name -> points the score would rise
+
+    @property
+    def total_gain(self) -> int:
+        return sum(self.gains.values())
+
+    @property
+    def postings(self) -> int:
+        return len(self.required_in) + len(self.preferred_in)
+
+
+@dataclass
+class MultiReport:
+    """One resume against many postings: best fit first, then the keywords that pay off most."""
+
+    resume: Resume
+    fits: list[PostingFit]  # ranked: scored postings by score (high first), then not scored
+    payoffs: list[KeywordPayoff] = field(default_factory=list)  # largest total gain first
+    role: str | None = None  # the --role given, if any

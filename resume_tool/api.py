@@ -140,7 +140,20 @@ def _report(
         known = ", ".join(sorted(vocab.roles))
         raise InputError(None, f"unknown role {role!r}", f"Choose one of: {known}")
     post = posting if isinstance(posting, Posting) else load_posting(posting, posting_text, lists)
-    return analyze(resume, vocab, matcher, posting=post, role=role, today=today)
+    report = analyze(resume, vocab, matcher, posting=post, role=role, today=today)
+    return with_writing(report, vocab)
+
+
+def with_writing(report: Report, vocab: Vocabulary) -> Report:
+    """Add the line-by-line writing review and the three sub-scores to a report.
+
+    ``vocab`` is the engine's vocabulary, so words of ``--lists`` count as known words."""
+    from .analyze.subscores import sub_scores
+    from .writing import review_writing
+
+    report.writing = review_writing(report.resume, vocab)
+    report.sub_scores = sub_scores(report)
+    return report
 
 
 def check_many(

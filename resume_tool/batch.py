@@ -336,6 +336,26 @@ def _report_row(task: Task, data: dict[str, Any]) -> dict[str, Any]:
         "missing": [[k["id"], k["term"], must_have(k)] for k in missing],
         "targets": sorted(k["id"] for k in targets),
         "findings": [[code, sev, fix] for code, (sev, fix) in sorted(findings.items())],
+        **_writing_row(data),
+    }
+
+
+def _writing_row(data: dict[str, Any]) -> dict[str, Any]:
+    """The writing sub-score and the student's line-level problems, each once: [code, detail]
+    (detail: the weak opener as written, e.g. "Responsible for"; else "")."""
+    import re
+
+    writing = data.get("writing") or {}
+    problems: set[tuple[str, str]] = set()
+    for f in writing.get("findings", []):
+        detail = ""
+        if f["code"] == "weak-opener":
+            m = re.match(r'\W*"([^"]{1,40})"', f["message"])
+            detail = m.group(1).strip().capitalize() if m else ""
+        problems.add((f["code"], detail))
+    return {
+        "writing_score": (data.get("sub_scores") or {}).get("writing", {}).get("score"),
+        "writing_problems": [list(p) for p in sorted(problems)],
     }
 
 

@@ -39,6 +39,7 @@ CSV_COLUMNS = (
     "warnings",
     "infos",
     "error",
+    "writing_score",  # the writing sub-score, 0-100; empty when there was nothing to read
 )
 # A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
 # Google Sheets: "=HYPERLINK(...)", "+1-555", "-2+3", "@SUM", and tab/CR tricks.
@@ -46,6 +47,7 @@ FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYWORDS = 15
 TOP_FINDINGS = 15
+NOT_SCORED = "not scored"  # the band of a resume the keyword lists are no yardstick for
 BINS = 10  # score histogram: 0-9, 10-19, ..., 90-100
 
 # Histogram geometry (SVG user units; the SVG scales with its viewBox).
@@ -88,6 +90,7 @@ def csv_row(row: dict[str, Any]) -> list[str]:
         csv_cell(row.get("warnings") if ok else None),
         csv_cell(row.get("infos") if ok else None),
         csv_cell(row.get("error") or None),  # for an "ok" row: a note such as "no draft: ..."
+        csv_cell(row.get("writing_score") if ok else None),
     ]
 
 
@@ -143,6 +146,30 @@ class FindingShare:
 
 
 @dataclass(frozen=True)
+class WritingShare:
+    """A line-level problem (issue 13) and the share of students with at least one such line."""
+
+    code: str
+    detail: str  # the weak opener as written ("Responsible for"); else ""
+    students: int
+    percent: int
+
+
+def writing_shares(ok: list[dict[str, Any]]) -> tuple[list[WritingShare], int]:
+    """Line-level problems by how many students have them, and how many students had lines read.
+
+    A weak opener counts once per opener ("Responsible for", "Assisted with"), so the page can
+    say "38% of students open bullets with 'Responsible for'"."""
+    read = [r for r in ok if r.get("writing_score") is not None]
+    counts: Counter[tuple[str, str]] = Counter()
+    for r in read:
+        counts.update({(code, detail) for code, detail in r.get("writing_problems", [])})
+    shares = [WritingShare(code, detail, n, _percent(n, len(read))) for (code, detail), n in counts.items()]
+    shares.sort(key=lambda w: (-w.students, w.code, w.detail))
+    return shares[:TOP_FINDINGS], len(read)
+
+
+@dataclass(frozen=True)
 class StudentRow:
     file: str
     ok: bool
@@ -156,6 +183,7 @@ class StudentRow:
     error: str
     href: str | None
     draft_href: str | None
+    writing_score: int | None = None
 
 
 @dataclass
@@ -181,6 +209,10 @@ class CohortView:
     tool_version: str
     score_version: str
     notes: list[StudentRow] = field(default_factory=list)  # checked, with a note ("no draft")
+    scored: int = 0  # checked and scored (band "not scored" is left out of the statistics)
+    writing_median: float | None = None
+    writing_read: int = 0  # students with at least one line the writing stage read
+    writing: list[WritingShare] = field(default_factory=list)
 
 
 def histogram(scores: list[int]) -> Histogram:
@@ -227,13 +259,14 @@ def _student(row: dict[str, Any]) -> StudentRow:
         student=row.get("student") or "",
         email=row.get("email") or "",
         role=(row.get("role_name") or row.get("role") or "") if ok else "",
-        score=row.get("score") if ok else None,
+        score=row.get("score") if ok and row.get("band") != NOT_SCORED else None,
         band=(row.get("band") or "") if ok else "",
         required_missing=list(row.get("required_missing", [])) if ok else [],
         counts={s: int(row.get(f"{s}s", 0)) for s in SEVERITIES} if ok else {},
         error=row.get("error") or "",
         href=_report_href(row),
         draft_href=quote(draft) if draft else None,
+        writing_score=row.get("writing_score") if ok else None,
     )
 
 
@@ -251,7 +284,10 @@ def cohort_view(
     """Everything the dashboard shows, computed here so the template only lays it out."""
     rows = sorted(rows, key=lambda r: sort_key(r["file"]))
     ok = [r for r in rows if r.get("status") == "ok"]
-    scores = [int(r["score"]) for r in ok]
+    # a "not scored" resume (a posting that is not a coding job) has no score, not a score of 0
+    scores = [int(r["score"]) for r in ok if r.get("band") != NOT_SCORED]
+    writing, writing_read = writing_shares(ok)
+    writing_scores = [int(r["writing_score"]) for r in ok if r.get("writing_score") is not None]
 
     # Keyword gaps: of the students whose target set held a keyword, how many lack it.
     had: Counter[str] = Counter()
@@ -317,6 +353,10 @@ def cohort_view(
         skipped_files=sorted(skipped, key=lambda s: sort_key(s[0])),
         tool_version=tool_version,
         score_version=score_version,
+        scored=len(scores),
+        writing_median=statistics.median(writing_scores) if writing_scores else None,
+        writing_read=writing_read,
+        writing=writing,
     )
 
 

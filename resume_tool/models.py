@@ -9,7 +9,10 @@ and by the ``resume`` object of the check report.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # the writing stage's own dataclasses; imported lazily (it loads a speller)
+    from .writing.models import WritingReview
 
 Source = Literal["body", "table", "header", "footer", "textbox"]
 Format = Literal["docx", "pdf", "text"]
@@ -334,6 +337,15 @@ class RequirementCheck:
 
 
 @dataclass
+class SubScore:
+    """One 0-100 sub-score shown beside the keyword score (see analyze/subscores.py)."""
+
+    name: str  # "keywords", "format", "writing"
+    score: int | None  # None: not scored (nothing to read, or the keyword lists do not apply)
+    explanation: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Report:
     schema_version: str
     score_version: str
@@ -352,6 +364,8 @@ class Report:
     domain: str = "coding"  # see Posting.domain; without a posting, decided from the resume
     domain_evidence: list[str] = field(default_factory=list)
     checks: list[RequirementCheck] = field(default_factory=list)
+    writing: WritingReview | None = None  # line-by-line notes (issue 13); filled by api.check
+    sub_scores: list[SubScore] = field(default_factory=list)  # keywords, format, writing
 
 
 # ------------------------------------------------- many postings, one resume

@@ -167,7 +167,9 @@ def test_one_row_per_input_file_sorted_by_name(first: dict[str, Any]) -> None:
     rows = first["rows"]
     assert [r["file"].lstrip("'") for r in rows] == ALL_FILES
     header = (first["out"] / "summary.csv").read_bytes().split(b"\r\n")[0]
-    assert header == (b"file,name,email,role,score,band,required_missing,errors,warnings,infos,error")
+    # writing_score (issue 13) is appended last, so columns read by position keep their place
+    assert header == (b"file,name,email,role,score,band,required_missing,errors,warnings,infos,error,"
+                      b"writing_score")
     result = first["result"]
     assert (result.files, result.checked, result.failed, result.skipped) == (9, 9, 2, 6)
     assert not (first["out"] / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")

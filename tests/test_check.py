@@ -217,7 +217,7 @@ def test_cli_formats_and_exit_codes(tmp_path: Path) -> None:
                 stdin=POSTING.read_text(encoding="utf-8"))
     assert p.returncode == 0, p.stderr
     data = json.loads(p.stdout)
-    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "2.0"
+    assert data["posting"]["title"] and data["schema_version"] and data["score_version"] == "2.1"
 
     bad = tmp_path / "broken.pdf"
     bad.write_bytes(b"%PDF-1.7\n1 0 obj\n<< /Type /Catalog")
@@ -258,7 +258,7 @@ def test_tiers_never_mix(tmp_path: Path) -> None:
     """With a posting, "required" is only what the posting asks; role terms are their own tier."""
     posting = write_posting(tmp_path, "Medical Coder\n\nRequirements\n- CPC required.\n- ICD-10-CM coding.\n")
     r = check(write_resume(tmp_path, skills="ICD-10-CM"), posting=posting, today=TODAY)
-    assert r.score_version == "2.0"
+    assert r.score_version == "2.1"
     for k in r.keywords:
         if k.required:
             assert k.in_posting and k.source == "posting" and k.posting_sentences, k.id

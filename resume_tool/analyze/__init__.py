@@ -42,7 +42,7 @@ from .score import (
 
 __all__ = ["REPORT_SCHEMA_VERSION", "SCORE_VERSION", "analyze", "infer_role", "resume_matches"]
 
-REPORT_SCHEMA_VERSION = "1.1"  # 1.1: domain, checks; keyword source, alternatives, hint
+REPORT_SCHEMA_VERSION = "1.2"  # 1.1: domain, checks; keyword source, alternatives, hint; 1.2: sub_scores, writing
 DEFAULT_ROLE = "billing-coding-specialist"
 
 # Where a missing keyword of each category belongs in a resume.

@@ -1,6 +1,6 @@
 """The match score: weighted coverage of the target keywords, published and versioned.
 
-Formula, version ``SCORE_VERSION`` 2.0 (also in the README). The score measures keyword
+Formula, version ``SCORE_VERSION`` 2.1 (also in the README). The score measures keyword
 coverage only: not layout, not years, title or education (those are reported as lines of their
 own and never enter the score), and it does not predict what any ATS or recruiter will do.
 
@@ -29,7 +29,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-SCORE_VERSION = "2.0"
+SCORE_VERSION = "2.1"
+# 2.1: the keyword score is unchanged; reports gain three sub-scores beside it (keywords,
+# format, writing; analyze/subscores.py), each 0-100 with its explanation, never added in.
 BANDS = ((75, "strong"), (50, "fair"), (0, "weak"))
 REQUIRED_MULTIPLIER = 2.0
 PREFERRED_MULTIPLIER = 1.0

@@ -28,6 +28,7 @@ import tempfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ..errors import ResumeToolError
 from ..models import Document, ExperienceEntry, Line, Report, Resume, Section
@@ -135,6 +136,9 @@ class Draft:
     # lines of the source the draft does not show, each with the reason (<name>.left-out.md)
     left_out: list[LeftOut] = field(default_factory=list)
     years: int = 10  # roles that ended longer ago than this were condensed (0: none)
+    # line-level writing prompts per role (issue 13), for the to-consider notes only: the draft
+    # never rewrites a bullet. Each: {"role": ..., "notes": [{"where", "label", "message", "fix"}]}
+    writing: list[dict[str, Any]] = field(default_factory=list)
 
 
 # ------------------------------------------------------------------------- dates
@@ -655,6 +659,7 @@ def build_draft(
         changes=changes,
         posting=report.posting.path if report.posting else None,
         years=years,
+        writing=_writing_prompts(report),
     )
 
     def other_section(heading: str) -> list[Paragraph]:
@@ -690,6 +695,21 @@ def build_draft(
 
 
 # ------------------------------------------------------------------------- write
+def _writing_prompts(report: Report) -> list[dict[str, Any]]:
+    """The writing stage's notes grouped by role, every one of them (none when it did not run)."""
+    review = getattr(report, "writing", None)
+    if review is None:
+        return []
+    from ..writing.present import LABELS
+
+    return [
+        {"role": g.role,
+         "notes": [{"where": f.where, "label": LABELS.get(f.code, f.code), "code": f.code,
+                    "message": f.message, "fix": f.fix} for f in g.findings]}
+        for g in review.roles if g.findings
+    ]
+
+
 def draft_format(path: Path) -> str:
     """docx, md or html from the output's extension, else a one-line error naming the choices."""
     fmt = DRAFT_FORMATS.get(path.suffix.lower())

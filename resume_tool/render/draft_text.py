@@ -108,6 +108,7 @@ def render_consider(draft: Draft, draft_name: str) -> str:
         where = f" Where: {e(item['where'])}." if item.get("where") else ""
         note = f" {e(item['note'])}" if item.get("note") else ""
         lines.append(f"- **{e(item.get('term') or item.get('id', ''))}**{need}.{where}{note}")
+    lines += _consider_writing(draft)
     lines += ["", "## What the draft changed", ""]
     lines += [f"- {e(c)}" for c in draft.changes] or ["- Nothing needed changing."]
     if draft.left_out:
@@ -122,6 +123,28 @@ def render_consider(draft: Draft, draft_name: str) -> str:
         "",
     ]
     return "\n".join(lines)
+
+
+WRITING_TITLE = "Line by line"
+
+
+def _consider_writing(draft: Draft) -> list[str]:
+    """The writing stage's prompts per role: questions for the job seeker, never rewrites."""
+    e = md_text
+    if not draft.writing:
+        return []
+    lines = [
+        "",
+        f"## {WRITING_TITLE}",
+        "",
+        "Prompts about your own lines, by role. The draft keeps every bullet as you wrote it;",
+        "change a line yourself only where the change is true (fill in real figures only).",
+    ]
+    for group in draft.writing:
+        lines += ["", f"### {e(group['role'])}", ""]
+        for n in group["notes"]:
+            lines.append(f"- “{e(n['where'])}”: **{e(n['label'])}.** {e(n['message'])} {e(n['fix'])}")
+    return lines
 
 
 LEFT_OUT_TITLE = "Left out of the draft"

@@ -126,6 +126,15 @@ def md_env() -> jinja2.Environment:
 
 
 # ------------------------------------------------------------------ rendering
+def _writing_view(report: Report) -> dict[str, Any] | None:
+    """What the ``_writing`` partials read; None when the writing stage did not run."""
+    if getattr(report, "writing", None) is None:
+        return None
+    from ..writing import writing_view
+
+    return writing_view(report.writing)
+
+
 def render_report(
     report: Report, fmt: str, *, color: bool = False, width: int | None = None
 ) -> str:
@@ -135,9 +144,10 @@ def render_report(
     view = build_view(report)
     if fmt == "text":
         return render_text(view, color=color, width=width)
+    w = _writing_view(report)
     if fmt == "html":
-        return html_env().get_template("report.html.j2").render(v=view, r=report)
+        return html_env().get_template("report.html.j2").render(v=view, r=report, w=w)
     if fmt == "md":
-        out = md_env().get_template("report.md.j2").render(v=view, r=report)
+        out = md_env().get_template("report.md.j2").render(v=view, r=report, w=w)
         return re.sub(r"\n{3,}", "\n\n", out).rstrip("\n") + "\n"
     raise ValueError(f"unknown report format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -109,6 +109,7 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "band": report.band,
         "score_version": report.score_version,
         "score_explanation": list(report.score_explanation),
+        "sub_scores": _sub_scores(report),
         "role": report.role,
         "role_name": report.role_name,
         "role_inferred": report.role_inferred,
@@ -124,4 +125,21 @@ def report_to_dict(report: Report) -> dict[str, Any]:
         "keywords": [_keyword(k) for k in sorted(report.keywords, key=lambda k: k.id)],
         "findings": [_finding(f) for f in report.findings],
         "to_consider": [dict(sorted(item.items())) for item in report.to_consider],
+        "writing": _writing(report),
     }
+
+
+def _sub_scores(report: Report) -> dict[str, Any]:
+    """keywords, format, writing: each ``{"score": 0-100 or null, "explanation": [...]}``."""
+    from ..analyze.subscores import sub_scores
+
+    subs = report.sub_scores or sub_scores(report)  # a Report built without api.check
+    return {s.name: {"score": s.score, "explanation": list(s.explanation)} for s in subs}
+
+
+def _writing(report: Report) -> dict[str, Any] | None:
+    if report.writing is None:
+        return None
+    from ..writing import writing_to_dict
+
+    return writing_to_dict(report.writing)

@@ -46,7 +46,22 @@ def _heading(text: str) -> Text:
     return _text(text, style="bold underline")
 
 
-def _blocks(view: ReportView) -> list[RenderableType]:
+def _sub_scores_line(view: ReportView) -> Text:
+    """"Sub-scores: Keywords 63/100 · Format (ATS layout) 55/100 · Writing 90/100"."""
+    return _text("Sub-scores: " + " · ".join(f"{s.label} {s.text}" for s in view.sub_scores)
+                 + " (each 0-100, shown apart; see the JSON or HTML report for how each is made)")
+
+
+def _writing_block(view: ReportView, width: int) -> Text:
+    """The "Line by line" part, laid out by the writing stage (already wrapped to ``width``)."""
+    from ..writing import format_writing_text
+
+    block = _text(format_writing_text(view.report.writing, width=width).rstrip("\n"))
+    block.no_wrap = True
+    return block
+
+
+def _blocks(view: ReportView, width: int = DEFAULT_WIDTH) -> list[RenderableType]:
     r = view.report
     out: list[RenderableType] = []
 
@@ -77,6 +92,8 @@ def _blocks(view: ReportView) -> list[RenderableType]:
     )
     out.append(_text(""))
     out.append(_text(counts))
+    if view.sub_scores:
+        out.append(_sub_scores_line(view))
 
     if view.no_text:
         out.append(_text(""))
@@ -147,6 +164,10 @@ def _blocks(view: ReportView) -> list[RenderableType]:
             )
         )
 
+    if getattr(r, "writing", None) is not None:
+        out.append(_text(""))
+        out.append(_writing_block(view, width))
+
     out.append(_text(""))
     out.append(_text(view.disclaimer, style="dim"))
     return out
@@ -170,7 +191,7 @@ def render_text(view: ReportView, *, color: bool = False, width: int | None = No
         legacy_windows=False,
         _environ={},
     )
-    console.print(Group(*_blocks(view)))
+    console.print(Group(*_blocks(view, console.width)))
     text = buffer.getvalue()
     if not color:
         text = "\n".join(line.rstrip() for line in text.splitlines()) + "\n"

@@ -129,6 +129,32 @@ DOMAIN_NOTES = {
 }
 
 
+# The sub-scores beside the keyword score (analyze/subscores.py), in the order shown.
+SUB_SCORE_LABELS = {"keywords": "Keywords", "format": "Format (ATS layout)", "writing": "Writing"}
+
+
+@dataclass(frozen=True)
+class SubScoreRow:
+    """One sub-score as shown: label, "63/100" or "not scored", and how it was made."""
+
+    name: str
+    label: str
+    score: int | None
+    text: str
+    explanation: list[str]
+
+
+def sub_score_rows(report: Report) -> list[SubScoreRow]:
+    from ..analyze.subscores import sub_scores
+
+    subs = getattr(report, "sub_scores", None) or sub_scores(report)  # built without api.check
+    return [
+        SubScoreRow(s.name, SUB_SCORE_LABELS.get(s.name, humanize(s.name)), s.score,
+                    "not scored" if s.score is None else f"{s.score}/100", list(s.explanation))
+        for s in subs
+    ]
+
+
 @dataclass(frozen=True)
 class Segment:
     """A piece of a posting sentence; ``hit`` pieces are the keyword and get highlighted."""
@@ -269,6 +295,7 @@ class ReportView:
     checks: list[RequirementCheck] = field(default_factory=list)
     hints: list[str] = field(default_factory=list)
     score_measures: str = ""
+    sub_scores: list[SubScoreRow] = field(default_factory=list)  # keywords, format, writing
     no_text_note: str = (
         "No text could be read from this file, so no keyword could be found. "
         "Fix the file first, then check it again."
@@ -609,4 +636,5 @@ def build_view(report: Report) -> ReportView:
         ats_text=resume.document.text,
         no_text=not resume.document.text.strip(),
         counts=counts,
+        sub_scores=sub_score_rows(report),
     )

@@ -26,7 +26,8 @@ DOCUMENTED_ERRORS = {
     "edge-password-protected.pdf": "password-protected",
     "edge-corrupt-not-a-pdf.pdf": "not a valid",
 }
-NO_TEXT = {"edge-blank-page-no-text.pdf"}
+# Files with no text layer (MANIFEST: a blank page; a Canva export flattened into one image).
+NO_TEXT = {"edge-blank-page-no-text.pdf", "canva-sethkunzler-flattened-image-only.pdf"}
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 
@@ -86,8 +87,12 @@ def test_every_corpus_file(name: str) -> None:
     assert len(doc.text.split()) > 20
     assert "(cid:" not in doc.text
     assert not re.search(r"[\ue000-\uf8ff]", doc.text), "private-use glyphs must not reach the text"
+    # The oracles glue neighbouring text onto an address (pdftotext joins a wrapped certificate
+    # URL, "…Biswal-ankitbiswal123@gmail.com1473891.pdf"; the raw XML has no run separators,
+    # "…maia@gmail.com190500"): the reader must keep the address itself.
+    found = set(EMAIL.findall(doc.text))
     for email in oracle_emails(path):
-        assert email in doc.text, f"{email} missing from {name}"
+        assert any(e in email for e in found), f"{email} missing from {name}"
     assert doc.pages >= max((ln.page or 1) for ln in doc.lines)
 
 

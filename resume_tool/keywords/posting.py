@@ -1241,8 +1241,17 @@ _NEAR_MISS_IDS = _ids(
     ehr-emr epic epiccare epic-cadence epic-prelude practice-management-system cms hhs ama aha who
     billing-specialist billing-manager ar-specialist patient-access-representative
     insurance-verification-specialist prior-authorization-specialist practice-manager rn
-    patient-account-representative reimbursement nhs cqc medicare-advantage"""
+    patient-account-representative reimbursement nhs cqc medicare-advantage
+    copays-deductibles appointment-scheduling ambulance-services chart-completion payment-plans
+    financial-assistance referrals neurology patient-advocate patient-service-representative
+    medical-assistant medical-administrative-assistant health-unit-coordinator surgery-scheduler
+    surgical-clinical-reviewer hedis-coordinator cna cpht cma rma emt lpn acls-pals bls-cpr
+    pointclickcare vista cprs drchrono hhaexchange santrax chcs ahlta ecqm meaningful-use hitech
+    joint-commission ncqa nsqip aco pcmh population-health pqrs ehr-implementation"""
 )
+# Front-office, clinical and quality entries (issue 16's allied credentials, scheduling, copays,
+# accreditation bodies) are named by patient access, medical assistant and clinical-policy jobs:
+# healthcare evidence, never coding evidence.
 _STRONG_CATEGORIES = frozenset(
     ["code_set", "payment_system", "credential", "coding_practice", "billing_claims", "compliance",
      "nhs", "job_title", "organization", "software"]
@@ -1291,6 +1300,9 @@ def decide_domain(
             continue
         if e.id == "medical-billing" and not _MEDICAL_SURFACE.search(m.surface):
             continue  # "billing" alone: law firms bill too
+        if e.id == "outpatient-coding" and m.surface.strip().lower() == "outpatient":
+            health.setdefault(e.id, e.term)  # "an outpatient medical office": a setting, not coding
+            continue
         if e.category == "software" and e.id not in (
             "encoder", "cac", "grouper", "3m-360-encompass", "3m-codefinder", "optum-encoderpro",
             "trucode", "dolbey-fusion-cac", "find-a-code", "codify", "supercoder",

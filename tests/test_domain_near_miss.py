@@ -1,0 +1,29 @@
+"""The posting domain with issue 16's vocabulary: front-office, allied-credential and quality
+entries (Patient Service Representative, Medical Assistant, BLS, copays, NCQA) and a bare
+"outpatient" setting are healthcare evidence, never coding evidence; coding words still decide
+coding."""
+
+from __future__ import annotations
+
+import pytest
+
+from resume_tool import api
+
+
+@pytest.mark.parametrize("text", [
+    "Patient Service Rep\n\nRequirements\n- Verify insurance and schedule patients in our medical "
+    "office.\n- Collect copays and deductibles.\n",
+    "Medical Assistant\n\nRequirements\n- BLS required.\n- 2 years in an outpatient medical office.\n",
+    "Associate, Medical Policy\n\nRequirements\n- Active RN license.\n- Knowledge of NCQA standards.\n",
+])
+def test_near_miss_postings_are_healthcare(text: str) -> None:
+    assert api.load_posting(text=text).domain == "healthcare"
+
+
+@pytest.mark.parametrize("text", [
+    "Patient Service Rep\n\nRequirements\n- Schedule patients and collect copays.\n"
+    "- CPC required; CPT and ICD-10-CM coding.\n",
+    "Medical Coder\n\nRequirements\n- 2 years of outpatient coding in a medical office.\n",
+])
+def test_coding_words_still_decide_coding(text: str) -> None:
+    assert api.load_posting(text=text).domain == "coding"

@@ -98,3 +98,10 @@ def test_education_bba_and_no_level_is_unclear(tmp_path: Path) -> None:
     assert got["education"].status == "unclear"
     got = _checks(_resume(tmp_path, education="Associate of Applied Science, HIT"), posting)
     assert got["education"].status == "not met"
+
+
+def test_title_shown_without_a_bracketed_note(tmp_path: Path) -> None:
+    got = _checks(_resume(tmp_path), _posting(tmp_path, "Title: Biller (job description)"))["title"]
+    assert '"Biller"' in got.message and "job description" not in got.message
+    got = _checks(_resume(tmp_path), _posting(tmp_path, "Title: Medical Coder (Remote)"))["title"]
+    assert got.status == "met" and '"Medical Coder"' in got.message

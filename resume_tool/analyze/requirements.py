@@ -112,7 +112,9 @@ def check_title(posting: Posting, resume: Resume) -> RequirementCheck | None:
         if not hit and n >= need and head in have:
             hit = line
     # the title without the place or department after a dash ("Patient Service Rep - Cedars-Sinai ...")
-    shown = " ".join(re.split(r"\s+[-–—|]\s+", posting.title)[0].split())
+    # and without a note in brackets ("Biller (job description)", "Coder (Remote)")
+    shown = " ".join(re.sub(r"\([^()]*\)", " ", re.split(r"\s+[-–—|]\s+", posting.title)[0]).split())
+    shown = shown or posting.title.strip()
     if hit:
         return RequirementCheck(
             "title", "met", f'Job title: your resume names "{shown}" or a close variant.',

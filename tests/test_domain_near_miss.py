@@ -27,3 +27,16 @@ def test_near_miss_postings_are_healthcare(text: str) -> None:
 ])
 def test_coding_words_still_decide_coding(text: str) -> None:
     assert api.load_posting(text=text).domain == "coding"
+
+
+def test_a_bulleted_short_list_takes_the_preference_at_its_end() -> None:
+    """'- Experience with primary care, pediatrics, and other specialties preferred' (AHCS): the
+    bullet's dash is not a word, so the short first item shares the list's 'preferred'."""
+    from resume_tool.keywords.posting import clause_parts
+
+    parts = clause_parts("- Experience with primary care, pediatrics, and other specialties preferred",
+                         "required")
+    assert {p for _, _, p in parts} == {"preferred"}
+    # a long first clause keeps the heading's part: only Epic is preferred
+    parts = clause_parts("- Experience with an encoder and an EHR system, Epic preferred", "required")
+    assert [p for _, _, p in parts] == ["required", "preferred"]

@@ -300,7 +300,7 @@ def clause_parts(sentence: str, base: str) -> list[tuple[int, int, str]]:
         if m.start() > pos or m.end() == len(rest):
             piece = rest[pos : m.start()]
             cc = _cue(piece)
-            short = len(re.findall(r"[\w/+-]+", piece)) <= 4
+            short = len(re.findall(r"\w[\w/+-]*", piece)) <= 4  # a bullet's dash is not a word
             clauses.append((pos, m.end(), cc if cc != "both" else PART_REQUIRED, short))
         pos = m.end()
     resolved: list[tuple[int, int, str]] = []

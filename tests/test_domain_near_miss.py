@@ -40,3 +40,16 @@ def test_a_bulleted_short_list_takes_the_preference_at_its_end() -> None:
     # a long first clause keeps the heading's part: only Epic is preferred
     parts = clause_parts("- Experience with an encoder and an EHR system, Epic preferred", "required")
     assert [p for _, _, p in parts] == ["required", "preferred"]
+
+
+def test_what_the_employer_offers_is_not_asked() -> None:
+    ids = {k.entry_id for k in api.load_posting(text=(
+        "Clinical Coder\n\nAbout the team\nAs a team we offer a complete flexible approach to working. "
+        "Coders enjoy the option to work from home if desired.\n\nRequirements\n- OPCS-4 and ICD-10.\n"
+    )).keywords}
+    assert "adaptability" not in ids and "remote-work" not in ids and "opcs-4" in ids
+    ids = {k.entry_id for k in api.load_posting(text=(
+        "Clinical Coder\n\nRequirements\n- A flexible approach to working is essential.\n"
+        "- Able to work from home.\n- OPCS-4 and ICD-10.\n"
+    )).keywords}
+    assert "adaptability" in ids and "remote-work" in ids

@@ -188,7 +188,10 @@ _BOILER_SENTENCE = re.compile(
     r"\bproud to be\b|\bemployer of choice\b|\bmany good reasons\b|\bwe started\b|"
     r"\bbeware\b|\bscams?\b|\bfraudsters?\b|\bpreference will be given\b|\bjob offer\b|"
     r"\bminutes'? walk\b|\bminutes from\b|\bpublic transport\b|\bunderground\b|\bovergroun|\bstation\b|"
-    r"\bbus \d+\b",
+    r"\bbus \d+\b|"
+    # what the employer offers, not what it asks: "As a team we offer a complete flexible approach
+    # to working", "enjoying the option to work from home if desired"
+    r"\bwe (?:can |also )?offer\b|\bthe option to work\b",
     re.IGNORECASE,
 )
 # "Label: value" lines of posting headers that carry no skills.

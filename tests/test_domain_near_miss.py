@@ -53,3 +53,22 @@ def test_what_the_employer_offers_is_not_asked() -> None:
         "- Able to work from home.\n- OPCS-4 and ICD-10.\n"
     )).keywords}
     assert "adaptability" in ids and "remote-work" in ids
+
+
+def _req_ids(text: str) -> list[list[str]]:
+    return [r.ids for r in api.load_posting(text=text).requirements]
+
+
+def test_bare_coding_beside_clinical_coding_is_one_requirement() -> None:
+    """'coding experience' in a posting that names clinical coding is that clinical coding, not a
+    second 'medical coding' requirement; without clinical coding named, it stays its own."""
+    reqs = _req_ids("Clinical Coder\n\nRequirements\n- Clinical coding with ICD-10 and OPCS-4.\n"
+                    "- Demonstrable coding experience.\n")
+    assert ["clinical-coding"] in reqs and ["medical-coding"] not in reqs
+    reqs = _req_ids("Medical Coder\n\nRequirements\n- Demonstrable coding experience with ICD-10-CM "
+                    "and CPT.\n")
+    assert ["medical-coding"] in reqs
+    # written out in full, "medical coding" is asked in its own words and stays
+    reqs = _req_ids("Clinical Coder\n\nRequirements\n- Clinical coding with ICD-10 and OPCS-4.\n"
+                    "- Medical coding experience in the US.\n")
+    assert ["medical-coding"] in reqs

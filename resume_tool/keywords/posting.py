@@ -1213,6 +1213,17 @@ def posting_requirements(
             (first.get(i, 0), Requirement(ids=[i], required=k.required, sentence=(k.sentences or [""])[0]))
         )
     out.sort(key=lambda p: p[0])
+    # "coding" alone in a posting that names clinical coding is that clinical coding, not a
+    # second requirement: a bare head word of an entry that a named, more specific entry
+    # satisfies adds nothing
+    named = {i for _, r in out for i in r.ids}
+    implied = {
+        i for i in named
+        if all(m.surface.lower() in _BARE_HEADS for m in ms if m.entry_id == i)
+        and any(m.entry_id == i for m in ms)
+        and any(i in entries[j].satisfies for j in named if j != i and j in entries)
+    }
+    out = [(o, r) for o, r in out if not (len(r.ids) == 1 and r.ids[0] in implied)]
     seen: set[tuple[str, ...]] = set()
     result = []
     for _, r in out:

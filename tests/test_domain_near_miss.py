@@ -72,3 +72,13 @@ def test_bare_coding_beside_clinical_coding_is_one_requirement() -> None:
     reqs = _req_ids("Clinical Coder\n\nRequirements\n- Clinical coding with ICD-10 and OPCS-4.\n"
                     "- Medical coding experience in the US.\n")
     assert ["medical-coding"] in reqs
+
+
+def test_a_manager_posting_is_not_read_as_an_entry_level_job() -> None:
+    from resume_tool.analyze import infer_role
+
+    vocab, _ = api.engine()
+    body = ("\n\nRequirements\n- Medical coding with ICD-10-CM, CPT and HCPCS.\n- Medical terminology "
+            "and anatomy and physiology.\n- CPC-A or CCA.\n")
+    assert infer_role(vocab, api.load_posting(text="Title: Junior Coder" + body), None) == "entry-level-coder"
+    assert infer_role(vocab, api.load_posting(text="Title: Coding Manager" + body), None) != "entry-level-coder"

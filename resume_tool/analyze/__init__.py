@@ -106,6 +106,14 @@ def _closures(vocab: Vocabulary) -> dict[str, frozenset[str]]:
     return cached[1]
 
 
+ENTRY_LEVEL_ROLE = "entry-level-coder"
+_SENIOR_TITLE = re.compile(
+    r"\b(?:manager|management|lead|leader|supervisor|director|head|senior|sr|principal|auditor|"
+    r"trainer|educator|specialist iii|band\s*[6-9]\w?)\b",
+    re.IGNORECASE,
+)
+
+
 def infer_role(
     vocab: Vocabulary,
     posting: Posting | None,
@@ -153,8 +161,13 @@ def infer_role(
         related |= {i for i in evidence if closures.get(i, set()) & own}
         for i in related:
             listed[i] += 1
+    # a manager, lead, senior, auditor or trainer posting is not a first coding job: the
+    # entry-level profile's terms would be advice for another job
+    senior = posting is not None and bool(_SENIOR_TITLE.search(posting.title or ""))
     best, best_score = None, 0.0
     for role in roles:
+        if senior and role.id == ENTRY_LEVEL_ROLE:
+            continue
         score = sum(6.0 / title_share[t.lower()] for t in set(titled[role.id]))
         for i, w in evidence.items():
             if i in role.core or i in role.terms:

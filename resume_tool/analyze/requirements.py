@@ -40,11 +40,10 @@ _PREF = re.compile(
 )
 _EDU = (
     (4, "a master's degree", re.compile(r"\bmaster['’]?s?\b(?! (?:patient|index|file|data|list|schedule))|\bMBA\b|\bMHA\b|\bMSN\b", re.I)),
-    (3, "a bachelor's degree", re.compile(r"\bbachelor['’]?s?\b|\bBSN\b|\bB\.S\.|\bB\.A\.|\b4-year degree\b|\bfour-year degree\b", re.I)),
+    (3, "a bachelor's degree", re.compile(r"\bbachelor['’]?s?\b|\bBSN\b|\bB\.S\.|\bB\.A\.|\bBBA\b|\bBSBA\b|\bB\.?Sc\b|\b4-year degree\b|\bfour-year degree\b", re.I)),
     (2, "an associate degree", re.compile(r"\bassociate['’]?s?\s+(?:degree|of)\b|\bA\.A\.S?\.|\bAAS\b", re.I)),
     (1, "a high school diploma or GED", re.compile(r"\bhigh school\b|\bGED\b|\bsecondary school\b", re.I)),
 )
-_RESUME_DEGREE = re.compile(r"\b(?:degree|diploma|B\.?S\.?|B\.?A\.?|M\.?S\.?|A\.?A\.?S?\.?)\b", re.I)
 _WITHIN = re.compile(
     r"[^.;\n]{0,120}\b(?:within|in)\s+(\d{1,2}|one|two|three|six|nine|twelve)\s+(months?|years?|days?)\s+"
     r"(?:of|from|after)\s+(?:hire|hiring|employment|start|starting|the start date)[^.;\n]{0,60}"
@@ -53,15 +52,31 @@ _WITHIN = re.compile(
     re.IGNORECASE,
 )
 _TITLE_NOISE = re.compile(
-    r"\([^)]*\)|\b(?:full[- ]time|part[- ]time|remote|hybrid|contract|band\s*\d+\w?|senior|sr\.?|junior|jr\.?|"
+    r"\([^)]*\)|\b(?:full[- ]time|part[- ]time|remote|hybrid|contract|band\s*\d+\w?|senior|sr\.?|junior|jr\.?|certified|"
     r"lead|i{1,3}|iv|level\s*\d)\b|[-–—|:,].*$",
     re.IGNORECASE,
 )
 _STOP = frozenset(["the", "and", "of", "a", "an", "for", "in", "to", "&", "with"])
 
 
+# short and long forms of the same title word ("Patient Service Rep" = "Representative")
+_TITLE_SAME = {"representative": "rep", "technician": "tech", "administrator": "admin",
+               "coordinator": "coord", "specialists": "specialist"}
+
+
 def _words(text: str) -> list[str]:
     return [w.rstrip("s") if len(w) > 3 else w for w in re.findall(r"[a-z]+", text.lower()) if w not in _STOP]
+
+
+def _title_words(text: str) -> list[str]:
+    return [_TITLE_SAME.get(w, w) for w in _words(text)]
+
+
+def _title_like(line: str) -> bool:
+    """A headline that can be a job title: short, no sentence, no dates or figures (not
+    "Over 1.5 years as an assistant in the medical field." nor a degree line)."""
+    words = line.split()
+    return 0 < len(words) <= 8 and not re.search(r"\d|[.!?]\s*$|\b(?:degree|diploma|bachelor|master)", line, re.I)
 
 
 def _num(word: str) -> int:
@@ -69,29 +84,41 @@ def _num(word: str) -> int:
 
 
 def check_title(posting: Posting, resume: Resume) -> RequirementCheck | None:
-    """Does any job title (or the headline) in the resume name the posting's title or a close
-    variant? Close: the title's words without seniority, place and contract words all appear in
-    one line, or all but one of at least three."""
+    """Does any job title (or a short headline) in the resume name the posting's title or a close
+    variant? Close: every word of the title without seniority, place and contract words appears
+    in one line (rep = representative), or all but one of at least four; the title's head noun
+    (its last word: coder, specialist, rep) is never the one missing. "Customer Service Rep" is
+    not "Patient Service Rep", and a sentence or a degree line is not a title."""
     if not posting.title:
         return None
-    core = _words(_TITLE_NOISE.sub(" ", posting.title)) or _words(posting.title)
+    head_part = re.split(r",", _TITLE_NOISE.sub(" ", posting.title))[0]
+    core = _title_words(_TITLE_NOISE.sub(" ", posting.title))
+    if len(core) < 2:
+        # "Associate, Medical Policy Development": the title goes on after the comma
+        core = _title_words(re.sub(r"\([^)]*\)|[,]", " ", re.split(r"\s+[-–—|]\s+", posting.title)[0]))
+    core = core or _title_words(posting.title)
     if not core:
         return None
+    head = (_title_words(head_part) or core)[-1]
     lines = [e.title for e in resume.experience if e.title]
-    lines += [ln.text for ln in resume.document.lines[:6]]
-    best, best_line = 0, ""
+    lines += [ln.text for ln in resume.document.lines[:6] if _title_like(ln.text)]
+    need = len(core) if len(core) < 4 else len(core) - 1
+    best, best_line, hit = 0, "", ""
     for line in lines:
-        have = set(_words(line))
+        have = set(_title_words(line))
         n = sum(1 for w in core if w in have)
         if n > best:
             best, best_line = n, line
-    need = len(core) if len(core) < 3 else len(core) - 1
+        if not hit and n >= need and head in have:
+            hit = line
     # the title without the place or department after a dash ("Patient Service Rep - Cedars-Sinai ...")
-    shown = " ".join(re.split(r"\s+[-–—|]\s+", posting.title)[0].split())
-    if best >= need:
+    # and without a note in brackets ("Biller (job description)", "Coder (Remote)")
+    shown = " ".join(re.sub(r"\([^()]*\)", " ", re.split(r"\s+[-–—|]\s+", posting.title)[0]).split())
+    shown = shown or posting.title.strip()
+    if hit:
         return RequirementCheck(
             "title", "met", f'Job title: your resume names "{shown}" or a close variant.',
-            f'resume: "{best_line.strip()[:80]}"',
+            f'resume: "{hit.strip()[:80]}"',
         )
     return RequirementCheck(
         "title", "not met",
@@ -115,15 +142,25 @@ def _month(value: str | None, today: date) -> int | None:
 
 def resume_years(resume: Resume, today: date) -> float | None:
     """Years covered by the resume's dated roles, overlaps counted once; None when none is dated."""
-    spans = []
+    return _resume_years(resume, today)[0]
+
+
+def _resume_years(resume: Resume, today: date) -> tuple[float | None, int]:
+    """(years, roles whose span could not be read): a role with one date only (no end read, or
+    the end read as its start month) has an unknown length, so a total short of the ask is not
+    a "not met"."""
+    spans, open_roles = [], 0
     for e in resume.experience:
         a = _month(e.start, today)
-        b = _month(e.end, today) if e.end else a
+        b = _month(e.end, today) if e.end else None
+        if a is not None and (b is None or b == a):
+            open_roles += 1
+            b = a
         if a is None or b is None or b < a:
             continue
         spans.append((a, b + 1))
     if not spans:
-        return None
+        return None, open_roles
     spans.sort()
     total, cur_a, cur_b = 0, spans[0][0], spans[0][1]
     for a, b in spans[1:]:
@@ -133,7 +170,7 @@ def resume_years(resume: Resume, today: date) -> float | None:
         else:
             cur_b = max(cur_b, b)
     total += cur_b - cur_a
-    return total / 12
+    return total / 12, open_roles
 
 
 def posting_years(posting: Posting) -> tuple[int, str, bool] | None:
@@ -157,7 +194,12 @@ def posting_years(posting: Posting) -> tuple[int, str, bool] | None:
         if not 0 < n <= 30:
             continue
         pref = bool(_PREF.search(re.sub(r"\([^()]*\)", " ", sentence)))
-        return n, " ".join(m.group(0).split()).rstrip(" ,"), pref
+        words = m.group(0)
+        if len(rest) >= 80 and m.end() < len(text) and text[m.end()] not in ".;\n":
+            if text[m.end()].isalnum():  # cut inside a word: drop its start
+                words = words[: words.rstrip().rfind(" ")]
+            words = words.rstrip(" ,") + " ..."
+        return n, " ".join(words.split()).rstrip(" ,"), pref
     return None
 
 
@@ -167,7 +209,16 @@ def check_years(posting: Posting, resume: Resume, today: date) -> RequirementChe
         return None
     n, words, preferred = asked
     kind = "prefers" if preferred else "asks for"
-    have = resume_years(resume, today)
+    have, open_roles = _resume_years(resume, today)
+    if have is not None and have + 1e-9 < n and open_roles:
+        return RequirementCheck(
+            "years", "unclear",
+            f'Years of experience: the posting {kind} "{words}"; your dated roles cover at least '
+            f"{have:.1f} years, but {open_roles} role(s) show one date only, so the total could not "
+            "be read. Write each role's dates as a range on one line (Jan 2019 – Mar 2022).",
+            f'posting: "{words}"; resume: at least {have:.1f} years of dated roles, '
+            f"{open_roles} with one date only",
+        )
     if have is None:
         return RequirementCheck(
             "years", "unclear",
@@ -219,9 +270,8 @@ def check_education(posting: Posting, resume: Resume) -> RequirementCheck | None
             f'posting: "{sentence}"',
         )
     if not found:
-        any_degree = any(_RESUME_DEGREE.search(t) for t in texts)
         return RequirementCheck(
-            "education", "unclear" if any_degree or level == 1 else "not met",
+            "education", "unclear",
             f"Education: the posting {kind} {name}; the education in your resume does not name "
             "a level that could be compared. Write the degree or diploma in words.",
             f'posting: "{sentence}"; resume: "{texts[0][:80]}"',

@@ -208,7 +208,10 @@ _BOILER_SENTENCE = re.compile(
     r"\bproud to be\b|\bemployer of choice\b|\bmany good reasons\b|\bwe started\b|"
     r"\bbeware\b|\bscams?\b|\bfraudsters?\b|\bpreference will be given\b|\bjob offer\b|"
     r"\bminutes'? walk\b|\bminutes from\b|\bpublic transport\b|\bunderground\b|\bovergroun|\bstation\b|"
-    r"\bbus \d+\b",
+    r"\bbus \d+\b|"
+    # what the employer offers, not what it asks: "As a team we offer a complete flexible approach
+    # to working", "enjoying the option to work from home if desired"
+    r"\bwe (?:can |also )?offer\b|\bthe option to work\b",
     re.IGNORECASE,
 )
 # "Label: value" lines of posting headers that carry no skills.
@@ -320,7 +323,7 @@ def clause_parts(sentence: str, base: str) -> list[tuple[int, int, str]]:
         if m.start() > pos or m.end() == len(rest):
             piece = rest[pos : m.start()]
             cc = _cue(piece)
-            short = len(re.findall(r"[\w/+-]+", piece)) <= 4
+            short = len(re.findall(r"\w[\w/+-]*", piece)) <= 4  # a bullet's dash is not a word
             clauses.append((pos, m.end(), cc if cc != "both" else PART_REQUIRED, short))
         pos = m.end()
     resolved: list[tuple[int, int, str]] = []
@@ -1230,6 +1233,17 @@ def posting_requirements(
             (first.get(i, 0), Requirement(ids=[i], required=k.required, sentence=(k.sentences or [""])[0]))
         )
     out.sort(key=lambda p: p[0])
+    # "coding" alone in a posting that names clinical coding is that clinical coding, not a
+    # second requirement: a bare head word of an entry that a named, more specific entry
+    # satisfies adds nothing
+    named = {i for _, r in out for i in r.ids}
+    implied = {
+        i for i in named
+        if all(m.surface.lower() in _BARE_HEADS for m in ms if m.entry_id == i)
+        and any(m.entry_id == i for m in ms)
+        and any(i in entries[j].satisfies for j in named if j != i and j in entries)
+    }
+    out = [(o, r) for o, r in out if not (len(r.ids) == 1 and r.ids[0] in implied)]
     seen: set[tuple[str, ...]] = set()
     result = []
     for _, r in out:
@@ -1261,8 +1275,17 @@ _NEAR_MISS_IDS = _ids(
     ehr-emr epic epiccare epic-cadence epic-prelude practice-management-system cms hhs ama aha who
     billing-specialist billing-manager ar-specialist patient-access-representative
     insurance-verification-specialist prior-authorization-specialist practice-manager rn
-    patient-account-representative reimbursement nhs cqc medicare-advantage"""
+    patient-account-representative reimbursement nhs cqc medicare-advantage
+    copays-deductibles appointment-scheduling ambulance-services chart-completion payment-plans
+    financial-assistance referrals neurology patient-advocate patient-service-representative
+    medical-assistant medical-administrative-assistant health-unit-coordinator surgery-scheduler
+    surgical-clinical-reviewer hedis-coordinator cna cpht cma rma emt lpn acls-pals bls-cpr
+    pointclickcare vista cprs drchrono hhaexchange santrax chcs ahlta ecqm meaningful-use hitech
+    joint-commission ncqa nsqip aco pcmh population-health pqrs ehr-implementation"""
 )
+# Front-office, clinical and quality entries (issue 16's allied credentials, scheduling, copays,
+# accreditation bodies) are named by patient access, medical assistant and clinical-policy jobs:
+# healthcare evidence, never coding evidence.
 _STRONG_CATEGORIES = frozenset(
     ["code_set", "payment_system", "credential", "coding_practice", "billing_claims", "compliance",
      "nhs", "job_title", "organization", "software"]
@@ -1311,6 +1334,9 @@ def decide_domain(
             continue
         if e.id == "medical-billing" and not _MEDICAL_SURFACE.search(m.surface):
             continue  # "billing" alone: law firms bill too
+        if e.id == "outpatient-coding" and m.surface.strip().lower() == "outpatient":
+            health.setdefault(e.id, e.term)  # "an outpatient medical office": a setting, not coding
+            continue
         if e.category == "software" and e.id not in (
             "encoder", "cac", "grouper", "3m-360-encompass", "3m-codefinder", "optum-encoderpro",
             "trucode", "dolbey-fusion-cac", "find-a-code", "codify", "supercoder",

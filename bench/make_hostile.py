@@ -53,8 +53,9 @@ class Outcome:
     exit: int
     stderr: str
     stdout_bytes: int
-    seconds: float
+    seconds: float  # wall time
     max_rss_mb: float
+    cpu_seconds: float | None = None  # the child's own user + system time (from wait4)
 
     def problems(self) -> list[str]:
         """What is wrong with this outcome, judged against the case's expectation."""
@@ -80,8 +81,13 @@ class Outcome:
                 out.append("the error does not name the file")
             if c.error and c.error.lower() not in self.stderr.lower():
                 out.append(f"the error does not say {c.error!r}")
-        if self.seconds >= 10:
-            out.append(f"took {self.seconds:.1f} s (limit 10 s)")
+        # The bound is on the work a file costs: the child's CPU time, which a busy machine does
+        # not inflate; wall time only catches a child that waits instead of working.
+        spent = self.seconds if self.cpu_seconds is None else self.cpu_seconds
+        if spent >= 10:
+            out.append(f"took {spent:.1f} s (limit 10 s)")
+        if self.seconds >= 60:
+            out.append(f"took {self.seconds:.1f} s of wall time (limit 60 s)")
         if self.max_rss_mb >= 500:
             out.append(f"used {self.max_rss_mb:.0f} MB (limit 500 MB)")
         return out
@@ -288,10 +294,12 @@ def run_one(path: Path, case: Case, timeout: float = 60.0) -> Outcome:
         out, err = proc.communicate()
     seconds = time.perf_counter() - t0
     rss = _child_rss.get(proc.pid, 0.0)
-    return Outcome(case, path, proc.returncode, err.decode("utf-8", "replace"), len(out), seconds, rss)
+    return Outcome(case, path, proc.returncode, err.decode("utf-8", "replace"), len(out), seconds, rss,
+                   _child_cpu.get(proc.pid))
 
 
 _child_rss: dict[int, float] = {}
+_child_cpu: dict[int, float] = {}
 
 
 def _install_reaper() -> None:
@@ -307,6 +315,7 @@ def _install_reaper() -> None:
             return original(self, wait_flags)
         if pid:
             _child_rss[pid] = usage.ru_maxrss / 1024  # KB on Linux
+            _child_cpu[pid] = usage.ru_utime + usage.ru_stime
         return pid, status
 
     subprocess.Popen._try_wait = _try_wait  # type: ignore[method-assign]

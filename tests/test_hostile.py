@@ -77,6 +77,9 @@ def test_outcome_judge_can_fail() -> None:
     assert Outcome(case, Path("/t/x.pdf"), 1, good.stderr, 0, 1.0, 120).problems()
     assert Outcome(case, Path("/t/x.pdf"), 2, "Traceback (most recent call last):\n  ...\n", 0, 1.0, 120).problems()
     assert Outcome(case, Path("/t/x.pdf"), 2, good.stderr, 0, 11.0, 120).problems()
+    assert Outcome(case, Path("/t/x.pdf"), 2, good.stderr, 0, 20.0, 120, 11.0).problems()  # CPU
+    assert not Outcome(case, Path("/t/x.pdf"), 2, good.stderr, 0, 20.0, 120, 2.0).problems()  # busy machine
+    assert Outcome(case, Path("/t/x.pdf"), 2, good.stderr, 0, 61.0, 120, 2.0).problems()  # waits, hangs
     assert Outcome(case, Path("/t/x.pdf"), 2, good.stderr, 0, 1.0, 600).problems()
     assert Outcome(case, Path("/t/x.pdf"), 2, "error: /t/y.pdf: the PDF is password-protected\n", 0, 1, 1).problems()
 

@@ -20,7 +20,7 @@ from resume_tool.analyze import analyze
 from resume_tool.api import check, engine, load_posting
 from resume_tool.cli import main
 from resume_tool.errors import ResumeToolError
-from resume_tool.models import Document, Line, Report
+from resume_tool.models import Document, ExperienceEntry, Line, Report
 from resume_tool.render.draft import build_draft, left_out_path, write_draft
 from resume_tool.structure import structure
 from tests.conserve_check import Output, markdown_text
@@ -158,7 +158,13 @@ def test_sidebar_lines_are_no_orphan_bullets_above_the_first_job(tmp_path: Path)
         "Medical Coder | Lakeshore Clinic | Chicago, IL | Apr 2018 – Present",
         Line("Assign ICD-10-CM and CPT codes for clinic visits.", list_item=True),
     ])  # fmt: skip
-    assert any(not (e.title or e.employer or e.start) for e in report.resume.experience)
+    exp = report.resume.experience
+    if not any(not (e.title or e.employer or e.start) for e in exp):
+        # The structure stage no longer makes a role of bullets alone; the draft must still cope
+        # with one (a structure that misreads a sidebar), so put it back as older code made it.
+        exp.insert(0, ExperienceEntry(None, None, None, None, None, ["Epic", "Microsoft Excel"],
+                                      lines=[3, 4]))
+    assert any(not (e.title or e.employer or e.start) for e in exp)
     _, matcher = engine()
     draft = build_draft(report, matcher, today=TODAY)
     assert [r.title for r in draft.experience] == ["Medical Coder"]

@@ -33,7 +33,8 @@ ROOT = Path(__file__).resolve().parents[1]
 BOUND = 1.0  # CPU seconds for one pattern on one ~20 KB input (linear patterns take milliseconds)
 HANG = 8  # a child still on one input after HANG * bound seconds of wall time is a runaway
 
-# pattern id -> owner; each is super-linear today and is being fixed on another branch.
+# pattern id -> owner: a super-linear pattern in a file another engineer is fixing (an expected
+# failure). Empty: every pattern in resume_tool passes (the rewrites: tests/test_regex_rewrites.py).
 KNOWN: dict[str, str] = {}
 
 

@@ -135,7 +135,8 @@ def test_same_result_on_real_lines(pid: str, corpus_lines: list[str]) -> None:
 def test_within_same_matches_on_whole_texts() -> None:
     """_WITHIN runs over a whole posting (finditer, group 0)."""
     pid = "resume_tool.analyze.requirements._WITHIN"
-    texts = _corpus_texts() + [
+    texts = [
+        *_corpus_texts(),
         "CPC required or must obtain within 6 months of hire. In 2 years of hire; "
         "Must be CPC certified within twelve months from start or be working towards it.",
         "RHIT or registry eligible. Eligible to sit for the CCS exam.",

@@ -33,7 +33,7 @@ _CODE_LIKE = re.compile(
     re.IGNORECASE,
 )
 _RESULT = re.compile(
-    r"\d+(?:\.\d+)?\s*%|[$£€]\s?\d|\b\d+(?:\.\d+)?\s*(?:percent|k|m|million|thousand)\b"
+    r"(?<!\d)\d+(?:\.\d+)?\s*%|[$£€]\s?\d|\b\d+(?:\.\d+)?\s*(?:percent|k|m|million|thousand)\b"
     r"|\b(?<![\d,.])\d[\d,]{0,12}(?:\.\d+)?\+?\s+(?:[a-z-]{1,30}\s+){0,2}"
     r"(?:charts?|claims?|accounts?|providers?|physicians?|encounters?|records?|patients?|"
     r"days?|hours?|cases?|audits?|codes?|coders?|staff|employees?|members?|visits?|"

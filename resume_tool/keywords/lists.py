@@ -90,7 +90,7 @@ _TOP_KEYS = ("entry", "role")
 _SUBFOLDERS = ("vocabulary", "roles")
 # problem(where, field, message): records one mistake of the file being read
 _ProblemFn = Callable[[str, "str | None", str], None]
-_TOML_POS = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$")
+_TOML_POS = re.compile(r"(?<!\s)\s*\(at line (\d+), column (\d+)\)\s*$")
 
 
 # ------------------------------------------------------------------ entries

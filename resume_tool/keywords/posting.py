@@ -655,8 +655,10 @@ _CAP_WORD = r"(?:[A-Z][a-z]+|[A-Z]{2,}[a-z]*)"
 _TITLE_WORD = r"[A-Z][a-z]+"
 # Capitalized runs: "Payment by Results", "Basic Life Support"; connectors only between Title-case
 # words ("State, Federal and NCQA" is not one term).
+# Starts where a run of capitals starts: a start inside one ends where the run's first letter's
+# word ends, so it fails as that one did (quadratic on "AAAA…" otherwise).
 _CAP_RUN = re.compile(
-    rf"{_CAP_WORD}(?:\s+{_CAP_WORD}|\s+(?:of|and|for|by|in|&)\s+{_TITLE_WORD}(?!\s*[A-Z]{{2}})){{1,4}}"
+    rf"(?<![A-Z]){_CAP_WORD}(?:\s+{_CAP_WORD}|\s+(?:of|and|for|by|in|&)\s+{_TITLE_WORD}(?!\s*[A-Z]{{2}})){{1,4}}"
 )
 _SKILL_CUE = re.compile(
     r"\b(?:knowledge|experience|proficien|familiar|understanding|certif|qualif|using|use of|expertise|"
@@ -1049,10 +1051,12 @@ def _knows(known: set[tuple[str, ...]], matcher: KeywordMatcher, phrase: str) ->
 
 # What may stand between two members of one list: a comma, a conjunction or a slash, with at most
 # two words before the conjunction ("CPC certification or CCS") and an article after it.
+# (Linear: one "\s*" on each side of the bracket or comma; a word starts after a space, and the
+# whole gap where a run of spaces starts; "\s*[(),]?\s*" was cubic on a run of spaces.)
 _LIST_GAP = re.compile(
-    r"\s*[(),]?\s*(?:(?:(?!(?:and|or|equivalent|similar|comparable|with|of|in)\b)[A-Za-z][\w-]*,?\s+){0,2}?"
-    r"(and/or|or|and|&|/)\s*|,\s*)(?:(?:an?|the|any)\s+)?(?:[A-Z]{2,5}\s+)?"
-    r"|\s*[,/]\s*",
+    r"(?<!\s)(?:\s*(?:[(),]\s*)?(?:(?:(?<![\w-])(?!(?:and|or|equivalent|similar|comparable|with|of|in)\b)"
+    r"[A-Za-z][\w-]*,?\s+){0,2}?(and/or|or|and|&|/)\s*|,\s*)(?:(?:an?|the|any)\s+)?(?:[A-Z]{2,5}\s+)?"
+    r"|\s*[,/]\s*)",
     re.IGNORECASE,
 )
 _OR_BEFORE = re.compile(r"\b(?:one of|any of|either|one or more of)\b[^.;:]{0,40}$", re.IGNORECASE)

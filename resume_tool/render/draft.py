@@ -299,10 +299,12 @@ def _top_lines(resume: Resume, top: int) -> tuple[list[str], list[Paragraph]]:
     return headline, prose
 
 
+# Parts bounded as in RFC 5321 / DNS (local part <= 64, label <= 63), so that a long run of
+# word characters costs each start at most 64 steps, not the rest of the run.
 _CONTACTISH = re.compile(
-    r"[\w.+'-]+@[\w-]+(?:\.[\w-]+)+"  # email
+    r"[\w.+'-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"  # email
     r"|\+?\(?\d[\d\s().-]{7,}\d"  # phone: ten-odd digits with separators
-    r"|(?:https?://|www\.)\S+|\b[\w-]+\.(?:com|org|net|io|dev|me)/\S*",  # URL
+    r"|(?:https?://|www\.)\S+|\b[\w-]{1,63}\.(?:com|org|net|io|dev|me)/\S*",  # URL
     re.IGNORECASE,
 )
 

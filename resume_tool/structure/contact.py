@@ -42,7 +42,11 @@ UK_LOCATION_RE = re.compile(rf"\b({_CITY}),\s?(UK|United Kingdom|England|Scotlan
 REMOTE_RE = re.compile(r"\bRemote\b")
 # ", CPC, CRC" / ", RHIT CCS" after a name. Tokens need a space between them: with an
 # optional space the pattern could split "ICD-10-CM" many ways and backtrack exponentially.
-_CREDENTIAL_TAIL = re.compile(r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s+[A-Z][A-Z0-9-]{1,8})*)+$")
+# A run of credentials that does not reach the end is matched whole as ``keep`` (put back by
+# the substitution) so that the search does not start again at each of its commas: quadratic
+# on ", A0-, A0-, …" otherwise. ``(?=(…))(?P=keep)`` is an atomic group that Python 3.10 has.
+_CRED_RUN = r"(?:,\s*[A-Z][A-Z0-9-]{1,8}(?:\s+[A-Z][A-Z0-9-]{1,8})*)+"
+_CREDENTIAL_TAIL = re.compile(rf"(?=(?P<keep>{_CRED_RUN}))(?P=keep)(?!$)|{_CRED_RUN}$")
 # Any script: "Báez", "García", "Шайхутдинова" (an upper-case letter, then letters).
 _NAME_WORD = re.compile(r"^(?=[^\W\d_])[^\W\d_][^\W\d_'’.-]*(?:['’.-][^\W\d_]+)*\.?$")
 _NOT_NAME_WORDS = {
@@ -101,7 +105,7 @@ def guess_name(text: str) -> str | None:
     t = text.strip().strip("|").strip()
     if len(t) > 80:  # a name line is short; don't spend time on prose
         return None
-    t = _CREDENTIAL_TAIL.sub("", t).strip()
+    t = _CREDENTIAL_TAIL.sub(r"\g<keep>", t).strip()
     if not t or any(ch.isdigit() for ch in t) or "@" in t or len(t) > 40:
         return None
     words = t.split()

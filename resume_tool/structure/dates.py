@@ -64,9 +64,11 @@ RANGE_RE = re.compile(
     re.IGNORECASE,
 )
 # "(1 year 9 months)", "5 yrs 2 mos", "less than a year": how long, never when or who.
+# Starts at "(" or where a run of spaces or digits starts (a start inside a run fails as its
+# first character did), and one "\s*" around the comma: quadratic on long runs otherwise.
 DURATION_RE = re.compile(
-    r"\(?\s*(?:\d+\+?\s*(?:years?|yrs?|months?|mos?|años?|anos?|mes(?:es)?|год(?:а)?|лет|месяц(?:а|ев)?)"
-    r"(?![^\W\d_])(?:\s*,?\s*(?:y\s+|e\s+)?\d+\s*(?:months?|mos?|mes(?:es)?|месяц(?:а|ев)?)(?![^\W\d_]))?"
+    r"(?:\(|(?<!\s))\s*(?:(?<!\d)\d+\+?\s*(?:years?|yrs?|months?|mos?|años?|anos?|mes(?:es)?|год(?:а)?|лет|месяц(?:а|ев)?)"
+    r"(?![^\W\d_])(?:\s*(?:,\s*)?(?:y\s+|e\s+)?\d+\s*(?:months?|mos?|mes(?:es)?|месяц(?:а|ев)?)(?![^\W\d_]))?"
     r"|less than a (?:year|month)|menos de un año|menos de um ano|меньше года|меньше месяца)\s*\)?",
     re.IGNORECASE,
 )

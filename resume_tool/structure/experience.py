@@ -39,13 +39,17 @@ SCHOOL_WORDS = re.compile(
     r"\b(university|college|institute|school|academy|polytechnic|community college)\b",
     re.IGNORECASE,
 )
+# The whitespace before a separator is taken whole (``\s*(?!\s)``) and what it ends with is
+# read by look-behinds: "\s*(?:\s{3,}|…)\s*" split a run of spaces three ways (cubic).
+# Same splits: a tab or 3+ spaces; a spaced dash; "|", "•", "·"; ", " before "City, ST".
 _FIELD_SPLIT = re.compile(
-    r"\s*(?:\||\t|•|·|\s{3,}|\s[–—-]\s|\s[–—-](?=[A-Z])|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*"
+    r"\s*(?!\s)(?:[|•·]\s*|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b)\s*)"
+    r"|\s+(?!\s)(?:(?<=\t)|[–—-](?:\s+|(?=[A-Z]))|(?<=\t\s)|(?<=\s\s\s))"
 )
 # With "|" or a tab on the line, a spaced dash belongs to the title ("Director – IT Operations |
 # Nov 2010 – May 2012"); without them it separates fields ("Coder – Acme Clinic").
 _FIELD_SPLIT_PIPED = re.compile(
-    r"\s*(?:\||\t|•|·|\s{3,}|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b))\s*"
+    r"\s*(?!\s)(?:[|•·]\s*|,\s(?=[A-Z][a-z]+\s?,\s?[A-Z]{2}\b)\s*)|\s+(?!\s)(?:(?<=\t)|(?<=\t\s)|(?<=\s\s\s))"
 )
 _BULLET_LEAD = re.compile(r"^\s*(?:[-*•·▪■●◦‣⁃>]|\d{1,2}[.)])\s+")
 

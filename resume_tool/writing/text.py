@@ -28,7 +28,8 @@ WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z][A-Za-z'’]*)*")
 # "IMMUNIZATIONS:" or "HEALTH CARE STATISTICS / REPORTING:" in front of a bullet is a label.
 _LABEL = re.compile(r"^\s*[A-Z][A-Z&/ ,'-]{2,60}:\s*")
 _LEAD = re.compile(r"^[\W\d_]+")  # bullet glyphs, dashes, numbering
-_SENT_SPLIT = re.compile(r"([.!?;]+(?:\s*[.!?;]+)*)(?:\s+|$)")
+# One mark per repeat and no start just after a mark: "[.!?;]+(?:\s*[.!?;]+)*" was exponential.
+_SENT_SPLIT = re.compile(r"(?<![.!?;])([.!?;](?:\s*[.!?;])*)(?:\s+|$)")
 _ABBREV = ("etc", "e.g", "i.e", "vs", "Inc", "Dr", "No")
 
 
@@ -152,7 +153,8 @@ _NUMBER_WORD_SET = frozenset(
 )
 _ANY_DIGIT = re.compile(r"\d")
 _CODE_WORDS = frozenset({"part", "level", "tier", "phase", "grade", "type", "stage", "class", "step"})
-_YEARS_EXP = re.compile(r"\d[\d,]*\s*\+?\s*(?:years?|yrs?)['’]?(?:\s+of)?\b", re.I)
+# A number is at most 16 digits and commas, one "\s*" on each side of the "+": linear.
+_YEARS_EXP = re.compile(r"\d[\d,]{0,15}\s*(?:\+\s*)?(?:years?|yrs?)['’]?(?:\s+of)?\b", re.I)
 
 
 def _number_word(low: str, words: frozenset[str] | None) -> bool:

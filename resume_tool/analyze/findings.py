@@ -448,7 +448,7 @@ def check_keywords(
 def check_template_and_language(resume: Resume) -> list[Finding]:
     """Template text left in the file (issue 11), and a resume not in English (our lists are)."""
     out: list[Finding] = []
-    found = getattr(resume, "placeholders", None) or []
+    found = resume.placeholders
     if found:
         sample = "; ".join(f'"{p}"' for p in found[:4])
         out.append(
@@ -460,7 +460,7 @@ def check_template_and_language(resume: Resume) -> list[Finding]:
                 "Replace each placeholder with your own details, or delete it.",
             )
         )
-    language = getattr(resume, "language", None)
+    language = resume.language
     if language:
         out.append(
             _finding(
@@ -471,28 +471,6 @@ def check_template_and_language(resume: Resume) -> list[Finding]:
                 "Compare it with a posting in the same language, or check an English version.",
             )
         )
-    return out
-
-
-RESUME_CHECKS: tuple[Callable[[Resume], list[Finding]], ...] = (
-    check_template_and_language,
-    check_no_text,
-    check_file_type,
-    check_contact,
-    check_layout,
-    check_headings,
-    check_results,
-    check_length,
-)
-
-SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
-
-
-def resume_findings(resume: Resume, today: date) -> list[Finding]:
-    out: list[Finding] = []
-    for check in RESUME_CHECKS:
-        out.extend(check(resume))
-    out.extend(check_dates(resume, today))
     return out
 
 
@@ -541,4 +519,25 @@ def check_confusable_characters(resume: Resume) -> list[Finding]:
     ]
 
 
-RESUME_CHECKS = (*RESUME_CHECKS, check_confusable_characters)
+RESUME_CHECKS: tuple[Callable[[Resume], list[Finding]], ...] = (
+    check_template_and_language,
+    check_no_text,
+    check_file_type,
+    check_contact,
+    check_layout,
+    check_headings,
+    check_results,
+    check_length,
+    check_confusable_characters,
+)
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def resume_findings(resume: Resume, today: date) -> list[Finding]:
+    out: list[Finding] = []
+    for check in RESUME_CHECKS:
+        out.extend(check(resume))
+    out.extend(check_dates(resume, today))
+    return out
+

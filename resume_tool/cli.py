@@ -11,7 +11,6 @@ import contextlib
 import json
 import sys
 import traceback
-from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -21,11 +20,10 @@ from .errors import (
     EXIT_BAD_INPUT,
     EXIT_FELL_SHORT,
     EXIT_OK,
-    LimitExceeded,
     ResumeToolError,
     printable,
 )
-from .limits import DEFAULT_LIMITS, TimeLimitReached, time_limit
+from .limits import file_time_limit
 
 FORMATS = ("text", "html", "md", "json")
 lists_option = click.option(
@@ -62,20 +60,10 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-@contextlib.contextmanager
-def _bounded(path: Path | str) -> Iterator[None]:
+
+def _bounded(path: Path | str) -> contextlib.AbstractContextManager[None]:
     """No single file may hold the command for longer than the per-file budget."""
-    seconds = DEFAULT_LIMITS.max_total_seconds
-    try:
-        with time_limit(seconds):
-            yield
-    except TimeLimitReached:
-        raise LimitExceeded(
-            str(path),
-            f"processing took longer than {seconds:g} seconds",
-            "Save a simpler copy (fewer pages and pictures) as DOCX or PDF; "
-            "if it is an ordinary resume, please report the file",
-        ) from None
+    return file_time_limit(str(path))
 
 
 def _lists(lists: tuple[Path, ...]) -> list[Path] | None:

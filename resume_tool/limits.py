@@ -65,3 +65,24 @@ def time_limit(seconds: float) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         signal.signal(signal.SIGALRM, previous)
+
+
+@contextlib.contextmanager
+def file_time_limit(name: str, seconds: float | None = None) -> Iterator[None]:
+    """``time_limit`` for everything done with one file (``DEFAULT_LIMITS.max_total_seconds``
+    unless given); running past it is that file's one-line error, shared by the CLI and the
+    web app so the wording is one."""
+    from .errors import LimitExceeded
+
+    if seconds is None:
+        seconds = DEFAULT_LIMITS.max_total_seconds
+    try:
+        with time_limit(seconds):
+            yield
+    except TimeLimitReached:
+        raise LimitExceeded(
+            name,
+            f"processing took longer than {seconds:g} seconds",
+            "Save a simpler copy (fewer pages and pictures) as DOCX or PDF; "
+            "if it is an ordinary resume, please report the file",
+        ) from None

@@ -112,11 +112,11 @@ def test_a_file_that_runs_too_long_is_stopped(monkeypatch: pytest.MonkeyPatch) -
     import time
 
     import resume_tool.api
-    import resume_tool.cli
+    import resume_tool.limits
     from resume_tool.errors import LimitExceeded
     from resume_tool.limits import Limits
 
-    monkeypatch.setattr(resume_tool.cli, "DEFAULT_LIMITS", Limits(max_total_seconds=0.2))
+    monkeypatch.setattr(resume_tool.limits, "DEFAULT_LIMITS", Limits(max_total_seconds=0.2))
     monkeypatch.setattr(resume_tool.api, "check", lambda *a, **k: time.sleep(5))
     started = time.monotonic()
     result = CliRunner().invoke(cli, ["check", str(EXAMPLE)])

@@ -112,9 +112,9 @@ def posting_text(src: Source) -> str:
 def _report(inputs: Inputs) -> tuple[Any, str | None, str | None]:
     """(report, posting text, posting label) for ``inputs``, bounded like the CLI's check."""
     from ..api import check_bytes
-    from ..cli import _bounded
+    from ..limits import file_time_limit
 
-    with _bounded(inputs.resume.name):
+    with file_time_limit(inputs.resume.name):
         text, label = inputs.posting_text, inputs.posting_label
         if inputs.posting_file is not None:
             text = posting_text(inputs.posting_file)
@@ -179,13 +179,13 @@ DRAFT_FORMATS = {"docx": ".docx", "md": ".md", "html": ".html"}
 def draft_job(inputs: Inputs, fmt: str) -> dict[str, Any]:
     """The draft in ``fmt`` and its "to consider" notes, as bytes; nothing left on disk."""
     from ..api import engine
-    from ..cli import _bounded
+    from ..limits import file_time_limit
     from ..render.draft import build_draft, write_draft
 
     try:
         report, _, _ = _report(inputs)
         _, matcher = engine(_LISTS)
-        with _bounded(inputs.resume.name), tempfile.TemporaryDirectory(prefix="resume-tool-") as tmp:
+        with file_time_limit(inputs.resume.name), tempfile.TemporaryDirectory(prefix="resume-tool-") as tmp:
             paths = write_draft(build_draft(report, matcher, years=10),
                                 Path(tmp) / f"draft{DRAFT_FORMATS[fmt]}")
             files = [p.read_bytes() for p in paths]

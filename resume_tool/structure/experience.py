@@ -480,6 +480,7 @@ def parse_experience(
                     tail = []
             seen_bullets = True
     close()
+    entries = _employer_groups(entries, lines, today)
     entries = _merge_strays(entries, lines)
     entries = _drop_item_lists(entries, lines)
     for entry in entries:
@@ -553,6 +554,60 @@ def _unwrapped(lines: Sequence[Line], indices: Sequence[int]) -> list[tuple[int,
                 line = replace(line, text=f"{t[: cut.end(1)]} {year.group(1)}{t[cut.end(1) :]}")
                 carried = replace(nxt, text=nxt.text[year.end() :].strip())
         out.append((idx, line))
+    return out
+
+
+def _within(inner: ExperienceEntry, outer: ExperienceEntry) -> bool:
+    """``inner``'s dates lie inside ``outer``'s ("YYYY-MM" and "YYYY" compare as text)."""
+    if not (inner.start and outer.start and inner.end and outer.end):
+        return False
+    if inner.start[: len(outer.start)] < outer.start:
+        return False
+    if outer.end == "present":
+        return True
+    return inner.end != "present" and inner.end[: len(outer.end)] <= outer.end
+
+
+def _employer_groups(
+    entries: list[ExperienceEntry], lines: Sequence[Line], today: date
+) -> list[ExperienceEntry]:
+    """"Company Name, Location | Jun 2022 – Present" over "Position, City, State, Jun 2023 –
+    Present" and "Position, ... Jun 2022 – Aug 2022": one employer's overall span, then its
+    roles, each with dates inside that span. The company line is no role of its own: it names
+    the employer of the roles under it (where they name none) and its lines join the first.
+    """
+    out: list[ExperienceEntry] = []
+    group: tuple[ExperienceEntry, str] | None = None
+    for n, e in enumerate(entries):
+        nxt = entries[n + 1] if n + 1 < len(entries) else None
+        texts = [lines[i].text.strip() for i in e.lines]
+        heads = (
+            e.start is not None
+            and not e.bullets
+            and nxt is not None
+            and _within(nxt, e)
+            and (nxt.title is None or nxt.employer is None)
+            and nxt.lines[:1] != []
+            and bool(find_date_ranges(lines[nxt.lines[0]].text, today))
+            and not any(TITLE_WORDS.search(t) for t in texts)
+        )
+        if heads:
+            first = texts[0]
+            dr = next(iter(find_date_ranges(first, today)), None)
+            if dr is not None:
+                first = first[: dr.span[0]] + " " + first[dr.span[1] :]
+            name = re.split(r"\s*[,|]\s*", clean_header(first).strip(" ,|"))[0].strip()
+            if name:
+                group = (e, name)
+                nxt.lines[:0] = e.lines
+                continue
+        if group is not None and not _within(e, group[0]):
+            group = None
+        if group is not None and (e.title is None or e.employer is None):
+            if e.title is None:
+                e.title = e.employer
+            e.employer = group[1]
+        out.append(e)
     return out
 
 

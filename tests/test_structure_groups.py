@@ -1,0 +1,72 @@
+"""One employer's overall span over the roles held there: the company line is no role."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from resume_tool.models import Document, Line
+from resume_tool.structure import structure
+
+TODAY = date(2026, 11, 28)
+
+
+def _entries(*texts: str):
+    lines = [Line(text=t) for t in ("Jane Doe", "Work Experience", *texts)]
+    return structure(Document(path="x.txt", format="text", lines=lines), TODAY).experience
+
+
+def _rows(es):
+    return [(e.title, e.employer, e.start, e.end) for e in es]
+
+
+def test_company_span_over_its_roles() -> None:
+    es = _entries(
+        "Riverbend Health, Dayton, OH | Jun 2016 – Present",
+        "Coding Supervisor, Dayton, OH, Jun 2021 – Present",
+        "- Led a team of six coders",
+        "Medical Coder, Dayton, OH, Jun 2016 – May 2021",
+        "- Coded outpatient charts",
+        "Acme Clinic | Jan 2012 – May 2016",
+        "Billing Clerk, Jan 2012 – May 2016",
+        "- Posted payments",
+    )
+    assert _rows(es) == [
+        ("Coding Supervisor", "Riverbend Health", "2021-06", "present"),
+        ("Medical Coder", "Riverbend Health", "2016-06", "2021-05"),
+        ("Billing Clerk", "Acme Clinic", "2012-01", "2016-05"),
+    ]
+    # the company line is kept with the first role (nothing of the source is lost)
+    assert len(es[0].lines) == 3
+
+
+def test_company_line_on_two_lines() -> None:
+    es = _entries(
+        "Riverbend Health, Dayton, OH",
+        "Jun 2016 – Present",
+        "Coding Supervisor, Jun 2021 – Present",
+        "- Led a team of six coders",
+    )
+    assert _rows(es) == [("Coding Supervisor", "Riverbend Health", "2021-06", "present")]
+
+
+def test_roles_with_their_own_employers_are_not_grouped() -> None:
+    es = _entries(
+        "Medical Coder | Acme Clinic | 2015 – Present",
+        "Billing Specialist | Riverbend Hospital | 2016 – 2018",
+        "- Posted payments",
+    )
+    assert _rows(es) == [
+        ("Medical Coder", "Acme Clinic", "2015", "present"),
+        ("Billing Specialist", "Riverbend Hospital", "2016", "2018"),
+    ]
+
+
+def test_a_role_outside_the_span_ends_the_group() -> None:
+    es = _entries(
+        "Riverbend Health | Jun 2016 – Dec 2019",
+        "Coding Supervisor, Jun 2018 – Dec 2019",
+        "- Led coders",
+        "Patient Registrar, Jan 2014 – May 2016",
+        "- Registered patients",
+    )
+    assert [e.employer for e in es] == ["Riverbend Health", None]

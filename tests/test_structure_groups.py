@@ -70,3 +70,29 @@ def test_a_role_outside_the_span_ends_the_group() -> None:
         "- Registered patients",
     )
     assert [e.employer for e in es] == ["Riverbend Health", None]
+
+
+def test_title_wrapped_after_a_dash() -> None:
+    es = _entries(
+        "Squeeze Media, Orem, Utah — Business Development",
+        "Representative",
+        "August 2021 - January 2023",
+        "I worked with lenders to grow their business and kept the CRM up to date.",
+        "Three Points Center, Hurricane, Utah — Youth Mentor",
+        "November 2019 - May 2021",
+        "I planned activities and mentored teens.",
+    )
+    assert [(e.title, e.employer) for e in es] == [
+        ("Business Development Representative", "Squeeze Media"),
+        ("Youth Mentor", "Three Points Center"),
+    ]
+
+
+def test_a_title_line_under_a_finished_title_stays_apart() -> None:
+    (e,) = _entries("Acme Clinic, Dayton, OH", "Medical Coder", "2019 – 2021", "- Coded charts")
+    assert (e.title, e.employer) == ("Medical Coder", "Acme Clinic")
+
+
+def test_a_dated_title_line_under_employer_dash_place_stays_apart() -> None:
+    (e,) = _entries("NC Governor's Office - Raleigh NC", "Page | Spring 2008", "Paged for the department.")
+    assert e.title == "Page"

@@ -273,11 +273,26 @@ def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
             # Medical" / "Associates" one
             and bool(re.search(r",\s|\s\|\s|\sat\s|\s[–—-]\s", out[-1]))
         )
-        if fragment:
+        if fragment or (_OWN_LINE not in raw and "|" not in raw and out and _wrapped_title(out[-1], text)):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(raw)
     return out
+
+
+_LAST_DASH_FIELD = re.compile(r"\s[–—-]\s?([A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,2})$")
+
+
+def _wrapped_title(above: str, text: str) -> bool:
+    """"Squeeze Media, Orem, Utah — Business Development" / "Representative": a title word
+    alone on a line finishes the title that the dash put last on the line above."""
+    words = text.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    if not TITLE_WORDS.fullmatch(words[-1]) or _location_in(text) or find_date_ranges(text):
+        return False
+    m = _LAST_DASH_FIELD.search(above.rstrip())
+    return m is not None and not find_date_ranges(above) and not _location_in(m.group(1))
 
 
 _ABBREV_END = re.compile(r"\b(?:inc|co|corp|ltd|llc|jr|sr|st|dept|assn|bros|u\.s|[A-Z])\.$", re.I)

@@ -96,3 +96,30 @@ def test_a_title_line_under_a_finished_title_stays_apart() -> None:
 def test_a_dated_title_line_under_employer_dash_place_stays_apart() -> None:
     (e,) = _entries("NC Governor's Office - Raleigh NC", "Page | Spring 2008", "Paged for the department.")
     assert e.title == "Page"
+
+
+def test_organisation_dash_unit_is_one_employer() -> None:
+    es = _entries(
+        "North Carolina State University – Gymnastics Camps, Raleigh, NC",
+        "Assistant Coach, Summer 2008",
+        "- Led group activities",
+        "Junior Analyst | Summer 2009",
+        "Government of Ontario – Ministry of Culture (Toronto, Canada)",
+        "Compiled financial performance reviews for each art administration.",
+    )
+    assert [(e.title, e.employer) for e in es] == [
+        ("Assistant Coach", "North Carolina State University – Gymnastics Camps"),
+        ("Junior Analyst", "Government of Ontario – Ministry of Culture (Toronto, Canada)"),
+    ]
+
+
+def test_dash_before_a_title_or_a_place_still_parts_fields() -> None:
+    (e,) = _entries("Riverbend Hospital – Medical Coder | 2019 – 2021", "- Coded charts")
+    assert (e.title, e.employer) == ("Medical Coder", "Riverbend Hospital")
+    (e,) = _entries("NC Governor's Office - Raleigh NC", "Page | Spring 2008", "- Paged")
+    assert e.employer == "NC Governor's Office"
+
+
+def test_double_hyphen_range() -> None:
+    (e,) = _entries("Development Intern, Tata Consultancy Services | May 2009 -- August 2009", "- Built")
+    assert (e.start, e.end) == ("2009-05", "2009-08")

@@ -57,7 +57,7 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|(?:to|till|til|until)\s+(?:date|now)|date|ongoing"
     r"|continuing|actualidad|presente|atualmente|atual|(?:по\s+)?настоящее\s+время)"
 )
-_SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
+_SEP = r"(?:\s*(?:–|—|--|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
 RANGE_RE = re.compile(
     rf"(?<![\w/])(?P<since>(?:since|from)\s+)?(?P<start>{_POINT})"
     rf"(?:{_SEP}(?P<end>{_POINT}|{_PRESENT})|\s+(?P<onward>onwards?|-\s*ongoing))?(?![\w/])",

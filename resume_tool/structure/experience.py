@@ -217,7 +217,9 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
             text = text.replace(loc, " ")
         # anonymised resume sites write "Company Name City , State Title" on one line
         text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
+        text = _ORG_UNIT.sub(_keep_org_unit, text)
         fields.extend(f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f))
+    fields = [f.replace(_UNIT_DASH, " ") for f in fields]
     # "Company Name － City , State" (anonymised livecareer texts)
     fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
     places = [f for f in fields if _COUNTRY.match(f)]
@@ -250,6 +252,29 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
             entry.location = ", ".join([spare[-1], places[-1]])
     entry.title = title
     entry.employer = employer
+
+
+_ORG_UNIT = re.compile(r"([^|,–—]+?)\s([–—-])\s([^|,–—]+)")
+_UNIT_DASH = "\u2011"  # a non-breaking hyphen: no field splitter parts at it
+
+
+def _keep_org_unit(m: re.Match[str]) -> str:
+    """"North Carolina State University – Gymnastics Camps", "Government of Ontario – Ministry
+    of Culture": an organisation, a dash and a named unit of it (no title word) are one
+    employer, not an employer and a title."""
+    org, dash, unit = m.group(1).strip(), m.group(2), m.group(3).strip()
+    bare = re.sub(r"\(.*$", " ", unit).strip()  # "Ministry of Culture (Toronto" before a comma
+    if (
+        _organisation(org)
+        and not TITLE_WORDS.search(org)
+        and bare
+        and _proper_name(bare)
+        and not _location_in(bare)
+        and not _COUNTRY.match(bare)
+        and not re.search(r"\s[A-Z]{2}$", bare)  # "Raleigh NC": a place written without its comma
+    ):
+        return f"{m.group(1)}{_UNIT_DASH}{dash}{_UNIT_DASH}{m.group(3)}"
+    return m.group(0)
 
 
 def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:

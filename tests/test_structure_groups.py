@@ -123,3 +123,21 @@ def test_dash_before_a_title_or_a_place_still_parts_fields() -> None:
 def test_double_hyphen_range() -> None:
     (e,) = _entries("Development Intern, Tata Consultancy Services | May 2009 -- August 2009", "- Built")
     assert (e.start, e.end) == ("2009-05", "2009-08")
+
+
+def test_last_word_of_a_wrapped_sentence_is_no_heading() -> None:
+    es = _entries(
+        "Medical Coder | Acme Clinic | 2019 – 2021",
+        "Extensive contact with the client's application lifecycle management methodologies and",
+        "software",
+        "Billing Clerk | Riverbend Hospital | 2017 – 2019",
+        "- Posted payments",
+    )
+    assert [e.employer for e in es] == ["Acme Clinic", "Riverbend Hospital"]
+
+
+def test_a_lower_case_heading_on_its_own_is_still_a_heading() -> None:
+    lines = [Line(text=t) for t in ("Jane Doe", "experience", "Medical Coder | Acme Clinic | 2019 – 2021",
+                                     "- Coded charts", "software", "Epic, Cerner")]
+    resume = structure(Document(path="x.txt", format="text", lines=lines), TODAY)
+    assert [s.kind for s in resume.sections] == ["experience", "skills"]

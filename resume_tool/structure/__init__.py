@@ -115,6 +115,21 @@ def _starts_with_dates(text: str) -> bool:
     return bool(ranges) and ranges[0].span[0] <= 1
 
 
+def _continues_sentence(lines: list[Line], i: int) -> bool:
+    """"... lifecycle management methodologies and" / "software": a lower-case word under a
+    long line that does not end its sentence is the sentence's last word, not a heading."""
+    text = lines[i].text.strip()
+    if not text or not (text[0].isalpha() and text[0].islower()) or i == 0:
+        return False
+    above = lines[i - 1]
+    prev = above.text.strip()
+    return (
+        above.source == lines[i].source
+        and len(prev.split()) >= 8
+        and not prev.endswith((".", ":", ";", "!", "?"))
+    )
+
+
 def find_sections(lines: list[Line]) -> list[Section]:
     """Headings in reading order, each section running to the line before the next heading."""
     body_size = _body_font_size(lines)
@@ -126,6 +141,8 @@ def find_sections(lines: list[Line]) -> list[Section]:
             continue
         text = line.text.strip()
         if not text or (starts and i < starts[-1][0] + skip_to):
+            continue
+        if _continues_sentence(lines, i):
             continue
         wrapped = _wrapped_heading(lines, i, body_size)
         if wrapped:

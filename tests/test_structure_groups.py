@@ -141,3 +141,32 @@ def test_a_lower_case_heading_on_its_own_is_still_a_heading() -> None:
                                      "- Coded charts", "software", "Epic, Cerner")]
     resume = structure(Document(path="x.txt", format="text", lines=lines), TODAY)
     assert [s.kind for s in resume.sections] == ["experience", "skills"]
+
+
+def test_europass_bracketed_day_month_dates() -> None:
+    es = _entries(
+        "[ 01/07/2021 – 25/09/2021 ] Intern",
+        "AIG Welding Ltd.",
+        "City: Sofia",
+        "Troubleshooting problems in the circuitry of welding machines.",
+        "[ 01/06/2020 – 30/08/2020 ] Manager",
+        "Hotel Phoenix, Kiten",
+        "(Worked from 2018 until 2020 every summer)Managing reservations. Managing staff and",
+        "inventory. Clean and prepare rooms for the guests.",
+    )
+    assert _rows(es) == [
+        ("Intern", "AIG Welding Ltd.", "2021-07", "2021-09"),
+        ("Manager", "Hotel Phoenix", "2020-06", "2020-08"),
+    ]
+
+
+def test_one_end_of_a_range_tells_the_day_month_order() -> None:
+    from resume_tool.structure import find_date_ranges
+
+    def read(text: str) -> tuple[str | None, str | None]:
+        (r,) = find_date_ranges(text, TODAY)
+        return r.start, r.end
+
+    assert read("09/25/2021 - 01/07/2022") == ("2021-09", "2022-01")
+    assert read("01/07/2021 – 25/09/2021") == ("2021-07", "2021-09")
+    assert read("03/04/2020 - 05/06/2021") == ("2020", "2021")  # either order fits: years only

@@ -168,6 +168,29 @@ def _check(start: str | None, end: str | None, today: date) -> list[str]:
     return problems
 
 
+def _dmy_order(raw: str) -> str | None:
+    """"dmy" for 25/09/2021, "mdy" for 09/25/2021, None when either order fits."""
+    m = _DMY.fullmatch(raw.strip())
+    if not m:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > 12 and 1 <= b <= 12:
+        return "dmy"
+    if b > 12 and 1 <= a <= 12:
+        return "mdy"
+    return None
+
+
+def _dmy_point(raw: str, order: str, value: str | None) -> str | None:
+    """An ambiguous day/month date read in the order the other end of its range shows."""
+    m = _DMY.fullmatch(raw.strip())
+    if not m or _dmy_order(raw) is not None:
+        return value
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    month = b if order == "dmy" else a
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else value
+
+
 def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
     """Every date or date range in a line, left to right.
 
@@ -186,6 +209,10 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
         end = parse_point(end_raw, today) if end_raw else None
         if start is None:
             continue
+        if end_raw:  # "01/07/2021 – 25/09/2021": one end tells the order of both
+            order = _dmy_order(start_raw) or _dmy_order(end_raw)
+            if order:
+                start, end = _dmy_point(start_raw, order, start), _dmy_point(end_raw, order, end)
         open_ended = bool(end_raw is None and (m.group("onward") or (m.group("since") or "").lower().startswith("since")))
         if open_ended:
             end = "present"

@@ -195,7 +195,7 @@ def _fields(text: str, piped: bool | None = None) -> list[str]:
 
 _OWN_LINE = " \u2016"  # marks a header line that stood on its own with dates
 _ANON = re.compile(r"\b(Company Name|City\s*,\s*State)\b")
-_EMPTY_PARENS = re.compile(r"\(\s*[\W]*\s*\)")
+_EMPTY_PARENS = re.compile(r"\(\s*[\W]*\s*\)|\[\s*[\W]*\s*\]")  # "[ 01/07/2021 – 25/09/2021 ]" (Europass)
 
 
 def clean_header(text: str) -> str:
@@ -339,6 +339,10 @@ def _header_line(line: Line) -> bool:
         return False
     if _sentence_end(text) and not find_date_ranges(text):
         return False  # "Assisted General Manager." is something they did, not a header
+    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) >= 10 and lower >= 0.4 * len(words) and re.search(r"[a-z]{4,}\.\s+[A-Z]", text):
+        return False  # "(Worked from 2018 until 2020 every summer)Managing reservations. Managing
+        # staff and": a sentence ends inside the line, so it is prose, dates or not
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if len(words) >= 6 and capitalised / len(words) < 0.5 and not find_date_ranges(text):
         return False  # a sentence of prose, not "Title | Employer | Dates"
@@ -490,6 +494,7 @@ def parse_experience(
                 current.problems.extend(dr.problems)
                 # the dates stood between two fields: keep them apart
                 text = (text[: dr.span[0]] + " | " + text[dr.span[1] :]).strip(" |")
+                text = _EMPTY_PARENS.sub(" ", text).strip(" |")  # "[ dates ] Intern": no field left of it
                 if "|" in line.text or "\t" in line.text:
                     text += " |"  # remember the line was laid out with separators
                 if len(re.findall(r"\w+", text)) >= 2:

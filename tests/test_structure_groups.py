@@ -170,3 +170,25 @@ def test_one_end_of_a_range_tells_the_day_month_order() -> None:
     assert read("09/25/2021 - 01/07/2022") == ("2021-09", "2022-01")
     assert read("01/07/2021 – 25/09/2021") == ("2021-07", "2021-09")
     assert read("03/04/2020 - 05/06/2021") == ("2020", "2021")  # either order fits: years only
+
+
+def test_seasons_listed_by_year_run_from_first_to_last() -> None:
+    es = _entries(
+        "LionLike MindState, Pomona, CA | June 2012 – Present",
+        "Volunteer",
+        "- Plan two yearly outreach events for the community",
+        "YMCA, Pomona, CA | Summer 2013, 2014",
+        "Volunteer Swim Coach",
+        "Instructed classes of up to 15 children",
+    )
+    assert _rows(es) == [
+        ("Volunteer", "LionLike MindState", "2012-06", "present"),
+        ("Volunteer Swim Coach", "YMCA", "2013", "2014"),
+    ]
+
+
+def test_a_title_word_under_a_dated_header_is_no_heading() -> None:
+    lines = [Line(text=t) for t in ("Jane Doe", "VOLUNTEER EXPERIENCE", "YMCA, Pomona, CA | 2013 – 2014",
+                                     "Volunteer", "Taught swimming", "SKILLS", "Excel")]
+    resume = structure(Document(path="x.txt", format="text", lines=lines), TODAY)
+    assert [s.heading for s in resume.sections] == ["VOLUNTEER EXPERIENCE", "SKILLS"]

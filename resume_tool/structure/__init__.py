@@ -26,6 +26,7 @@ from .experience import (
     strip_bullet,
 )
 from .headings import classify_heading, foreign_heading, heading_shape, normalize_heading
+from .words import TITLE_WORDS
 
 __all__ = [
     "DateRange",
@@ -130,6 +131,21 @@ def _continues_sentence(lines: list[Line], i: int) -> bool:
     )
 
 
+def _title_under_dated_header(lines: list[Line], i: int) -> bool:
+    """"LionLike MindState, Pomona, CA | June 2012 – Present" / "Volunteer": a word right
+    under an entry's dated header line is the entry's title, unless it is set in capitals
+    like a heading."""
+    text = lines[i].text.strip()
+    if i == 0 or not text or text.isupper() or not TITLE_WORDS.search(text):
+        return False  # "Educación" under a dated line is the next section all the same
+    prev = lines[i - 1].text.strip()
+    if lines[i - 1].source != lines[i].source or lines[i - 1].list_item or len(prev.split()) > 12:
+        return False
+    if heading_shape(prev.rstrip(":")) and classify_heading(prev):
+        return False
+    return any(not r.single for r in find_date_ranges(prev)) and not _starts_with_dates(prev)
+
+
 def find_sections(lines: list[Line]) -> list[Section]:
     """Headings in reading order, each section running to the line before the next heading."""
     body_size = _body_font_size(lines)
@@ -142,7 +158,7 @@ def find_sections(lines: list[Line]) -> list[Section]:
         text = line.text.strip()
         if not text or (starts and i < starts[-1][0] + skip_to):
             continue
-        if _continues_sentence(lines, i):
+        if _continues_sentence(lines, i) or _title_under_dated_header(lines, i):
             continue
         wrapped = _wrapped_heading(lines, i, body_size)
         if wrapped:

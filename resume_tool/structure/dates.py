@@ -168,6 +168,9 @@ def _check(start: str | None, end: str | None, today: date) -> list[str]:
     return problems
 
 
+_MORE_YEARS = re.compile(r"(?:\s*,\s*(?:19|20)\d\d\b(?![/.-]\d))+")
+
+
 def _dmy_order(raw: str) -> str | None:
     """"dmy" for 25/09/2021, "mdy" for 09/25/2021, None when either order fits."""
     m = _DMY.fullmatch(raw.strip())
@@ -199,7 +202,10 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
     """
     today = today or date.today()
     found: list[DateRange] = []
+    consumed = 0  # the end of a list of years already read as one range
     for m in RANGE_RE.finditer(line):
+        if m.start() < consumed:
+            continue
         start_raw, end_raw = m.group("start"), m.group("end")
         if _bare_yy(start_raw) and (end_raw is None or not (_bare_yy(end_raw) or parse_point(end_raw, today) == "present")):
             continue  # "May 15" alone is a day; "06/15 – 08/18" is a range
@@ -221,6 +227,14 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
             raw = raw[len(m.group("since").strip()) :].strip()  # "from 2019" alone: just 2019
         dr = DateRange(start=start, end=end, raw=raw, span=m.span())
         dr.single = end_raw is None and not open_ended
+        seasonal = dr.single and bool(re.match(r"[A-Za-z]", start_raw))
+        more = _MORE_YEARS.match(line, m.end()) if seasonal else None
+        if more:  # "Summer 2008, 2010": the seasons worked, from the first to the last
+            dr.end = more.group(0).rsplit(",", 1)[-1].strip()
+            dr.single = False
+            dr.raw = line[m.start() : more.end()].strip()
+            dr.span = (m.start(), more.end())
+            consumed = more.end()
         dr.problems = _check(start, end, today)
         found.append(dr)
     return found

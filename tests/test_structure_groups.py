@@ -192,3 +192,19 @@ def test_a_title_word_under_a_dated_header_is_no_heading() -> None:
                                      "Volunteer", "Taught swimming", "SKILLS", "Excel")]
     resume = structure(Document(path="x.txt", format="text", lines=lines), TODAY)
     assert [s.heading for s in resume.sections] == ["VOLUNTEER EXPERIENCE", "SKILLS"]
+
+
+def test_an_undated_role_with_title_employer_and_place_is_kept() -> None:
+    es = _entries(
+        "Summer Camp Counselor",
+        "GKX Martial Arts - Cedar Park, TX",
+        "June 2018 to August 2018",
+        "Kept camp organized and running smoothly; Engaged with camp goers on an",
+        "individual level",
+        "Coding Instructor",
+        "Coding with Kids - Austin, TX",
+    )
+    assert [(e.title, e.employer, e.start) for e in es] == [
+        ("Summer Camp Counselor", "GKX Martial Arts", "2018-06"),
+        ("Coding Instructor", "Coding with Kids", None),
+    ]

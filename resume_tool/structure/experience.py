@@ -666,7 +666,12 @@ def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list
         return entries
     out: list[ExperienceEntry] = []
     for e in entries:
-        dateless = e.start is None and "date-unparsed" not in e.problems
+        # "Coding Instructor" / "Coding with Kids - Austin, TX": a title, an employer and a
+        # place make a role even with no dates
+        full_header = bool(e.title and e.employer and e.location) and all(
+            len(lines[i].text.split()) <= 8 and ":" not in lines[i].text for i in e.lines
+        )
+        dateless = e.start is None and "date-unparsed" not in e.problems and not full_header
         stray = dateless and (
             e.title is None or not e.bullets or not _ends_sentence(out[-1].bullets[-1] if out and out[-1].bullets else ".")
         )

@@ -208,3 +208,22 @@ def test_an_undated_role_with_title_employer_and_place_is_kept() -> None:
         ("Summer Camp Counselor", "GKX Martial Arts", "2018-06"),
         ("Coding Instructor", "Coding with Kids", None),
     ]
+
+
+def test_a_bold_name_opening_the_section_heads_the_first_role() -> None:
+    lines = [
+        Line(text="Jane Doe"),
+        Line(text="Work Experience"),
+        Line(text="United States Coast Guard", bold=True),
+        Line(text="US Department of Homeland Security"),
+        Line(text="August 2019 to August 2022"),
+        Line(text="Electronics Team Member", bold=True),
+        Line(text="Target - Kailua, HI"),
+        Line(text="November 2017 to July 2019"),
+        Line(text="Present and sell electronic products to visitors. Restock shelves."),
+    ]
+    es = structure(Document(path="x.pdf", format="pdf", lines=lines), TODAY).experience
+    assert _rows(es) == [
+        ("United States Coast Guard", "US Department of Homeland Security", "2019-08", "2022-08"),
+        ("Electronics Team Member", "Target", "2017-11", "2019-07"),
+    ]

@@ -452,7 +452,17 @@ def parse_experience(
             close()
             current = ExperienceEntry(None, None, None, None, None)
             seen_bullets = False
-        if after_dates or name_line or employer_above or bold_title_again or _header_line(line):
+        # "United States Coast Guard" (bold) opening the section above "US Department of
+        # Homeland Security": a name with no title or organisation word still heads the role
+        opens_section = (
+            current is None
+            and line.bold
+            and _short_name(line)
+            and nxt is not None
+            and not is_bullet(nxt)
+            and _header_line(nxt)
+        )
+        if after_dates or name_line or employer_above or bold_title_again or opens_section or _header_line(line):
             ranges = [r for r in find_date_ranges(text, today)]
             dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
                 ranges[0] if ranges else None

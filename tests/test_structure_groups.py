@@ -227,3 +227,15 @@ def test_a_bold_name_opening_the_section_heads_the_first_role() -> None:
         ("United States Coast Guard", "US Department of Homeland Security", "2019-08", "2022-08"),
         ("Electronics Team Member", "Target", "2017-11", "2019-07"),
     ]
+
+
+def test_name_before_its_place_is_the_employer_over_a_department_line() -> None:
+    (e,) = _entries(
+        "IBM, Research Triangle Park, NC",
+        "Product & Design Research Associate, 2008-present",
+        "Human Factors and Design Center",
+        "Planned and analyzed survey questionnaires and focus group data.",
+    )
+    assert (e.title, e.employer, e.location) == (
+        "Product & Design Research Associate", "IBM", "Research Triangle Park, NC"
+    )

@@ -208,6 +208,7 @@ def clean_header(text: str) -> str:
 def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     """Fill title, employer and location from the header lines (dates already removed)."""
     fields: list[str] = []
+    placed: str | None = None  # "IBM" of "IBM, Research Triangle Park, NC": a name, then its place
     for raw in _rejoin_wrapped(header_texts):
         text = clean_header(raw)
         piped = "|" in raw or "\t" in raw
@@ -218,7 +219,10 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
         # anonymised resume sites write "Company Name City , State Title" on one line
         text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
         text = _ORG_UNIT.sub(_keep_org_unit, text)
-        fields.extend(f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f))
+        got = [f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f)]
+        if loc and len(got) == 1 and not fields and not TITLE_WORDS.search(got[0]):
+            placed = got[0].replace(_UNIT_DASH, " ")
+        fields.extend(got)
     fields = [f.replace(_UNIT_DASH, " ") for f in fields]
     # "Company Name － City , State" (anonymised livecareer texts)
     fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
@@ -230,7 +234,9 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     if title is None:
         title = next((f for f in fields if TITLE_WORDS.search(f)), None)
     rest = [f for f in fields if f is not title and f.lower() != (title or "").lower()]
-    employer = next((f for f in rest if _organisation(f) or f.lower() == "company name"), None)
+    employer = placed if placed in rest else None
+    if employer is None:
+        employer = next((f for f in rest if _organisation(f) or f.lower() == "company name"), None)
     if employer is None:
         employer = next((f for f in rest if not TITLE_WORDS.search(f)), None)
     if employer is None and rest:

@@ -239,3 +239,18 @@ def test_name_before_its_place_is_the_employer_over_a_department_line() -> None:
     assert (e.title, e.employer, e.location) == (
         "Product & Design Research Associate", "IBM", "Research Triangle Park, NC"
     )
+
+
+def test_one_capitalised_heading_word_beside_its_content() -> None:
+    lines = [Line(text=t) for t in (
+        "Jane Doe",
+        "OBJECTIVE A coding position in a hospital where my audit experience helps",
+        "EDUCATION The University, City, Texas | May 2019",
+        "WORK EXPERIENCE",
+        "Medical Coder | Acme Clinic | 2019 – 2021",
+        "EPIC Systems are what I know best",
+    )]
+    resume = structure(Document(path="x.txt", format="text", lines=lines), TODAY)
+    assert [(s.heading, s.kind) for s in resume.sections] == [
+        ("OBJECTIVE", "summary"), ("EDUCATION", "education"), ("WORK EXPERIENCE", "experience")
+    ]

@@ -108,6 +108,13 @@ def _run_in_heading(text: str) -> tuple[str, str, bool] | None:
         found = classify_heading(phrase)
         if found and (found[1] or foreign_heading(phrase)):
             return phrase, found[0], found[1]
+    # "EDUCATION The University, City, Texas": one capitalised heading word beside its
+    # content (a heading column printed on the same baseline as the section's first line)
+    head, rest = words[0], " ".join(words[1:])
+    if len(words) >= 3 and len(head) >= 4 and head.isupper() and re.search(r"[a-z]", rest):
+        found = classify_heading(head)
+        if found and found[1]:
+            return head, found[0], True
     return None
 
 

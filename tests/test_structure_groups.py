@@ -254,3 +254,18 @@ def test_one_capitalised_heading_word_beside_its_content() -> None:
     assert [(s.heading, s.kind) for s in resume.sections] == [
         ("OBJECTIVE", "summary"), ("EDUCATION", "education"), ("WORK EXPERIENCE", "experience")
     ]
+
+
+def test_titles_listed_with_bullets_before_the_employer() -> None:
+    es = _entries(
+        "09/2008 – 07/2019",
+        "Retail assistant • Duty manager • Iceland Frozen Foods",
+        "- Ran the store after management left",
+        "2001 - 2006",
+        "Butcher • butcher • Perry Follows Butchers",
+        "- Cut meat",
+    )
+    assert [(e.title, e.employer) for e in es] == [
+        ("Retail assistant • Duty manager", "Iceland Frozen Foods"),
+        ("Butcher", "Perry Follows Butchers"),
+    ]

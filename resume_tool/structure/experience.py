@@ -220,6 +220,8 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
         text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
         text = _ORG_UNIT.sub(_keep_org_unit, text)
         got = [f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f)]
+        if "•" in raw:
+            got = _bulleted_titles(got)
         if loc and len(got) == 1 and not fields and not TITLE_WORDS.search(got[0]):
             placed = got[0].replace(_UNIT_DASH, " ")
         fields.extend(got)
@@ -281,6 +283,23 @@ def _keep_org_unit(m: re.Match[str]) -> str:
     ):
         return f"{m.group(1)}{_UNIT_DASH}{dash}{_UNIT_DASH}{m.group(3)}"
     return m.group(0)
+
+
+def _bulleted_titles(parts: list[str]) -> list[str]:
+    """"Retail assistant • Duty manager • Iceland Frozen Foods": the titles a "•" line lists
+    before its employer are one title; "Butcher • butcher" names one."""
+    out: list[str] = []
+    for n, p in enumerate(parts):
+        prev = out[-1] if out else None
+        last = n == len(parts) - 1 and n > 0  # the employer's place on the line
+        if prev is not None and not last and TITLE_WORDS.search(p) and not _organisation(p) and TITLE_WORDS.search(prev) and not _organisation(prev):
+            if p.lower() not in (x.strip().lower() for x in prev.split("•")):
+                out[-1] = f"{prev} • {p}"
+            continue
+        if prev is not None and p.lower() == prev.lower():
+            continue  # "Butcher • butcher"
+        out.append(p)
+    return out
 
 
 def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:

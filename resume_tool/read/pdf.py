@@ -492,6 +492,41 @@ def _find_split(
     return (left_edge + right_edge) / 2, good
 
 
+def _is_heading_word(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(text.split()) <= 3
+
+
+def _heading_column(left: list[_Frag], right: list[_Frag]) -> list[list[_Frag]] | None:
+    """Rows of a band whose left side is only section headings, each beside its section.
+
+    Word CVs built as a two-column table print "WORK" / "EXPERIENCE" in a narrow left cell
+    next to the section's first line. That is not a sidebar to read after the content: each
+    heading (its wrapped words joined) goes right above the row it starts beside.
+    """
+    if len(left) < 3 or len(right) < 2 * len(left) or not all(_is_heading_word(f.text) for f in left):
+        return None
+    groups: list[list[_Frag]] = []
+    for f in sorted(left, key=lambda f: -f.cy):
+        if groups and groups[-1][-1].y0 - f.y1 <= 0.8 * min(f.height, groups[-1][-1].height):
+            groups[-1].append(f)
+        else:
+            groups.append([f])
+    if not all(_aligned(g[0], right, 0.3) for g in groups):
+        return None  # a sidebar's words only line up with the content by chance
+    rows = _rows(right)
+    for g in reversed(groups):
+        head = _Frag(
+            min(f.x0 for f in g), min(f.y0 for f in g), max(f.x1 for f in g), max(f.y1 for f in g),
+            " ".join(f.text for f in g), g[0].size, sum(f.bold_chars for f in g),
+            sum(f.chars for f in g),
+        )
+        top = g[0].cy + 0.3 * g[0].height
+        at = next((n for n, row in enumerate(rows) if row[0].cy <= top), len(rows))
+        rows.insert(at, [head])
+    return rows
+
+
 def _layout(
     frags: list[_Frag], depth: int = 0, check: Callable[[], None] | None = None
 ) -> list[tuple[int | None, list[list[_Frag]]]]:
@@ -527,6 +562,14 @@ def _layout(
             continue
         lo, hi = item
         inside = [f for f in frags if lo <= f.cy <= hi]
+        woven = _heading_column(
+            [f for f in inside if f.x1 <= gx + 0.5], [f for f in inside if f.x1 > gx + 0.5]
+        )
+        if woven is not None:
+            out.append((None, woven))
+            sides[k] = (-1, -1)
+            items[k] = (_top, is_band, len(out))
+            continue
         n = 0
         cols: list[int] = []
         for side in (
@@ -553,19 +596,43 @@ def _layout(
                 continue
             if label[k] is None:
                 label[k] = current[side]
-    # Emit in order: band blocks were appended to ``out`` as they were met.
+    # Emit in order: band blocks were appended to ``out`` as they were met. Bands joined by
+    # rows that each continue one of their columns are one column region (a Google Docs
+    # page whose main column has a line reaching into the gutter): a person reads it
+    # column by column, so its blocks are ordered by column, top to bottom within each.
     blocks: list[tuple[int | None, list[list[_Frag]]]] = []
+    run: list[tuple[int | None, list[list[_Frag]]]] = []
+    run_bands = 0
+
+    def flush() -> None:
+        nonlocal run_bands
+        if run_bands > 1 and all(col is not None for col, _ in run):
+            run.sort(key=lambda b: b[0] or 0)  # stable: top to bottom within a column
+        for col, rows in run:
+            if blocks and blocks[-1][0] == col and col is not None:
+                blocks[-1][1].extend(rows)
+            else:
+                blocks.append((col, rows))
+        run.clear()
+        run_bands = 0
+
     emitted = 0
     for k, (_top, is_band, item) in enumerate(items):
         if is_band:
-            blocks.extend(out[emitted:item])
+            run.extend((col, list(rows)) for col, rows in out[emitted:item])
+            run_bands += 1
             emitted = item
             continue
         col = label[k]
-        if blocks and blocks[-1][0] == col:
-            blocks[-1][1].append(item)
-        else:
-            blocks.append((col, [item]))
+        if col is None:
+            flush()
+            if blocks and blocks[-1][0] is None:
+                blocks[-1][1].append(item)
+            else:
+                blocks.append((None, [item]))
+            continue
+        run.append((col, [item]))
+    flush()
     return blocks
 
 
@@ -1039,7 +1106,55 @@ def _read_pdf(
             ],
         )
     obs.extend(_summary(totals))
+    lines = _flow_columns(lines)
     return Document(path=name, format="pdf", lines=lines, pages=pages, observations=obs)
+
+
+def _flow_columns(lines: list[Line]) -> list[Line]:
+    """Read a main column that runs on over the next page before the sidebars.
+
+    On a two-column page followed by a page that opens in its first column (a Google Docs
+    export whose experience goes on over the page), the second page's first column continues
+    the first page's, not the sidebar printed last on page one. So over a run of such pages
+    the first columns come first, page by page, then the second columns. Only pages whose
+    lines (past a full-width header on the first of them) all sit in column 1 or 2 join.
+    """
+    by_page: dict[int, list[Line]] = {}
+    for ln in lines:
+        by_page.setdefault(ln.page or 0, []).append(ln)
+    order = sorted(by_page)
+
+    def body(page: int, first: bool) -> tuple[list[Line], list[Line]] | None:
+        got = by_page[page]
+        k = 0
+        if first:
+            while k < len(got) and got[k].column is None:
+                k += 1
+        rest = got[k:]
+        if not rest or rest[0].column != 1 or any(ln.column not in (1, 2) for ln in rest):
+            return None
+        if not any(ln.column == 2 for ln in rest):
+            return None
+        return got[:k], rest
+
+    out: list[Line] = []
+    i = 0
+    while i < len(order):
+        start = body(order[i], True)
+        j = i + 1
+        while start is not None and j < len(order) and body(order[j], False) is not None:
+            j += 1
+        if start is None or j == i + 1:
+            out.extend(by_page[order[i]])
+            i += 1
+            continue
+        head, first_body = start
+        bodies = [first_body] + [body(order[k], False)[1] for k in range(i + 1, j)]  # type: ignore[index]
+        out.extend(head)
+        for col in (1, 2):
+            out.extend(ln for b in bodies for ln in b if ln.column == col)
+        i = j
+    return out
 
 
 def _summary(st: _PageStats) -> Iterable[Observation]:

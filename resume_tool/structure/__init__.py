@@ -26,6 +26,7 @@ from .experience import (
     strip_bullet,
 )
 from .headings import classify_heading, foreign_heading, heading_shape, normalize_heading
+from .words import TITLE_WORDS
 
 __all__ = [
     "DateRange",
@@ -107,12 +108,49 @@ def _run_in_heading(text: str) -> tuple[str, str, bool] | None:
         found = classify_heading(phrase)
         if found and (found[1] or foreign_heading(phrase)):
             return phrase, found[0], found[1]
+    # "EDUCATION The University, City, Texas": one capitalised heading word beside its
+    # content (a heading column printed on the same baseline as the section's first line)
+    head, rest = words[0], " ".join(words[1:])
+    if len(words) >= 3 and len(head) >= 4 and head.isupper() and re.search(r"[a-z]", rest):
+        found = classify_heading(head)
+        if found and found[1]:
+            return head, found[0], True
     return None
 
 
 def _starts_with_dates(text: str) -> bool:
     ranges = [r for r in find_date_ranges(text) if not r.single]
     return bool(ranges) and ranges[0].span[0] <= 1
+
+
+def _continues_sentence(lines: list[Line], i: int) -> bool:
+    """"... lifecycle management methodologies and" / "software": a lower-case word under a
+    long line that does not end its sentence is the sentence's last word, not a heading."""
+    text = lines[i].text.strip()
+    if not text or not (text[0].isalpha() and text[0].islower()) or i == 0:
+        return False
+    above = lines[i - 1]
+    prev = above.text.strip()
+    return (
+        above.source == lines[i].source
+        and len(prev.split()) >= 8
+        and not prev.endswith((".", ":", ";", "!", "?"))
+    )
+
+
+def _title_under_dated_header(lines: list[Line], i: int) -> bool:
+    """"LionLike MindState, Pomona, CA | June 2012 – Present" / "Volunteer": a word right
+    under an entry's dated header line is the entry's title, unless it is set in capitals
+    like a heading."""
+    text = lines[i].text.strip()
+    if i == 0 or not text or text.isupper() or not TITLE_WORDS.search(text):
+        return False  # "Educación" under a dated line is the next section all the same
+    prev = lines[i - 1].text.strip()
+    if lines[i - 1].source != lines[i].source or lines[i - 1].list_item or len(prev.split()) > 12:
+        return False
+    if heading_shape(prev.rstrip(":")) and classify_heading(prev):
+        return False
+    return any(not r.single for r in find_date_ranges(prev)) and not _starts_with_dates(prev)
 
 
 def find_sections(lines: list[Line]) -> list[Section]:
@@ -126,6 +164,8 @@ def find_sections(lines: list[Line]) -> list[Section]:
             continue
         text = line.text.strip()
         if not text or (starts and i < starts[-1][0] + skip_to):
+            continue
+        if _continues_sentence(lines, i) or _title_under_dated_header(lines, i):
             continue
         wrapped = _wrapped_heading(lines, i, body_size)
         if wrapped:

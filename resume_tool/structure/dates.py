@@ -57,7 +57,7 @@ _PRESENT = (
     r"(?:present|current(?:ly)?|now|today|(?:to|till|til|until)\s+(?:date|now)|date|ongoing"
     r"|continuing|actualidad|presente|atualmente|atual|(?:по\s+)?настоящее\s+время)"
 )
-_SEP = r"(?:\s*(?:–|—|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
+_SEP = r"(?:\s*(?:–|—|--|-|−|~)\s*(?:(?:to|till|until)\s+)?|\s+(?:to|through|thru|until|till)\s+)"
 RANGE_RE = re.compile(
     rf"(?<![\w/])(?P<since>(?:since|from)\s+)?(?P<start>{_POINT})"
     rf"(?:{_SEP}(?P<end>{_POINT}|{_PRESENT})|\s+(?P<onward>onwards?|-\s*ongoing))?(?![\w/])",
@@ -170,6 +170,32 @@ def _check(start: str | None, end: str | None, today: date) -> list[str]:
     return problems
 
 
+_MORE_YEARS = re.compile(r"(?:\s*,\s*(?:19|20)\d\d\b(?![/.-]\d))+")
+
+
+def _dmy_order(raw: str) -> str | None:
+    """"dmy" for 25/09/2021, "mdy" for 09/25/2021, None when either order fits."""
+    m = _DMY.fullmatch(raw.strip())
+    if not m:
+        return None
+    a, b = int(m.group(1)), int(m.group(2))
+    if a > 12 and 1 <= b <= 12:
+        return "dmy"
+    if b > 12 and 1 <= a <= 12:
+        return "mdy"
+    return None
+
+
+def _dmy_point(raw: str, order: str, value: str | None) -> str | None:
+    """An ambiguous day/month date read in the order the other end of its range shows."""
+    m = _DMY.fullmatch(raw.strip())
+    if not m or _dmy_order(raw) is not None:
+        return value
+    a, b, year = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    month = b if order == "dmy" else a
+    return f"{year:04d}-{month:02d}" if 1 <= month <= 12 else value
+
+
 def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
     """Every date or date range in a line, left to right.
 
@@ -178,7 +204,10 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
     """
     today = today or date.today()
     found: list[DateRange] = []
+    consumed = 0  # the end of a list of years already read as one range
     for m in RANGE_RE.finditer(line):
+        if m.start() < consumed:
+            continue
         start_raw, end_raw = m.group("start"), m.group("end")
         if _bare_yy(start_raw) and (end_raw is None or not (_bare_yy(end_raw) or parse_point(end_raw, today) == "present")):
             continue  # "May 15" alone is a day; "06/15 – 08/18" is a range
@@ -188,6 +217,10 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
         end = parse_point(end_raw, today) if end_raw else None
         if start is None:
             continue
+        if end_raw:  # "01/07/2021 – 25/09/2021": one end tells the order of both
+            order = _dmy_order(start_raw) or _dmy_order(end_raw)
+            if order:
+                start, end = _dmy_point(start_raw, order, start), _dmy_point(end_raw, order, end)
         open_ended = bool(end_raw is None and (m.group("onward") or (m.group("since") or "").lower().startswith("since")))
         if open_ended:
             end = "present"
@@ -196,6 +229,14 @@ def find_date_ranges(line: str, today: date | None = None) -> list[DateRange]:
             raw = raw[len(m.group("since").strip()) :].strip()  # "from 2019" alone: just 2019
         dr = DateRange(start=start, end=end, raw=raw, span=m.span())
         dr.single = end_raw is None and not open_ended
+        seasonal = dr.single and bool(re.match(r"[A-Za-z]", start_raw))
+        more = _MORE_YEARS.match(line, m.end()) if seasonal else None
+        if more:  # "Summer 2008, 2010": the seasons worked, from the first to the last
+            dr.end = more.group(0).rsplit(",", 1)[-1].strip()
+            dr.single = False
+            dr.raw = line[m.start() : more.end()].strip()
+            dr.span = (m.start(), more.end())
+            consumed = more.end()
         dr.problems = _check(start, end, today)
         found.append(dr)
     return found

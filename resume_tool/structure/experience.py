@@ -199,7 +199,7 @@ def _fields(text: str, piped: bool | None = None) -> list[str]:
 
 _OWN_LINE = " \u2016"  # marks a header line that stood on its own with dates
 _ANON = re.compile(r"\b(Company Name|City\s*,\s*State)\b")
-_EMPTY_PARENS = re.compile(r"\(\s*[\W]*\s*\)")
+_EMPTY_PARENS = re.compile(r"\(\s*[\W]*\s*\)|\[\s*[\W]*\s*\]")  # "[ 01/07/2021 – 25/09/2021 ]" (Europass)
 
 
 def clean_header(text: str) -> str:
@@ -212,6 +212,7 @@ def clean_header(text: str) -> str:
 def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     """Fill title, employer and location from the header lines (dates already removed)."""
     fields: list[str] = []
+    placed: str | None = None  # "IBM" of "IBM, Research Triangle Park, NC": a name, then its place
     for raw in _rejoin_wrapped(header_texts):
         text = clean_header(raw)
         piped = "|" in raw or "\t" in raw
@@ -221,7 +222,14 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
             text = text.replace(loc, " ")
         # anonymised resume sites write "Company Name City , State Title" on one line
         text = _ANON.sub(lambda m: f" | {m.group(1)} | ", text)
-        fields.extend(f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f))
+        text = _ORG_UNIT.sub(_keep_org_unit, text)
+        got = [f for f in _fields(text, piped) if f and not re.fullmatch(r"[\W\d]*", f)]
+        if "•" in raw:
+            got = _bulleted_titles(got)
+        if loc and len(got) == 1 and not fields and not TITLE_WORDS.search(got[0]):
+            placed = got[0].replace(_UNIT_DASH, " ")
+        fields.extend(got)
+    fields = [f.replace(_UNIT_DASH, " ") for f in fields]
     # "Company Name － City , State" (anonymised livecareer texts)
     fields = [f for f in fields if f.lower() not in ("city , state", "city, state", "city")]
     places = [f for f in fields if _COUNTRY.match(f)]
@@ -232,7 +240,9 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     if title is None:
         title = next((f for f in fields if TITLE_WORDS.search(f)), None)
     rest = [f for f in fields if f is not title and f.lower() != (title or "").lower()]
-    employer = next((f for f in rest if _organisation(f) or f.lower() == "company name"), None)
+    employer = placed if placed in rest else None
+    if employer is None:
+        employer = next((f for f in rest if _organisation(f) or f.lower() == "company name"), None)
     if employer is None:
         employer = next((f for f in rest if not TITLE_WORDS.search(f)), None)
     if employer is None and rest:
@@ -256,6 +266,46 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     entry.employer = employer
 
 
+_ORG_UNIT = re.compile(r"([^|,–—]+?)\s([–—-])\s([^|,–—]+)")
+_UNIT_DASH = "\u2011"  # a non-breaking hyphen: no field splitter parts at it
+
+
+def _keep_org_unit(m: re.Match[str]) -> str:
+    """"North Carolina State University – Gymnastics Camps", "Government of Ontario – Ministry
+    of Culture": an organisation, a dash and a named unit of it (no title word) are one
+    employer, not an employer and a title."""
+    org, dash, unit = m.group(1).strip(), m.group(2), m.group(3).strip()
+    bare = re.sub(r"\(.*$", " ", unit).strip()  # "Ministry of Culture (Toronto" before a comma
+    if (
+        _organisation(org)
+        and not TITLE_WORDS.search(org)
+        and bare
+        and _proper_name(bare)
+        and not _location_in(bare)
+        and not _COUNTRY.match(bare)
+        and not re.search(r"\s[A-Z]{2}$", bare)  # "Raleigh NC": a place written without its comma
+    ):
+        return f"{m.group(1)}{_UNIT_DASH}{dash}{_UNIT_DASH}{m.group(3)}"
+    return m.group(0)
+
+
+def _bulleted_titles(parts: list[str]) -> list[str]:
+    """"Retail assistant • Duty manager • Iceland Frozen Foods": the titles a "•" line lists
+    before its employer are one title; "Butcher • butcher" names one."""
+    out: list[str] = []
+    for n, p in enumerate(parts):
+        prev = out[-1] if out else None
+        last = n == len(parts) - 1 and n > 0  # the employer's place on the line
+        if prev is not None and not last and TITLE_WORDS.search(p) and not _organisation(p) and TITLE_WORDS.search(prev) and not _organisation(prev):
+            if p.lower() not in (x.strip().lower() for x in prev.split("•")):
+                out[-1] = f"{prev} • {p}"
+            continue
+        if prev is not None and p.lower() == prev.lower():
+            continue  # "Butcher • butcher"
+        out.append(p)
+    return out
+
+
 def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
     """A short name fragment on its own line finishes the line above it.
 
@@ -277,11 +327,26 @@ def _rejoin_wrapped(texts: Sequence[str]) -> list[str]:
             # Medical" / "Associates" one
             and bool(re.search(r",\s|\s\|\s|\sat\s|\s[–—-]\s", out[-1]))
         )
-        if fragment:
+        if fragment or (_OWN_LINE not in raw and "|" not in raw and out and _wrapped_title(out[-1], text)):
             out[-1] = f"{out[-1].rstrip()} {text}"
         else:
             out.append(raw)
     return out
+
+
+_LAST_DASH_FIELD = re.compile(r"\s[–—-]\s?([A-Z][\w&/.]*(?:\s[A-Z][\w&/.]*){0,2})$")
+
+
+def _wrapped_title(above: str, text: str) -> bool:
+    """"Squeeze Media, Orem, Utah — Business Development" / "Representative": a title word
+    alone on a line finishes the title that the dash put last on the line above."""
+    words = text.split()
+    if not 1 <= len(words) <= 2 or not all(w[:1].isupper() for w in words):
+        return False
+    if not TITLE_WORDS.fullmatch(words[-1]) or _location_in(text) or find_date_ranges(text):
+        return False
+    m = _LAST_DASH_FIELD.search(above.rstrip())
+    return m is not None and not find_date_ranges(above) and not _location_in(m.group(1))
 
 
 _ABBREV_END = re.compile(r"\b(?:inc|co|corp|ltd|llc|jr|sr|st|dept|assn|bros|u\.s|[A-Z])\.$", re.I)
@@ -303,6 +368,10 @@ def _header_line(line: Line) -> bool:
         return False
     if _sentence_end(text) and not find_date_ranges(text):
         return False  # "Assisted General Manager." is something they did, not a header
+    lower = sum(1 for w in words if w[:1].islower())
+    if len(words) >= 10 and lower >= 0.4 * len(words) and re.search(r"[a-z]{4,}\.\s+[A-Z]", text):
+        return False  # "(Worked from 2018 until 2020 every summer)Managing reservations. Managing
+        # staff and": a sentence ends inside the line, so it is prose, dates or not
     capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
     if len(words) >= 6 and capitalised / len(words) < 0.5 and not find_date_ranges(text):
         return False  # a sentence of prose, not "Title | Employer | Dates"
@@ -412,7 +481,17 @@ def parse_experience(
             close()
             current = ExperienceEntry(None, None, None, None, None)
             seen_bullets = False
-        if after_dates or name_line or employer_above or bold_title_again or _header_line(line):
+        # "United States Coast Guard" (bold) opening the section above "US Department of
+        # Homeland Security": a name with no title or organisation word still heads the role
+        opens_section = (
+            current is None
+            and line.bold
+            and _short_name(line)
+            and nxt is not None
+            and not is_bullet(nxt)
+            and _header_line(nxt)
+        )
+        if after_dates or name_line or employer_above or bold_title_again or opens_section or _header_line(line):
             ranges = [r for r in find_date_ranges(text, today)]
             dr: DateRange | None = next((r for r in ranges if not r.single), None) or (
                 ranges[0] if ranges else None
@@ -454,6 +533,7 @@ def parse_experience(
                 current.problems.extend(dr.problems)
                 # the dates stood between two fields: keep them apart
                 text = (text[: dr.span[0]] + " | " + text[dr.span[1] :]).strip(" |")
+                text = _EMPTY_PARENS.sub(" ", text).strip(" |")  # "[ dates ] Intern": no field left of it
                 if "|" in line.text or "\t" in line.text:
                     text += " |"  # remember the line was laid out with separators
                 if len(re.findall(r"\w+", text)) >= 2:
@@ -484,6 +564,7 @@ def parse_experience(
                     tail = []
             seen_bullets = True
     close()
+    entries = _employer_groups(entries, lines, today)
     entries = _merge_strays(entries, lines)
     entries = _drop_item_lists(entries, lines)
     for entry in entries:
@@ -560,6 +641,60 @@ def _unwrapped(lines: Sequence[Line], indices: Sequence[int]) -> list[tuple[int,
     return out
 
 
+def _within(inner: ExperienceEntry, outer: ExperienceEntry) -> bool:
+    """``inner``'s dates lie inside ``outer``'s ("YYYY-MM" and "YYYY" compare as text)."""
+    if not (inner.start and outer.start and inner.end and outer.end):
+        return False
+    if inner.start[: len(outer.start)] < outer.start:
+        return False
+    if outer.end == "present":
+        return True
+    return inner.end != "present" and inner.end[: len(outer.end)] <= outer.end
+
+
+def _employer_groups(
+    entries: list[ExperienceEntry], lines: Sequence[Line], today: date
+) -> list[ExperienceEntry]:
+    """"Company Name, Location | Jun 2022 – Present" over "Position, City, State, Jun 2023 –
+    Present" and "Position, ... Jun 2022 – Aug 2022": one employer's overall span, then its
+    roles, each with dates inside that span. The company line is no role of its own: it names
+    the employer of the roles under it (where they name none) and its lines join the first.
+    """
+    out: list[ExperienceEntry] = []
+    group: tuple[ExperienceEntry, str] | None = None
+    for n, e in enumerate(entries):
+        nxt = entries[n + 1] if n + 1 < len(entries) else None
+        texts = [lines[i].text.strip() for i in e.lines]
+        heads = (
+            e.start is not None
+            and not e.bullets
+            and nxt is not None
+            and _within(nxt, e)
+            and (nxt.title is None or nxt.employer is None)
+            and nxt.lines[:1] != []
+            and bool(find_date_ranges(lines[nxt.lines[0]].text, today))
+            and not any(TITLE_WORDS.search(t) for t in texts)
+        )
+        if heads:
+            first = texts[0]
+            dr = next(iter(find_date_ranges(first, today)), None)
+            if dr is not None:
+                first = first[: dr.span[0]] + " " + first[dr.span[1] :]
+            name = re.split(r"\s*[,|]\s*", clean_header(first).strip(" ,|"))[0].strip()
+            if name:
+                group = (e, name)
+                nxt.lines[:0] = e.lines
+                continue
+        if group is not None and not _within(e, group[0]):
+            group = None
+        if group is not None and (e.title is None or e.employer is None):
+            if e.title is None:
+                e.title = e.employer
+            e.employer = group[1]
+        out.append(e)
+    return out
+
+
 def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list[ExperienceEntry]:
     """Fold a dateless, titleless "entry" into the one before it when its neighbours are dated.
 
@@ -570,7 +705,12 @@ def _merge_strays(entries: list[ExperienceEntry], lines: Sequence[Line]) -> list
         return entries
     out: list[ExperienceEntry] = []
     for e in entries:
-        dateless = e.start is None and "date-unparsed" not in e.problems
+        # "Coding Instructor" / "Coding with Kids - Austin, TX": a title, an employer and a
+        # place make a role even with no dates
+        full_header = bool(e.title and e.employer and e.location) and all(
+            len(lines[i].text.split()) <= 8 and ":" not in lines[i].text for i in e.lines
+        )
+        dateless = e.start is None and "date-unparsed" not in e.problems and not full_header
         stray = dateless and (
             e.title is None or not e.bullets or not _ends_sentence(out[-1].bullets[-1] if out and out[-1].bullets else ".")
         )

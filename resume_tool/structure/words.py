@@ -28,6 +28,6 @@ ORG_WORDS = re.compile(
     r"corp|corporation|company|co\.|group|associates|partners|university|college|services|"
     r"systems|solutions|trust|foundation|physicians|practice|pllc|ltd|plc|nhs|institutes?|"
     r"network|care|labs?|pharmacy|insurance|bank|agency|department|office|school|county|"
-    r"state of|city of|army|navy|air force|usaf|va)\b",
+    r"state of|city of|army|navy|air force|usaf|va|government|ministry|hotel)\b",
     re.IGNORECASE,
 )

@@ -30,6 +30,8 @@ OLD: dict[str, tuple[str, int]] = {
     'resume_tool.analyze.findings._RESULT': ('\\d+(?:\\.\\d+)?\\s*%|[$£€]\\s?\\d|\\b\\d+(?:\\.\\d+)?\\s*(?:percent|k|m|million|thousand)\\b|\\b(?<![\\d,.])\\d[\\d,]{0,12}(?:\\.\\d+)?\\+?\\s+(?:[a-z-]{1,30}\\s+){0,2}(?:charts?|claims?|accounts?|providers?|physicians?|encounters?|records?|patients?|days?|hours?|cases?|audits?|codes?|coders?|staff|employees?|members?|visits?|denials?|appeals?|reports?|clinics?|facilities|sites?|specialties|per\\b|a\\s+day|daily|weekly|monthly|people|students?|physicians?|locations?|beds?|hospitals?)', re.IGNORECASE),
     'resume_tool.analyze.requirements._WITHIN': ('[^.;\\n]{0,120}\\b(?:within|in)\\s+(\\d{1,2}|one|two|three|six|nine|twelve)\\s+(months?|years?|days?)\\s+(?:of|from|after)\\s+(?:hire|hiring|employment|start|starting|the start date)[^.;\\n]{0,60}|[^.;\\n]{0,120}\\b(?:or be working towards it|working towards|eligible to sit|or registry eligible|or eligible)\\b[^.;\\n]{0,60}', re.IGNORECASE),
     'resume_tool.writing.text._SENT_SPLIT': ('([.!?;]+(?:\\s*[.!?;]+)*)(?:\\s+|$)', 0),
+    'resume_tool.structure.dates._MORE_YEARS': ('(?:\\s*,\\s*(?:19|20)\\d\\d\\b(?![/.-]\\d))+', 0),
+    'resume_tool.structure.experience._ORG_UNIT': ('([^|,–—]+?)\\s([–—-])\\s([^|,–—]+)', 0),
     'resume_tool.writing.text._YEARS_EXP': ("\\d[\\d,]*\\s*\\+?\\s*(?:years?|yrs?)['’]?(?:\\s+of)?\\b", re.IGNORECASE),
 }
 
@@ -89,6 +91,11 @@ USES: dict[str, tuple[Use, Use]] = {
     "resume_tool.keywords.posting._CAP_RUN": (_spans,) * 2,
     "resume_tool.render.draft._CONTACTISH": (lambda p, s: p.sub(_drop, s),) * 2,
     "resume_tool.analyze.findings._RESULT": (lambda p, s: (m := p.search(s)) and m.span(),) * 2,
+    # matched right after a year ("Summer 2008, 2010"): at every position that follows a year
+    "resume_tool.structure.dates._MORE_YEARS": (
+        lambda p, s: [(m := p.match(s, y.end())) and m.group(0)
+                      for y in re.finditer(r"(?:19|20)\d\d", s)],) * 2,
+    "resume_tool.structure.experience._ORG_UNIT": (lambda p, s: p.sub(_drop, s),) * 2,
     "resume_tool.writing.text._SENT_SPLIT": (lambda p, s: p.split(s),) * 2,
     "resume_tool.writing.text._YEARS_EXP": (lambda p, s: p.sub(" ", s),) * 2,
 }
@@ -113,6 +120,9 @@ HAND = [
     "x ..y", "!!! a", ". .", "a;b", "a ; ; b",
     "5 years of experience", "10+ years' experience", "1,000 yrs", "3 + years of", "2019 years",
     "12,345,678 years", "5yrs", "7 + yrs of coding",
+    "Summer 2008, 2010", "Summer 2008 , 2010, 2012", "Fall 2019,2020", "Spring 2018, 05/2019",
+    "NC State University – Gymnastics Camps", "Government of Ontario - Ministry of Culture, Toronto",
+    "Coder | Acme Health — Billing Unit | 2019", "a - b - c", " - x", "x - ", "IBM, Lab - Research",
 ]
 
 

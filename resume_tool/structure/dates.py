@@ -170,7 +170,9 @@ def _check(start: str | None, end: str | None, today: date) -> list[str]:
     return problems
 
 
-_MORE_YEARS = re.compile(r"(?:\s*,\s*(?:19|20)\d\d\b(?![/.-]\d))+")
+# "(?<!\s)": a run of spaces is entered at its first character only (linear under findall;
+# the code matches right after a year)
+_MORE_YEARS = re.compile(r"(?<!\s)(?:\s*,\s*(?:19|20)\d\d\b(?![/.-]\d))+")
 
 
 def _dmy_order(raw: str) -> str | None:

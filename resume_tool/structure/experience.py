@@ -266,7 +266,9 @@ def _assign(entry: ExperienceEntry, header_texts: Sequence[str]) -> None:
     entry.employer = employer
 
 
-_ORG_UNIT = re.compile(r"([^|,–—]+?)\s([–—-])\s([^|,–—]+)")
+# "(?<![^|,–—])": a match starts where a field starts, as the leftmost match always does; without
+# it every position of a long field is tried again (quadratic)
+_ORG_UNIT = re.compile(r"(?<![^|,–—])([^|,–—]+?)\s([–—-])\s([^|,–—]+)")
 _UNIT_DASH = "\u2011"  # a non-breaking hyphen: no field splitter parts at it
 
 

@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 
-from ..resources import data_dir
 from .draft_docx import SEP, contact_lines
-from .report import Markdown, html_env
+from .report import Markdown, html_env, markdown_env
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -61,17 +60,7 @@ def _start(m: re.Match[str]) -> str:
 @functools.lru_cache(maxsize=1)
 def draft_md_env() -> jinja2.Environment:
     """The Markdown draft's environment: every ``{{ }}`` output goes through ``md_text``."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
-        autoescape=False,
-        finalize=md_text,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["markdown"] = Markdown  # template-built Markdown whose values were escaped inside
-    return env
+    return markdown_env(md_text)
 
 
 def render_md(draft: Draft) -> str:

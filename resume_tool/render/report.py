@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import PurePath
 from typing import Any
@@ -107,21 +108,27 @@ def html_env() -> jinja2.Environment:
     )
 
 
-@lru_cache(maxsize=1)
-def md_env() -> jinja2.Environment:
-    """Markdown templates: every ``{{ }}`` output goes through ``md_escape``."""
+def markdown_env(escape: Callable[[Any], Any]) -> jinja2.Environment:
+    """A Markdown environment whose every ``{{ }}`` output goes through ``escape``; the filter
+    ``markdown`` marks template-built Markdown (macro output) whose values were escaped inside."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
         autoescape=False,
-        finalize=md_escape,
+        finalize=escape,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters["code_block"] = md_code_block
-    # Only for template-built Markdown such as macro output, whose values were escaped inside.
     env.filters["markdown"] = Markdown
+    return env
+
+
+@lru_cache(maxsize=1)
+def md_env() -> jinja2.Environment:
+    """The report's Markdown: every ``{{ }}`` output goes through ``md_escape``."""
+    env = markdown_env(md_escape)
+    env.filters["code_block"] = md_code_block
     return env
 
 

@@ -60,7 +60,6 @@ def cli(debug: bool) -> None:
     _State.debug = debug
 
 
-
 def _bounded(path: Path | str) -> contextlib.AbstractContextManager[None]:
     """No single file may hold the command for longer than the per-file budget."""
     return file_time_limit(str(path))

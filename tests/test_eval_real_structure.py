@@ -29,7 +29,7 @@ needs_corpus = pytest.mark.skipif(CORPUS is None, reason="public corpus ../share
 # Measured on main when the labels were made (56 files, 204 labelled entries): name 0.783,
 # false names 0.30, email 0.978, phone 0.927, entries found 0.833, spurious 0.124, title 0.495,
 # employer 0.368, start 0.828, end 0.804, sections 0.712, section kind 0.688.
-# After the layout-aware structure work (branch i11c): name 0.978, false names 0.0, email 0.978,
+# After the layout-aware structure work (issue 11): name 0.978, false names 0.0, email 0.978,
 # phone 0.951, entries found 0.975, spurious 0.0, title 0.966, employer 0.956, start 0.975,
 # end 0.966, sections 0.900, section kind 0.864. Floors sit just below these.
 FLOORS = {

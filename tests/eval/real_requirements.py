@@ -15,7 +15,8 @@ import tomllib
 
 LABELS = Path(__file__).with_name("real_posting_requirements.toml")
 POSTINGS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "postings"
-FLOORS = {"precision": 0.80, "recall": 0.85, "domain": 0.95, "either_or": 0.25, "years": 0.9}
+# 2026-12-06: precision 0.843, recall 0.917, domain 1.0, either-or 0.25, years 1.0.
+FLOORS = {"precision": 0.82, "recall": 0.89, "domain": 0.96, "either_or": 0.25, "years": 0.96}
 
 
 @dataclass

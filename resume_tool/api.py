@@ -19,7 +19,6 @@ from .errors import InputError
 from .limits import DEFAULT_LIMITS, Limits
 from .models import (
     KeywordPayoff,
-    KeywordResult,
     MultiReport,
     Posting,
     PostingFit,
@@ -191,15 +190,13 @@ def check_many(
     return MultiReport(resume=resume, fits=fits, payoffs=_payoffs(fits), role=role)
 
 
-def _matched(k: KeywordResult) -> bool:
-    return k.in_resume or bool(k.satisfied_by)
-
-
 def _missing_required(report: Report) -> list[str]:
     """Ids of the keywords the posting itself requires and the resume lacks (never role-profile
     terms), heaviest first as in the report."""
+    from .render.view import is_matched, is_must_have
+
     return [k.id for k in report.keywords
-            if k.target and k.source == "posting" and k.required and not _matched(k)]
+            if k.target and is_must_have(k, True) and not is_matched(k)]
 
 
 def _payoffs(fits: list[PostingFit]) -> list[KeywordPayoff]:
@@ -208,6 +205,7 @@ def _payoffs(fits: list[PostingFit]) -> list[KeywordPayoff]:
     either-or requirement is one keyword ("one of: CPC or CCS"). Postings that are not scored,
     and resumes with no readable text, give none."""
     from .analyze.score import compute_score
+    from .render.view import is_matched
 
     by_key: dict[tuple[str, tuple[str, ...]], KeywordPayoff] = {}
     for fit in fits:
@@ -219,7 +217,7 @@ def _payoffs(fits: list[PostingFit]) -> list[KeywordPayoff]:
         possible = sum(k.max_points for k in targets)
         terms = {k.id: k.term for k in r.keywords}
         for k in targets:
-            if k.source != "posting" or _matched(k):
+            if k.source != "posting" or is_matched(k):
                 continue
             key = (k.id, tuple(sorted(k.alternatives)))
             pay = by_key.get(key)

@@ -302,11 +302,16 @@ def _write_draft(report: Any, matcher: Any, outdir: Path, name: str) -> dict[str
 
 def _report_row(task: Task, data: dict[str, Any]) -> dict[str, Any]:
     """The row kept for summary.csv and the dashboard, from the report's JSON contract."""
+    from .render.view import must_have as must_have_rule
+
+    has_posting = data["posting"] is not None
+
     def matched(k: dict[str, Any]) -> bool:
         return bool(k["in_resume"] or k["satisfied_by"])
 
     def must_have(k: dict[str, Any]) -> bool:
-        return bool(k["required"] or k["core"])
+        # the report's rule: with a posting, only what the posting requires
+        return must_have_rule(k["source"], k["required"], k["core"], has_posting)
 
     targets = [k for k in data["keywords"] if k["target"]]
     missing = sorted((k for k in targets if not matched(k)),

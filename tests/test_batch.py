@@ -709,3 +709,24 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
     else:
         os.kill(child, signal.SIGKILL)
         raise AssertionError("the worker outlived its killed parent")
+
+
+def test_required_missing_follows_the_report_rule() -> None:
+    """With a posting, only what the posting requires is "required" in summary.csv, never a
+    role-profile core term the posting does not name; without a posting, core terms are."""
+    from resume_tool.api import check
+    from resume_tool.render import report_to_dict
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    data = report_to_dict(check(root / "resume.docx", posting=root / "posting.txt"))
+    role_term = dict(data["keywords"][0], id="x-role", term="Role Core Term", source="role",
+                     core=True, required=False, target=True, in_resume=False, satisfied_by=[])
+    data["keywords"].append(role_term)
+    task = batch_mod.Task("r.docx", "r")
+    row = batch_mod._report_row(task, data)
+    asked = {k["term"] for k in data["keywords"] if k["source"] == "posting" and k["required"]}
+    assert "Role Core Term" not in row["required_missing"]
+    assert set(row["required_missing"]) <= asked
+    assert ["x-role", "Role Core Term", False] in row["missing"]
+    data["posting"] = None
+    assert "Role Core Term" in batch_mod._report_row(task, data)["required_missing"]

@@ -82,12 +82,17 @@ def is_matched(k: KeywordResult) -> bool:
     return k.in_resume or bool(k.satisfied_by)
 
 
-def is_must_have(k: KeywordResult, has_posting: bool) -> bool:
+def must_have(source: str, required: bool, core: bool, has_posting: bool) -> bool:
     """Required by the posting; without a posting, core for the role. A role-profile term the
-    posting does not name is never a must-have."""
+    posting does not name is never a must-have. (On fields, so the JSON contract's readers,
+    such as batch, apply the same rule.)"""
     if has_posting:
-        return k.source == "posting" and k.required
-    return k.core
+        return source == "posting" and required
+    return core
+
+
+def is_must_have(k: KeywordResult, has_posting: bool) -> bool:
+    return must_have(k.source, k.required, k.core, has_posting)
 
 
 def is_role_tier(k: KeywordResult, has_posting: bool) -> bool:

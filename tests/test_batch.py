@@ -23,11 +23,13 @@ from typing import Any
 
 import pytest
 
-from resume_tool import batch as batch_mod
-from resume_tool import batch_inputs
+from resume_tool.batch import inputs as batch_inputs
+from resume_tool.batch import outputs as batch_outputs
 from resume_tool.batch import run_batch
-from resume_tool.batch_cohort import csv_cell, histogram, script_hash
-from resume_tool.batch_inputs import slug, unique_names, unsafe_member
+from resume_tool.batch import running as batch_mod
+from resume_tool.batch.cohort import histogram, script_hash
+from resume_tool.batch.inputs import slug, unique_names, unsafe_member
+from resume_tool.batch.outputs import csv_cell
 from resume_tool.cli import main
 from resume_tool.limits import Limits
 from tests.fixtures.builders import build_docx, build_pdf, sample_spec
@@ -576,7 +578,7 @@ def _unescape(text: str) -> str:
 
 
 # -------------------------------------------------------- issue 15: batch integrity
-from resume_tool.batch_inputs import discover  # noqa: E402
+from resume_tool.batch.inputs import discover  # noqa: E402
 from resume_tool.errors import InputError  # noqa: E402
 
 TXT = b"Jane Doe\njane@example.com\nExperience\nMedical Coder, Acme Clinic, 2020 - Present\n- CPC\n"
@@ -686,7 +688,7 @@ def test_workers_exit_when_the_parent_is_killed(tmp_path: Path) -> None:
 
     script = (
         "import multiprocessing as mp, os, sys, time\n"
-        "from resume_tool.batch import _die_with_parent\n"
+        "from resume_tool.batch.running import _die_with_parent\n"
         "def child():\n"
         "    _die_with_parent()\n"
         "    time.sleep(60)\n"
@@ -723,10 +725,10 @@ def test_required_missing_follows_the_report_rule() -> None:
                      core=True, required=False, target=True, in_resume=False, satisfied_by=[])
     data["keywords"].append(role_term)
     task = batch_mod.Task("r.docx", "r")
-    row = batch_mod._report_row(task, data)
+    row = batch_outputs.report_row(task.rel, task.name, task.sha256, data)
     asked = {k["term"] for k in data["keywords"] if k["source"] == "posting" and k["required"]}
     assert "Role Core Term" not in row["required_missing"]
     assert set(row["required_missing"]) <= asked
     assert ["x-role", "Role Core Term", False] in row["missing"]
     data["posting"] = None
-    assert "Role Core Term" in batch_mod._report_row(task, data)["required_missing"]
+    assert "Role Core Term" in batch_outputs.report_row(task.rel, task.name, task.sha256, data)["required_missing"]

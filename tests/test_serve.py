@@ -454,7 +454,7 @@ def _wait(client: TestClient, jid: str) -> dict[str, Any]:
 def test_batch_zip_limits(client: TestClient) -> None:
     """The batch ZIP rules hold through the server: unsafe names and nested archives are
     skipped, an archive with too many entries is one failed row, and the rest go on."""
-    from resume_tool.batch_inputs import ZIP_MAX_ENTRIES
+    from resume_tool.batch.inputs import ZIP_MAX_ENTRIES
 
     hostile = _zip(("../evil.docx", RESUME), ("/abs.docx", RESUME), ("inner.zip", b"PK"),
                    ("ok.docx", RESUME))

@@ -13,8 +13,9 @@ import pytest
 
 from resume_tool import check
 from resume_tool.analyze.subscores import FORMAT_CODES, format_sub_score, sub_scores
-from resume_tool.batch import _writing_row
-from resume_tool.batch_cohort import cohort_view, render_index, summary_csv, writing_shares
+from resume_tool.batch.cohort import cohort_view, render_index, writing_shares
+from resume_tool.batch.outputs import summary_csv
+from resume_tool.batch.outputs import writing_row as _writing_row
 from resume_tool.models import Finding
 from resume_tool.render import render_report, report_to_dict
 from resume_tool.render.draft_text import render_consider

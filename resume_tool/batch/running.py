@@ -46,11 +46,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TextIO
 
-from . import __version__
-from .batch_cohort import cohort_view, render_index, sort_key, summary_csv
-from .batch_inputs import Item, ZipBudget, discover, read_item, unique_names
-from .errors import InputError, LimitExceeded, ResumeToolError, printable
-from .limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
+from .. import __version__
+from ..errors import InputError, LimitExceeded, ResumeToolError, printable
+from ..limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
+from .cohort import cohort_view, render_index
+from .inputs import Item, ZipBudget, discover, read_item, unique_names
+from .outputs import report_row, sort_key, summary_csv, write_atomic
 
 __all__ = ["FILE_SECONDS", "BatchResult", "run_batch"]
 
@@ -119,8 +120,8 @@ def _digest_tree(folder: Path) -> str:
 
 
 def _settings_record(settings: Settings, posting_sha: str | None) -> dict[str, Any]:
-    from .analyze.score import SCORE_VERSION
-    from .resources import data_dir
+    from ..analyze.score import SCORE_VERSION
+    from ..resources import data_dir
 
     try:
         bundled = _digest_tree(data_dir("keyword_lists"))
@@ -167,7 +168,7 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     _WORKER.clear()
     _WORKER["settings"] = settings
     try:
-        from .api import engine, load_posting
+        from ..api import engine, load_posting
 
         lists = list(settings.lists) or None
         vocab, matcher = engine(lists)
@@ -223,19 +224,6 @@ def _failed_row(task: Task, error: str, *, cache: bool) -> dict[str, Any]:
             "error": error, "cache": cache, "outputs": {}}
 
 
-def _write_atomic(path: Path, data: bytes | str) -> None:
-    """Write via a temporary file and a rename, so a reader never sees half a file."""
-    tmp = path.with_name(f".{path.name}.partial")
-    if isinstance(data, str):
-        data = data.encode("utf-8")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise InputError(str(path), f"cannot write this output ({err.strerror or err})",
-                         "Check that the output folder is writable and has free space") from err
-
-
 def check_task(task: Task) -> dict[str, Any]:
     """Check one resume in this worker: reports written to disk, one row returned."""
     settings: Settings = _WORKER["settings"]
@@ -262,8 +250,8 @@ def check_task(task: Task) -> dict[str, Any]:
 
 
 def _check(task: Task, settings: Settings) -> dict[str, Any]:
-    from .api import check_bytes
-    from .render import render_report, report_to_dict
+    from ..api import check_bytes
+    from ..render import render_report, report_to_dict
 
     _, matcher, posting = _WORKER["engine"]
     report = check_bytes(task.data, task.rel, posting=posting, role=settings.role,
@@ -277,9 +265,9 @@ def _check(task: Task, settings: Settings) -> dict[str, Any]:
             text = json.dumps(data, indent=2, ensure_ascii=False) + "\n"
         else:
             text = render_report(report, fmt)
-        _write_atomic(outdir / rel, text)
+        write_atomic(outdir / rel, text)
         outputs[fmt] = rel
-    row = _report_row(task, data)
+    row = report_row(task.rel, task.name, task.sha256, data)
     if settings.drafts:
         # A resume with nothing to rebuild (scanned) still has its report: the check did not
         # fail, so the row stays "ok" and says why there is no draft.
@@ -293,75 +281,11 @@ def _check(task: Task, settings: Settings) -> dict[str, Any]:
 
 def _write_draft(report: Any, matcher: Any, outdir: Path, name: str) -> dict[str, str]:
     """drafts/<name>.docx and the draft writer's "to consider" notes beside it."""
-    from .render.draft import build_draft, write_draft
+    from ..render.draft import build_draft, write_draft
 
     written = write_draft(build_draft(report, matcher, years=10), outdir / "drafts" / f"{name}.docx")
     keys = ("draft", "draft_notes")
     return {key: path.relative_to(outdir).as_posix() for key, path in zip(keys, written, strict=False)}
-
-
-def _report_row(task: Task, data: dict[str, Any]) -> dict[str, Any]:
-    """The row kept for summary.csv and the dashboard, from the report's JSON contract."""
-    from .render.view import must_have as must_have_rule
-
-    has_posting = data["posting"] is not None
-
-    def matched(k: dict[str, Any]) -> bool:
-        return bool(k["in_resume"] or k["satisfied_by"])
-
-    def must_have(k: dict[str, Any]) -> bool:
-        # the report's rule: with a posting, only what the posting requires
-        return must_have_rule(k["source"], k["required"], k["core"], has_posting)
-
-    targets = [k for k in data["keywords"] if k["target"]]
-    missing = sorted((k for k in targets if not matched(k)),
-                     key=lambda k: (-k["max_points"], k["term"].casefold(), k["id"]))
-    findings: dict[str, tuple[str, str]] = {}
-    for f in data["findings"]:
-        findings.setdefault(f["code"], (f["severity"], f["fix"]))
-    counts = data["summary"]["findings"]
-    contact = data["resume"]["contact"]
-    return {
-        "file": task.rel,
-        "name": task.name,
-        "sha256": task.sha256,
-        "status": "ok",
-        "error": "",
-        "cache": True,
-        "student": contact.get("name") or "",
-        "email": contact.get("email") or "",
-        "role": data["role"],
-        "role_name": data["role_name"],
-        "score": data["score"],
-        "band": data["band"],
-        "required_missing": [k["term"] for k in missing if must_have(k)],
-        "errors": counts.get("error", 0),
-        "warnings": counts.get("warning", 0),
-        "infos": counts.get("info", 0),
-        "missing": [[k["id"], k["term"], must_have(k)] for k in missing],
-        "targets": sorted(k["id"] for k in targets),
-        "findings": [[code, sev, fix] for code, (sev, fix) in sorted(findings.items())],
-        **_writing_row(data),
-    }
-
-
-def _writing_row(data: dict[str, Any]) -> dict[str, Any]:
-    """The writing sub-score and the student's line-level problems, each once: [code, detail]
-    (detail: the weak opener as written, e.g. "Responsible for"; else "")."""
-    import re
-
-    writing = data.get("writing") or {}
-    problems: set[tuple[str, str]] = set()
-    for f in writing.get("findings", []):
-        detail = ""
-        if f["code"] == "weak-opener":
-            m = re.match(r'\W*"([^"]{1,40})"', f["message"])
-            detail = m.group(1).strip().capitalize() if m else ""
-        problems.add((f["code"], detail))
-    return {
-        "writing_score": (data.get("sub_scores") or {}).get("writing", {}).get("score"),
-        "writing_problems": [list(p) for p in sorted(problems)],
-    }
 
 
 # ------------------------------------------------------------------ progress
@@ -530,7 +454,7 @@ class _Run:
             "skipped": [list(s) for s in self.skipped],
             "files": {rel: self.files[rel] for rel in sorted(self.files, key=sort_key)},
         }
-        _write_atomic(self.outdir / MANIFEST,
+        write_atomic(self.outdir / MANIFEST,
                       json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
 
     def counts(self) -> dict[str, int]:
@@ -540,13 +464,13 @@ class _Run:
 
     def write_outputs(self, *, interrupted: bool) -> None:
         rows = list(self.rows.values())
-        _write_atomic(self.outdir / "summary.csv", summary_csv(rows, excel=self.excel))
+        write_atomic(self.outdir / "summary.csv", summary_csv(rows, excel=self.excel))
         view = cohort_view(
             rows, self.skipped, pending=len(self.pending), interrupted=interrupted,
             posting=self.posting_label, role=self.settings.role,
             tool_version=__version__, score_version=self.record["score_version"],
         )
-        _write_atomic(self.outdir / "index.html", render_index(view))
+        write_atomic(self.outdir / "index.html", render_index(view))
         self.write_manifest("interrupted" if interrupted else "complete")
 
 

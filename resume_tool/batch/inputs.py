@@ -25,8 +25,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from .errors import InputError, LimitExceeded
-from .limits import Limits
+from ..errors import InputError, LimitExceeded
+from ..limits import Limits
 
 # Extensions handed to the reader (it decides from the bytes and explains what it cannot
 # read, e.g. a legacy .doc): a student's .doc must show up as a row with a fix, not vanish.

@@ -1,6 +1,6 @@
-"""The class-wide outputs of a batch: ``summary.csv`` and the ``index.html`` dashboard.
+"""The class picture of a batch: the ``index.html`` dashboard.
 
-Both are built only from the per-file rows kept in the manifest (never from the reports),
+It is built only from the per-file rows kept in the manifest (never from the reports),
 so a re-run that checks five late resumes redraws the whole class without reopening 300
 reports. Both are deterministic: the same rows give byte-identical files (no timestamps,
 stable sort orders), so a career office can diff two runs.
@@ -13,9 +13,7 @@ Content-Security-Policy that allows only its own inline script (by hash).
 from __future__ import annotations
 
 import base64
-import csv
 import hashlib
-import io
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
@@ -25,25 +23,9 @@ from urllib.parse import quote
 
 import jinja2
 
-from .resources import data_dir
+from ..resources import data_dir
+from .outputs import sort_key
 
-CSV_COLUMNS = (
-    "file",
-    "name",
-    "email",
-    "role",
-    "score",
-    "band",
-    "required_missing",
-    "errors",
-    "warnings",
-    "infos",
-    "error",
-    "writing_score",  # the writing sub-score, 0-100; empty when there was nothing to read
-)
-# A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
-# Google Sheets: "=HYPERLINK(...)", "+1-555", "-2+3", "@SUM", and tab/CR tricks.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 SEVERITIES = ("error", "warning", "info")
 TOP_KEYWORDS = 15
 TOP_FINDINGS = 15
@@ -53,56 +35,6 @@ BINS = 10  # score histogram: 0-9, 10-19, ..., 90-100
 # Histogram geometry (SVG user units; the SVG scales with its viewBox).
 HIST_W, HIST_H = 640, 240
 HIST_LEFT, HIST_BOTTOM, HIST_TOP = 36, 36, 16
-
-
-def sort_key(rel: str) -> tuple[str, str]:
-    """Rows sort by file name, case-insensitively, ties broken by the exact name."""
-    return (rel.casefold(), rel)
-
-
-# ---------------------------------------------------------------------- CSV
-def csv_cell(value: Any) -> str:
-    """One CSV cell: whitespace collapsed to one line, formulas made inert with ``'``."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, int | float):
-        return str(value)
-    raw = str(value)
-    text = " ".join(raw.split())
-    if text and (raw.startswith(FORMULA_START) or text.startswith(FORMULA_START)):
-        return "'" + text
-    return text
-
-
-def csv_row(row: dict[str, Any]) -> list[str]:
-    ok = row.get("status") == "ok"
-    return [
-        csv_cell(row["file"]),
-        csv_cell(row.get("student")),
-        csv_cell(row.get("email")),
-        csv_cell(row.get("role") if ok else None),
-        csv_cell(row.get("score") if ok else None),
-        csv_cell(row.get("band") if ok else None),
-        csv_cell("; ".join(row.get("required_missing", [])) if ok else None),
-        csv_cell(row.get("errors") if ok else None),
-        csv_cell(row.get("warnings") if ok else None),
-        csv_cell(row.get("infos") if ok else None),
-        csv_cell(row.get("error") or None),  # for an "ok" row: a note such as "no draft: ..."
-        csv_cell(row.get("writing_score") if ok else None),
-    ]
-
-
-def summary_csv(rows: list[dict[str, Any]], *, excel: bool = False) -> bytes:
-    """``summary.csv`` as bytes: UTF-8 (with a BOM when ``excel``), CRLF rows, one per file."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    for row in sorted(rows, key=lambda r: sort_key(r["file"])):
-        writer.writerow(csv_row(row))
-    data = buf.getvalue().encode("utf-8")
-    return b"\xef\xbb\xbf" + data if excel else data
 
 
 # ---------------------------------------------------------------- dashboard

@@ -231,3 +231,64 @@ def test_field_code_hyperlink_and_deleted_text(tmp_path: Path) -> None:
     (line,) = read_document(path).lines
     assert line.text == "Portfolio: coder.example.com"
     assert line.hyperlinks == ["https://coder.example.com/cpc"]
+
+
+def _boxed_white_text(tmp_path: Path, fill: str, name: str, *, vml_only: bool = False) -> Path:
+    """A DOCX whose only text box holds white text, the box filled as ``fill`` says."""
+    from docx.oxml import parse_xml
+
+    from tests.fixtures.builders import _TEXTBOX_XML
+
+    paras = '<w:p><w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>PROFESSIONAL SUMMARY</w:t></w:r></w:p>'
+    xml = _TEXTBOX_XML.replace("{paras}", paras)
+    if vml_only:  # old Word: a VML shape alone, no DrawingML choice
+        start, end = xml.index("<w:pict>"), xml.index("</w:pict>") + len("</w:pict>")
+        xml = ('<w:r xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+               'xmlns:v="urn:schemas-microsoft-com:vml">' + xml[start:end] + "</w:r>")
+        xml = xml.replace('style="width:144pt;height:144pt"', f'style="width:144pt" {fill}')
+    else:
+        xml = xml.replace("</a:prstGeom></wps:spPr>", f"</a:prstGeom>{fill}</wps:spPr>")
+    d = docx.Document()
+    d.add_paragraph("Jane Doe, CPC")
+    el = parse_xml(xml)
+    run = d.add_paragraph().add_run()
+    if vml_only:
+        run._r.append(el.find("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}pict"))
+    else:
+        run._r.append(el)
+    path = tmp_path / name
+    d.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("fill", "vml_only", "hidden"),
+    [
+        ('<a:solidFill><a:srgbClr val="2D73B4"/></a:solidFill>', False, False),  # white on blue
+        ('<a:solidFill><a:schemeClr val="accent1"/></a:solidFill>', False, False),  # unknown: say less
+        ('<a:gradFill><a:gsLst/></a:gradFill>', False, False),
+        ('<a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill>', False, True),  # white on white
+        ("<a:noFill/>", False, True),  # see-through box on a white page
+        ("", False, True),
+        ('fillcolor="#2D73B4"', True, False),
+        ('filled="f"', True, True),
+        ("", True, True),  # VML's default fill is white
+    ],
+)
+def test_white_text_in_a_text_box_is_hidden_only_on_a_light_fill(
+    tmp_path: Path, fill: str, vml_only: bool, hidden: bool
+) -> None:
+    doc = read_document(_boxed_white_text(tmp_path, fill, "box.docx", vml_only=vml_only))
+    assert "PROFESSIONAL SUMMARY" in doc.text
+    assert bool(doc.observed("hidden-text")) is hidden
+
+
+@pytest.mark.corpus
+def test_real_white_headings_on_blue_text_boxes_are_not_hidden() -> None:
+    """soupboss-mickey draws each heading as white text in a blue (2D73B4) text box."""
+    path = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "files" / "soupboss-mickey-textboxes-header.docx"
+    if not path.exists():
+        pytest.skip("../shared/corpus is not here")
+    doc = read_document(path)
+    assert "PROFESSIONAL" in doc.text
+    assert not doc.observed("hidden-text")

@@ -95,6 +95,44 @@ def _near(a: tuple[int, int, int], b: tuple[int, int, int]) -> bool:
 
 
 _WHITE = (255, 255, 255)
+# The colour behind a text box we cannot work out (a theme colour, a gradient, a picture):
+# text on it is never called hidden, because a wrong "must fix" costs more than a missed one.
+_UNKNOWN_BG = (-1, -1, -1)
+WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_VML_SHAPES = {f"{{{V}}}{t}" for t in ("shape", "rect", "roundrect", "oval", "polyline")}
+_A_FILLS = {f"{{{A}}}{t}" for t in ("noFill", "solidFill", "gradFill", "blipFill", "pattFill", "grpFill")}
+
+
+def _box_fill(box: Any, top: Any, behind: tuple[int, int, int] | None) -> tuple[int, int, int] | None:
+    """The colour behind a text box's text: its shape's solid fill, what is ``behind`` it when
+    the shape has no fill, or ``_UNKNOWN_BG`` (DrawingML ``wps:spPr`` fills; VML
+    ``fillcolor``/``filled``, whose default is a white fill)."""
+    shape = box.getparent()
+    while shape is not None and shape is not top:
+        if shape.tag == f"{{{WPS}}}wsp":
+            sppr = shape.find(f"{{{WPS}}}spPr")
+            fill = next((c for c in sppr if c.tag in _A_FILLS), None) if sppr is not None else None
+            if fill is None:  # no fill of its own: the style's, unless the style has none
+                ref = shape.find(f"{{{WPS}}}style/{{{A}}}fillRef")
+                return behind if ref is None or ref.get("idx", "0") == "0" else _UNKNOWN_BG
+            if fill.tag == f"{{{A}}}noFill":
+                return behind
+            if fill.tag == f"{{{A}}}solidFill":
+                rgb = fill.find(f"{{{A}}}srgbClr")
+                colour = _rgb(rgb.get("val")) if rgb is not None else None
+                return colour or _UNKNOWN_BG
+            return _UNKNOWN_BG
+        if shape.tag in _VML_SHAPES:
+            if shape.get("filled", "t").lower() in ("f", "false"):
+                return behind
+            if shape.find(f"{{{V}}}fill") is not None:
+                return _UNKNOWN_BG
+            colour = shape.get("fillcolor", "white").strip().lower()
+            if colour.startswith("#"):
+                return _rgb(colour[1:7]) or _UNKNOWN_BG
+            return _WHITE if colour in ("white", "window") else _UNKNOWN_BG
+        shape = shape.getparent()
+    return behind
 
 
 class _Styles:
@@ -287,7 +325,7 @@ class _Reader:
         self._cur: list[_Piece] = []
         self._cur_links: list[str] = []
         self._out: list[tuple[list[_Piece], list[str]]] = []
-        self._boxes: list[Any] = []
+        self._boxes: list[tuple[Any, tuple[int, int, int] | None]] = []
         self._fields: list[list[Any]] = []  # [instr text, link, in_result]
         self._link_stack: list[str] = []
         self._pstyle = pstyle
@@ -303,10 +341,10 @@ class _Reader:
                 self.stats.chars += len(line.text)
                 if self.stats.chars > self.max_chars:
                     self._too_big(f"more than {self.max_chars:,} characters of text")
-        for box in self._boxes:
+        for box, box_bg in self._boxes:
             self.stats.textboxes += 1
             start = len(self.lines)
-            self.blocks(box, "textbox" if source in ("body", "table", "textbox") else source)
+            self.blocks(box, "textbox" if source in ("body", "table", "textbox") else source, box_bg)
             if not self.stats.textbox_sample and len(self.lines) > start:
                 self.stats.textbox_sample = self.lines[start].text[:80]
 
@@ -386,7 +424,7 @@ class _Reader:
                     break
                 anc = anc.getparent()
             if not nested:
-                self._boxes.append(box)
+                self._boxes.append((box, _box_fill(box, el, self._bg)))
 
     def _rel_target(self, rid: str | None) -> str | None:
         if not rid or self.part is None:
@@ -489,6 +527,8 @@ class _Reader:
         bg = self._bg
         if shd is not None and _rgb(shd.get(_w("fill"))):
             bg = _rgb(shd.get(_w("fill")))
+        if bg == _UNKNOWN_BG:
+            return False
         if highlight is not None:
             hv = highlight.get(VAL, "none")
             if hv in _DARK_HIGHLIGHTS:

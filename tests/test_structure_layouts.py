@@ -343,3 +343,21 @@ def test_run_in_heading_and_title_above_dates() -> None:
         ("Analista Contable", "Accenture", "2024"),
         ("Auxiliar Logístico", "Casa Luker", "2018"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("First Certificate in English, Cambridge ESOL", None),  # Europass: an item in a table
+        ("Certificate in Medical Coding", None),
+        ("Associate Degree of Applied Science", None),
+        ("Licenses, Certifications", "certifications"),
+        ("Education, Training and Certifications", "certifications"),
+        ("Technical Skills", "skills"),
+    ],
+)
+def test_a_credential_named_like_a_heading_is_an_item(text: str, kind: str | None) -> None:
+    from resume_tool.structure import classify_heading
+
+    found = classify_heading(text)
+    assert (found[0] if found else None) == kind

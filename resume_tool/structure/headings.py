@@ -178,6 +178,22 @@ def classify_heading(text: str) -> tuple[str, bool] | None:
     foreign = FOREIGN.get(norm)
     if foreign:
         return foreign[0], False
+    return _cue_kind(norm)
+
+
+# "Certificate in Medical Coding", "Degree of Master": one credential, an item under a heading.
+_ITEM_NAME = re.compile(r"\b(?:certificate|certification|diploma|degree)s? (?:in|of) ")
+
+
+def _cue_kind(norm: str) -> tuple[str, bool] | None:
+    """A non-standard heading known by a key word in it ("Licenses & Certifications"), unless
+    the line reads as an item: a credential's own name, or a comma list with a part that names
+    no section ("First Certificate in English, Cambridge ESOL")."""
+    if _ITEM_NAME.search(norm):
+        return None
+    parts = [part.strip() for part in norm.split(",")]
+    if len(parts) > 1 and not all(_standard_kind(part) or _cue_kind(part) for part in parts):
+        return None
     for cue, cue_kind in _CUES:
         if cue in norm:
             return cue_kind, False

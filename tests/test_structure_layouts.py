@@ -357,7 +357,5 @@ def test_run_in_heading_and_title_above_dates() -> None:
     ],
 )
 def test_a_credential_named_like_a_heading_is_an_item(text: str, kind: str | None) -> None:
-    from resume_tool.structure import classify_heading
-
     found = classify_heading(text)
     assert (found[0] if found else None) == kind

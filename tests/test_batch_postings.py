@@ -187,6 +187,12 @@ def test_a_posting_that_cannot_be_used_stops_the_run_with_exit_2(
     assert code == 2
     assert len(err.splitlines()) == 1 and "empty.txt" in err and "Traceback" not in err
     assert "postings folder" in err
+    assert not (tmp_path / "out").exists()  # refused before anything is written
+    (postings / "empty.txt").write_bytes(b"%PDF-1.4 cut short")
+    (postings / "empty.txt").rename(postings / "cut.pdf")
+    assert _cli(["batch", str(first["inputs"][0]), "-o", str(tmp_path / "out"), "-q",
+                 "--postings", str(postings)]) == 2
+    assert "cut.pdf" in capsys.readouterr().err
     empty = tmp_path / "none"
     empty.mkdir()
     assert _cli(["batch", str(first["inputs"][0]), "-o", str(tmp_path / "out2"), "-q",

@@ -48,17 +48,35 @@ def posting_paths(folder: Path | str) -> list[Path]:
 
 def digests(paths: Iterable[str | Path]) -> list[dict[str, str]]:
     """[{"name", "sha256"}] of each posting, for the settings key: an edited, added or removed
-    posting makes every student's fits stale."""
+    posting makes every student's fits stale. Each posting's text is read first (size- and
+    time-bounded, as ``check`` reads it), so one that cannot be used stops the run here, in a
+    second, before any worker starts."""
+    from ..keywords.posting import read_posting
+    from ..limits import file_time_limit
+
     out = []
     for p in paths:
         path = Path(p)
         try:
-            sha = hashlib.sha256(path.read_bytes()).hexdigest()
+            with file_time_limit(str(path)):
+                text = read_posting(str(path))
+            h = hashlib.sha256()
+            with path.open("rb") as fh:  # in chunks: read_posting has refused oversized files
+                for chunk in iter(lambda: fh.read(1 << 16), b""):
+                    h.update(chunk)
+            sha = h.hexdigest()
+        except ResumeToolError as err:
+            raise _unusable(path, err.problem) from err
         except OSError as err:
-            raise InputError(str(path), f"cannot read this posting ({err.strerror or err})",
-                             FIX_FOLDER) from err
+            raise _unusable(path, f"cannot read it: {err.strerror or err}") from err
+        if not text.strip():
+            raise _unusable(path, "the file is empty")
         out.append({"name": path.name, "sha256": sha})
     return out
+
+
+def _unusable(path: Path, problem: str) -> InputError:
+    return InputError(str(path), f"this posting cannot be used ({problem})", FIX_FOLDER)
 
 
 def load_postings(paths: Iterable[str | Path], lists: list[str] | None) -> list[tuple[str, Posting]]:
@@ -70,8 +88,7 @@ def load_postings(paths: Iterable[str | Path], lists: list[str] | None) -> list[
         try:
             loaded.append((Path(p).name, load_posting(p, lists=lists)))  # type: ignore[arg-type]
         except ResumeToolError as err:
-            raise InputError(str(p), f"this posting cannot be used ({err.problem})",
-                             FIX_FOLDER) from err
+            raise _unusable(Path(p), err.problem) from err
     return loaded
 
 

@@ -116,7 +116,7 @@ def test_report_stays_the_reports_target_and_the_ranking_is_beside_it(first: dic
     report = json.loads((out / row["outputs"]["json"]).read_text(encoding="utf-8"))
     assert report["posting"] is None  # no --posting: the report is against the role, as before
     ranking = (out / row["outputs"]["postings_html"]).read_text(encoding="utf-8")
-    assert row["outputs"]["postings_html"] == "reports/alice.postings.html"
+    assert row["outputs"]["postings_html"] == "rankings/alice.html"
     # best fit first, the posting that is not scored last
     assert ranking.index(row["best_posting"]) < ranking.index("software.txt")
     assert "<script" not in ranking
@@ -171,7 +171,7 @@ def test_rerun_is_incremental_and_an_edited_posting_redoes_everyone(first: dict[
     # without --postings: no fits, no ranking page, no matrix
     plain = _run(inputs, out)
     assert not (out / "matrix.csv").exists()
-    assert not list((out / "reports").glob("*.postings.html"))
+    assert not list((out / "rankings").glob("*.html"))
     assert all("fit" not in r for r in plain.rows)
 
 

@@ -11,7 +11,8 @@ for the class, a student × posting table of scores (``matrix.csv``). Design cho
 - **The per-student report is unchanged.** ``reports/<name>.html`` stays the report against
   ``--posting`` (or the role, without one), so every student's report and every
   ``summary.csv`` column mean the same thing across the class; the ranking of the postings
-  for that student is beside it, ``reports/<name>.postings.html`` (``render.multi``).
+  for that student is beside it, ``rankings/<name>.html`` (``render.multi``; a folder of its
+  own, since any suffix on a report's name could be another student's name).
 - **A posting that cannot be read stops the run** (exit code 2, one line naming the file),
   before any student is checked: a matrix with a column silently missing would be read as
   complete. The fix is to repair the file or move it out of the folder.
@@ -127,12 +128,13 @@ def fit_row(multi: MultiReport) -> dict[str, Any]:
 
 def write_fits(report: Report, postings: list[tuple[str, Posting]], vocab: Vocabulary,
                matcher: Any, role: str | None, outdir: Path, name: str) -> tuple[dict[str, Any], dict[str, str]]:
-    """Score one student against every posting; write ``reports/<name>.postings.html``.
+    """Score one student against every posting; write ``rankings/<name>.html``.
     Returns (row keys, outputs)."""
     from ..render.multi import render_multi
 
     multi = fit_postings(report, postings, vocab, matcher, role)
-    rel = f"reports/{name}.postings.html"
+    rel = f"rankings/{name}.html"
+    (outdir / "rankings").mkdir(exist_ok=True)
     write_atomic(outdir / rel, render_multi(multi, "html"))
     return fit_row(multi), {"postings_html": rel}
 

@@ -296,7 +296,7 @@ def _check(task: Task, settings: Settings) -> dict[str, Any]:
 
 def _write_extras(report: Any, row: dict[str, Any], settings: Settings, outdir: Path,
                   name: str) -> dict[str, str]:
-    """--postings: the row's fit keys and reports/<name>.postings.html; --feedback: the
+    """--postings: the row's fit keys and rankings/<name>.html; --feedback: the
     student's feedback page (after the fits, which it names the best of)."""
     outputs: dict[str, str] = {}
     if settings.postings:
@@ -471,7 +471,7 @@ class _Run:
             if other != rel and isinstance(entry, dict):
                 keep.update(entry.get("outputs", {}).values())
         for rel in old.values():
-            if rel in keep or not rel.startswith(("reports/", "drafts/", "feedback/")) or ".." in rel:
+            if rel in keep or not rel.startswith(("reports/", "drafts/", "feedback/", "rankings/")) or ".." in rel:
                 continue
             with contextlib.suppress(OSError):
                 (self.outdir / rel).unlink()

@@ -104,6 +104,21 @@ def test_top_fixes_follow_severity_then_the_reports_order(report: Any) -> None:
     assert len(got) == TOP_FIXES
 
 
+def test_top_fixes_put_reading_problems_first_and_name_three_different_ones(report: Any) -> None:
+    """As the report lists them (severity, then code): two acronym notes and a heading come
+    before the table that hides the experience from an ATS; the page shows the table, one
+    acronym note and then the heading."""
+    r = copy.deepcopy(report)
+    r.findings = [
+        Finding("acronym-long-form", "warning", "CPT only.", "", "CPT"),
+        Finding("acronym-long-form", "warning", "HCC only.", "", "HCC"),
+        Finding("nonstandard-heading", "warning", "Odd heading.", ""),
+        Finding("table-layout", "warning", "A table.", ""),
+        Finding("date-inconsistent", "info", "Dates.", ""),
+    ]
+    assert [f.message for f in top_fixes(r)] == ["A table.", "Odd heading.", "CPT only."]
+
+
 def test_not_scored_says_why_and_lists_no_keywords() -> None:
     if not (SHARED / "files").is_dir():
         pytest.skip("../shared/corpus is not here")

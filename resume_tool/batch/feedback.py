@@ -112,12 +112,31 @@ def _more(n: int, what: str) -> str:
 
 
 def top_fixes(report: Report, n: int = TOP_FIXES) -> list[FixItem]:
-    """The ``n`` most important findings: must fix first, then should fix, then good to know,
-    each severity in the report's own order (the order the full report lists them in)."""
+    """The ``n`` most important findings, one per kind: must fix first, then should fix, then
+    good to know. Within a severity, problems with how an ATS reads the file (the format
+    sub-score's findings, in that list's order: no text, hidden text, contact in the header,
+    tables, columns, headings ...) come before the others, which keep the report's order. A
+    second finding of a kind already shown (another acronym, another heading) waits in the
+    full report, so three slots name three different problems."""
+    from ..analyze.subscores import FORMAT_CODES
+
     order = {sev: i for i, sev in enumerate(SEVERITY_ORDER)}
-    ranked = sorted(report.findings, key=lambda f: order.get(f.severity, len(order)))
-    return [FixItem(SEVERITY_LABELS.get(f.severity, f.severity), f.severity, f.message, f.where,
-                    f.fix) for f in ranked[:n]]
+    reading = {code: i for i, code in enumerate(FORMAT_CODES)}
+    ranked = sorted(
+        enumerate(report.findings),
+        key=lambda p: (order.get(p[1].severity, len(order)), reading.get(p[1].code, len(reading)), p[0]),
+    )
+    out: list[FixItem] = []
+    seen: set[str] = set()
+    for _, f in ranked:
+        if f.code in seen:
+            continue
+        seen.add(f.code)
+        out.append(FixItem(SEVERITY_LABELS.get(f.severity, f.severity), f.severity, f.message,
+                           f.where, f.fix))
+        if len(out) == n:
+            break
+    return out
 
 
 def _notes(report: Report, n: int) -> tuple[list[NoteItem], int]:

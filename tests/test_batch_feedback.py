@@ -223,3 +223,27 @@ def test_deleted_feedback_page_is_written_again(tmp_path: Path) -> None:
     assert again.checked == 1 and (out / "feedback" / "alice.html").is_file()
     shutil.rmtree(out / "feedback")
     assert _run(inputs, out, feedback=True).checked == 1
+
+
+# ------------------------------------------------------------ in a browser
+@pytest.mark.slow
+def test_feedback_page_prints_on_one_sheet_and_logs_nothing(report: Any, tmp_path: Path) -> None:
+    """The page an advisor e-mails or prints: no console message (no blocked request, no
+    script), and one sheet when printed, even with a long name and the best posting."""
+    from tests.test_render_browser import CHROMIUM, console_messages, run_chromium
+
+    if CHROMIUM is None:
+        pytest.skip("headless Chromium is not installed (apt-get install chromium)")
+    import pypdfium2
+
+    r = copy.deepcopy(report)
+    r.resume.contact.name = HOSTILE
+    _, html = feedback_texts(r, BestFit("a-rather-long-posting-file-name-from-a-job-board.txt", 86, 30))
+    page = tmp_path / "feedback.html"
+    page.write_text(html, encoding="utf-8")
+    pdf = tmp_path / "feedback.pdf"
+    printed = run_chromium(page, tmp_path / "profile-pdf", "--no-pdf-header-footer",
+                           f"--print-to-pdf={pdf}")
+    assert printed.returncode == 0 and pdf.is_file()
+    assert console_messages(printed.stderr) == []
+    assert len(pypdfium2.PdfDocument(str(pdf))) == 1

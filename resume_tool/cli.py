@@ -372,21 +372,26 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
 @click.option("--excel", is_flag=True,
               help="Write summary.csv with a UTF-8 BOM so Excel opens it correctly (default: no BOM).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option("--feedback", is_flag=True,
+              help="Also write feedback/<name>.md and .html: a one-page summary per student to e-mail.")
+@click.option("--postings", "postings_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder of postings: score every student against each (matrix.csv, best posting).")
 def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str | None,
           lists: tuple[Path, ...], workers: int | None, formats: str, drafts: bool,
-          force: bool, excel: bool, quiet: bool) -> int:
+          force: bool, excel: bool, quiet: bool, feedback: bool, postings_dir: Path | None) -> int:
     """Check a whole class of resumes (files, folders, ZIPs) into one folder.
 
     \b
     Example:
         resume-tool batch resumes/ class.zip --posting posting.txt -o out/
+        resume-tool batch resumes/ --postings saved_postings/ --feedback -o out/
     """
     from .batch import run_batch
 
     result = run_batch(
         list(paths), outdir, posting=posting, role=role, lists=_lists(lists), workers=workers,
         formats=[f.strip() for f in formats.split(",") if f.strip()], drafts=drafts,
-        force=force, excel=excel, quiet=quiet,
+        force=force, excel=excel, quiet=quiet, feedback=feedback, postings=postings_dir,
     )
     return EXIT_FELL_SHORT if result.failed else EXIT_OK
 

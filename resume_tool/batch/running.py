@@ -75,6 +75,8 @@ class Settings:
     drafts: bool
     limits: Limits = DEFAULT_LIMITS
     file_seconds: float = FILE_SECONDS
+    feedback: bool = False  # --feedback: feedback/<name>.md and .html per student
+    postings: tuple[str, ...] = ()  # --postings DIR: the posting files, each scored per student
 
 
 @dataclass(frozen=True)
@@ -136,7 +138,15 @@ def _settings_record(settings: Settings, posting_sha: str | None) -> dict[str, A
         "bundled_lists_sha256": bundled,
         "formats": sorted(settings.formats),
         "drafts": settings.drafts,
+        **_extras_record(settings),
     }
+
+
+def _extras_record(settings: Settings) -> dict[str, Any]:
+    """--feedback and --postings in the settings key (the postings by name and content)."""
+    from .postings import digests
+
+    return {"feedback": settings.feedback, "postings": digests(settings.postings)}
 
 
 def _key(record: dict[str, Any]) -> str:
@@ -177,6 +187,10 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
                              f"Choose one of: {', '.join(sorted(vocab.roles))}")
         posting = load_posting(settings.posting, lists=lists) if settings.posting else None
         _WORKER["engine"] = (vocab, matcher, posting)
+        if settings.postings:
+            from .postings import load_postings
+
+            _WORKER["postings"] = load_postings(settings.postings, lists)
     except ResumeToolError as err:
         _WORKER["setup_error"] = (err.path, err.problem, err.fix)
     except Exception as err:  # reported to the parent as a usage-level failure
@@ -275,8 +289,29 @@ def _check(task: Task, settings: Settings) -> dict[str, Any]:
             outputs.update(_write_draft(report, matcher, outdir, task.name))
         except ResumeToolError as err:
             row["error"] = f"no draft: {err.problem}. {err.fix}"
+    outputs.update(_write_extras(report, row, settings, outdir, task.name))
     row["outputs"] = outputs
     return row
+
+
+def _write_extras(report: Any, row: dict[str, Any], settings: Settings, outdir: Path,
+                  name: str) -> dict[str, str]:
+    """--postings: the row's fit keys and rankings/<name>.html; --feedback: the
+    student's feedback page (after the fits, which it names the best of)."""
+    outputs: dict[str, str] = {}
+    if settings.postings:
+        from .postings import write_fits
+
+        vocab, matcher, _ = _WORKER["engine"]
+        keys, written = write_fits(report, _WORKER["postings"], vocab, matcher, settings.role,
+                                   outdir, name)
+        row.update(keys)
+        outputs.update(written)
+    if settings.feedback:
+        from .feedback import write_feedback
+
+        outputs.update(write_feedback(report, row, outdir, name))
+    return outputs
 
 
 def _write_draft(report: Any, matcher: Any, outdir: Path, name: str) -> dict[str, str]:
@@ -436,7 +471,7 @@ class _Run:
             if other != rel and isinstance(entry, dict):
                 keep.update(entry.get("outputs", {}).values())
         for rel in old.values():
-            if rel in keep or not rel.startswith(("reports/", "drafts/")) or ".." in rel:
+            if rel in keep or not rel.startswith(("reports/", "drafts/", "feedback/", "rankings/")) or ".." in rel:
                 continue
             with contextlib.suppress(OSError):
                 (self.outdir / rel).unlink()
@@ -490,6 +525,8 @@ def run_batch(
     limits: Limits = DEFAULT_LIMITS,
     file_seconds: float = FILE_SECONDS,
     stream: TextIO | None = None,
+    feedback: bool = False,
+    postings: Path | None = None,
 ) -> BatchResult:
     """Check every resume under ``paths`` into ``outdir``; see the module docstring."""
     started = time.monotonic()
@@ -514,6 +551,8 @@ def run_batch(
         drafts=drafts,
         limits=limits,
         file_seconds=file_seconds,
+        feedback=feedback,
+        postings=_posting_files(postings),
     )
     record = _settings_record(settings, posting_sha)
     _prepare_outdir(outdir, drafts)
@@ -567,6 +606,7 @@ def run_batch(
     finally:
         run.progress.close()
     run.write_outputs(interrupted=interrupted)
+    _write_matrix(run)
 
     counts = run.counts()
     result = BatchResult(
@@ -585,6 +625,21 @@ def run_batch(
     if interrupted:
         raise KeyboardInterrupt
     return result
+
+
+def _posting_files(folder: Path | None) -> tuple[str, ...]:
+    if folder is None:
+        return ()
+    from .postings import posting_paths
+
+    return tuple(str(p) for p in posting_paths(folder))
+
+
+def _write_matrix(run: _Run) -> None:
+    """matrix.csv with --postings (removed when a run has none)."""
+    from .postings import write_matrix
+
+    write_matrix(run.outdir, run.rows.values(), run.settings.postings, excel=run.excel)
 
 
 def _refuse_overlap(outdir: Path, paths: list[Path]) -> None:

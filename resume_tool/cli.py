@@ -372,9 +372,13 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
 @click.option("--excel", is_flag=True,
               help="Write summary.csv with a UTF-8 BOM so Excel opens it correctly (default: no BOM).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress output.")
+@click.option("--compare", "compare", type=click.Path(path_type=Path), default=None,
+              metavar="PREVIOUS_OUTDIR",
+              help="An earlier batch's output folder: show each student's score change and "
+                   "fixed and new findings.")
 def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str | None,
           lists: tuple[Path, ...], workers: int | None, formats: str, drafts: bool,
-          force: bool, excel: bool, quiet: bool) -> int:
+          force: bool, excel: bool, quiet: bool, compare: Path | None = None) -> int:
     """Check a whole class of resumes (files, folders, ZIPs) into one folder.
 
     \b
@@ -386,7 +390,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str
     result = run_batch(
         list(paths), outdir, posting=posting, role=role, lists=_lists(lists), workers=workers,
         formats=[f.strip() for f in formats.split(",") if f.strip()], drafts=drafts,
-        force=force, excel=excel, quiet=quiet,
+        force=force, excel=excel, quiet=quiet, compare=compare,
     )
     return EXIT_FELL_SHORT if result.failed else EXIT_OK
 

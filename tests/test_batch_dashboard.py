@@ -281,3 +281,47 @@ def test_dashboard_in_chromium_sort_filter_phone_csp(real_dashboard: Path) -> No
         finally:
             browser.close()
     assert problems == []
+
+
+def test_big_class_lays_out_a_page_of_rows_and_shows_all_on_request(tmp_path: Path) -> None:
+    """At class scale only the first TABLE_ROWS matching rows are laid out (sort and filter stay
+    quick); "Show all" lifts that; without the script every row is shown (noscript style)."""
+    if CHROMIUM is None:
+        pytest.skip("no Chromium (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    from resume_tool.batch.cohort import TABLE_ROWS
+
+    n = TABLE_ROWS + 50
+    rows = [_row(f"s{i:04d}.pdf", i % 101, band="weak" if i % 101 < 50 else "fair",
+                 findings=(("table-layout", "warning"),) if i % 2 else ()) for i in range(n)]
+    page_html = render_index(cohort_view(rows, []))
+    assert page_html.count('class="more"') == 50 and "<noscript><style>#students tr.more" in page_html
+    path = tmp_path / "index.html"
+    path.write_text(page_html, "utf-8")
+    visible_js = "rs => rs.filter(r => r.offsetParent !== null).length"
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page()
+            page.goto(path.as_uri())
+            assert page.eval_on_selector_all("#students tbody tr", visible_js) == TABLE_ROWS
+            assert page.text_content("#f-count") == f"Showing {TABLE_ROWS} of {n}"
+            page.click("#students thead th:nth-child(3) button")  # sort by score, still one page
+            scores = page.eval_on_selector_all(
+                "#students tbody tr", "rs => rs.filter(r => !r.hidden).map(r => +r.cells[2].dataset.sort)")
+            assert len(scores) == TABLE_ROWS and scores == sorted(scores) and scores[0] == 0
+            page.select_option("#f-find", "table-layout")  # 125 match: all shown, no button
+            assert page.eval_on_selector_all("#students tbody tr", visible_js) == n // 2
+            assert not page.is_visible("#f-all")
+            page.select_option("#f-find", "")
+            page.click("#f-all")
+            assert page.eval_on_selector_all("#students tbody tr", visible_js) == n
+            assert page.text_content("#f-count") == "" and not page.is_visible("#f-all")
+            # Scripting off: the whole table, in file order.
+            ctx = browser.new_context(java_script_enabled=False)
+            plain = ctx.new_page()
+            plain.goto(path.as_uri())
+            assert plain.eval_on_selector_all("#students tbody tr", visible_js) == n
+            assert not plain.is_visible("#filters")
+        finally:
+            browser.close()

@@ -38,7 +38,8 @@ NOT_SCORED = "not scored"  # the band of a resume the keyword lists are no yards
 BAND_ORDER = {**{name: i for i, (_, name) in enumerate(BANDS)}, NOT_SCORED: len(BANDS)}
 SEE_FIRST_LOWEST = 5  # lowest scores added to the "See first" list after the must-fix ones
 SEE_FIRST_MAX = 25  # the list stops here and says how many more the filters will show
-SINCE_TOP = 10  # students listed under "most improved" / "lower than before"
+SINCE_TOP = 10
+TABLE_ROWS = 200  # rows of the students table laid out at once (the script has "Show all")  # students listed under "most improved" / "lower than before"
 BINS = 10  # score histogram: 0-9, 10-19, ..., 90-100
 
 # Histogram geometry (SVG user units; the SVG scales with its viewBox).
@@ -586,27 +587,41 @@ SORT_SCRIPT = """
       var frag = document.createDocumentFragment();
       for (var i = 0; i < order.length; i++) { frag.appendChild(order[i]); }
       body.appendChild(frag);
+      table.dispatchEvent(new Event("sorted"));
     });
   });
   var box = document.getElementById("filters");
   if (!box) { return; }
   var band = document.getElementById("f-band"), find = document.getElementById("f-find");
   var role = document.getElementById("f-role"), count = document.getElementById("f-count");
+  var more = document.getElementById("f-all");
+  var limit = Number(table.getAttribute("data-limit")) || rows.length, all = false;
+  // Only the first `limit` matching rows are laid out (hidden rows cost no layout), so a
+  // sort or a filter stays quick at 2,000 rows; "Show all" lifts the limit.
   function apply() {
     var b = band.value, f = find.value ? " " + find.value + " " : "", r = role.value, n = 0;
-    for (var i = 0; i < rows.length; i++) {
-      var row = rows[i];
+    var order = body.rows;
+    var list = [];
+    for (var i = 0; i < order.length; i++) { list.push(order[i]); }
+    for (i = 0; i < list.length; i++) {
+      var row = list[i];
       var show = (!b || row.getAttribute("data-band") === b) &&
         (!r || row.getAttribute("data-role") === r) &&
         (!f || (" " + row.getAttribute("data-f") + " ").indexOf(f) >= 0);
-      row.hidden = !show;
       if (show) { n++; }
+      row.hidden = !show || (!all && n > limit);
     }
-    count.textContent = n === rows.length ? "" : "Showing " + n + " of " + rows.length;
+    var shown = all ? n : Math.min(n, limit), total = rows.length;
+    count.textContent = shown === n ? (n === total ? "" : "Showing " + n + " of " + total) :
+      "Showing " + shown + " of " + n + (n === total ? "" : " matching (" + total + " in all)");
+    more.hidden = all || n <= limit;
   }
   [band, find, role].forEach(function (el) { el.addEventListener("change", apply); });
-  box.hidden = false;
+  more.addEventListener("click", function () { all = true; apply(); });
+  table.addEventListener("sorted", apply);
   apply();
+  for (var i = 0; i < rows.length; i++) { rows[i].classList.remove("more"); }
+  box.hidden = false;
 })();
 """
 
@@ -636,4 +651,5 @@ def render_index(view: CohortView) -> str:
     return _env().get_template("batch_index.html.j2").render(
         v=view, script=SORT_SCRIPT, script_csp=script_hash(SORT_SCRIPT),
         labels=SEVERITY_LABELS, must_label=importance_label(view.has_posting),
+        table_rows=TABLE_ROWS,
     )

@@ -299,7 +299,7 @@ def test_index_shows_the_cohort(first: dict[str, Any]) -> None:
     assert "unsafe path in the archive (../)" in problems
     assert "Word temporary file" in problems and "__MACOSX" in problems
     # The students table lists every file, in file order, without the script.
-    table = page.split('<table id="students">')[1].split("</table>")[0]
+    table = page.split('<table id="students"')[1].split("</table>")[0]
     order = [m for m in re.findall(r"<tr[^>]*>\s*<td[^>]*>(?:<a [^>]*>)?([^<]+)", table)]
     assert [_unescape(o) for o in order] == ALL_FILES
 

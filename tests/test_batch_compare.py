@@ -122,7 +122,8 @@ def test_a_different_yardstick_is_said() -> None:
 
 
 @pytest.mark.parametrize("setup, phrase", [
-    (lambda d: None, "needs a folder"),
+    (lambda d: None, "no such folder"),
+    (lambda d: d.write_text("x"), "needs a folder"),
     (lambda d: d.mkdir(), "no manifest.json"),
     (lambda d: (d.mkdir(), (d / "manifest.json").write_text("{not json")), "cannot be read"),
     (lambda d: (d.mkdir(), (d / "manifest.json").write_text('{"files": 3}')), "not a batch manifest"),

@@ -63,8 +63,10 @@ def load_previous(outdir: Path) -> Previous:
     """The earlier run's rows, or an ``InputError`` (exit code 2) that says what is wrong."""
     path = Path(outdir)
     fix = "Give the output folder (-o) of an earlier batch run"
+    if not path.exists():
+        raise InputError(str(path), "no such folder (--compare)", fix)
     if not path.is_dir():
-        raise InputError(str(path), "--compare needs a folder, and this is not one", fix)
+        raise InputError(str(path), "--compare needs a folder, and this is a file", fix)
     try:
         data = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError as err:

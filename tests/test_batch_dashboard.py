@@ -77,7 +77,8 @@ def test_see_first_lists_unchecked_then_must_fix_then_lowest_with_the_reports_fi
     # then the lowest scores; the low one's fix is its missing required keywords, as advice
     assert [g[0] for g in got[3:]] == ["d-low.pdf", "e-mid.pdf", "a-good.pdf"]
     assert got[3][2:] == ("Score 12 (weak)",
-                          "Required keywords missing: CPC, CPT, E/M and 1 more (add only those that are true)")
+                          "Required keywords missing: CPC, CPT, E/M and 1 more. "
+                          "Add a keyword only if it is true for you.")
     assert "g-copy.pdf" not in [g[0] for g in got]  # a duplicate is seen through its first file
     # Without a posting the single report says "core", not "required".
     assert cohort_view(rows, []).see_first[3].fix.startswith("Core keywords missing")

@@ -353,8 +353,9 @@ def see_first(students: list[StudentRow], has_posting: bool) -> tuple[list[SeeFi
         if s.required_missing:
             shown = ", ".join(s.required_missing[:3])
             more = len(s.required_missing) - 3
-            fix = (f"{label} keywords missing: {shown}{f' and {more} more' if more > 0 else ''}"
-                   " (add only those that are true)")
+            # the report's own advice on missing keywords, word for word
+            fix = (f"{label} keywords missing: {shown}{f' and {more} more' if more > 0 else ''}. "
+                   "Add a keyword only if it is true for you.")
         else:
             fix = s.first_fix
         out.append(SeeFirst(s, "low-score", f"Score {s.score} ({s.band})", fix))

@@ -95,17 +95,10 @@ def csv_row(row: dict[str, Any], marks: dict[str, Any] | None = None) -> list[st
         csv_cell(row.get("best_posting") or None),
         csv_cell(row.get("best_posting_score")),
         csv_cell(change.previous_score if change else None),
-        csv_cell(_signed(change.score_change) if change else None),
+        csv_cell(change.score_change if change else None),  # an int: 5, -3, 0 (a number, not text)
         csv_cell(titles(change.fixed) if change else None),
         csv_cell(titles(change.new) if change else None),
     ]
-
-
-def _signed(n: int | None) -> str | None:
-    """A change as a person writes it: +5, -3, 0; formula-safe because csv_cell quotes it."""
-    if n is None:
-        return None
-    return f"+{n}" if n > 0 else str(n)
 
 
 def summary_csv(rows: list[dict[str, Any]], *, excel: bool = False,

@@ -2,9 +2,11 @@
 
 A career office hands over a folder or a ZIP of student files as exported from a mail or
 LMS system, with whatever came along (photos, ``.DS_Store``, Word lock files ``~$x.docx``,
-``__MACOSX/``). Every path is turned into ``Item``s (one per candidate resume) and
-``Skipped`` records (with a reason), in a deterministic order, so the same inputs always
-give the same rows and the same output names.
+``__MACOSX/``). Every path is turned into ``Item``s (one per candidate resume), ``Failed``
+records for submissions that cannot be read (a picture of a resume, an unknown file type, a
+damaged archive: each a row that says what to ask for) and ``Skipped`` records for what no
+student sent (system junk; with a reason), in a deterministic order, so the same inputs
+always give the same rows and the same output names.
 
 ZIP archives come from strangers, so they are read without trusting them: members are
 never written to disk (they are read into memory with a running byte count, because the

@@ -376,9 +376,14 @@ def draft(resume: Path, output: Path, posting: str | None, role: str | None,
               help="Also write feedback/<name>.md and .html: a one-page summary per student to e-mail.")
 @click.option("--postings", "postings_dir", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder of postings: score every student against each (matrix.csv, best posting).")
+@click.option("--compare", "compare", type=click.Path(path_type=Path), default=None,
+              metavar="PREVIOUS_OUTDIR",
+              help="An earlier batch's output folder: show each student's score change and "
+                   "fixed and new findings.")
 def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str | None,
           lists: tuple[Path, ...], workers: int | None, formats: str, drafts: bool,
-          force: bool, excel: bool, quiet: bool, feedback: bool, postings_dir: Path | None) -> int:
+          force: bool, excel: bool, quiet: bool, feedback: bool, postings_dir: Path | None,
+          compare: Path | None = None) -> int:
     """Check a whole class of resumes (files, folders, ZIPs) into one folder.
 
     \b
@@ -392,6 +397,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str
         list(paths), outdir, posting=posting, role=role, lists=_lists(lists), workers=workers,
         formats=[f.strip() for f in formats.split(",") if f.strip()], drafts=drafts,
         force=force, excel=excel, quiet=quiet, feedback=feedback, postings=postings_dir,
+        compare=compare,
     )
     return EXIT_FELL_SHORT if result.failed else EXIT_OK
 

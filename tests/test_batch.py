@@ -50,12 +50,12 @@ OK_FILES = [
     "class/scanned.pdf",
     "uploads.zip/dana/resume.docx",
 ]
-FAILED_FILES = ["class/corrupt.docx", "class/locked.pdf"]
+# issue 14: a picture a student sent is a submission, so a row that says what to ask for
+FAILED_FILES = ["class/corrupt.docx", "class/locked.pdf", "class/photo.jpg"]
 ALL_FILES = sorted(OK_FILES + FAILED_FILES, key=lambda f: (f.casefold(), f))
 SKIPPED = {
     "class/.DS_Store": "system file",
     "class/~$temp.docx": "Word temporary file",
-    "class/photo.jpg": "image",
     "uploads.zip/../../evil.docx": "unsafe path",
     "uploads.zip/nested.zip": "archive",
     "uploads.zip/__MACOSX/dana/._resume.docx": "__MACOSX",
@@ -171,9 +171,10 @@ def test_one_row_per_input_file_sorted_by_name(first: dict[str, Any]) -> None:
     header = (first["out"] / "summary.csv").read_bytes().split(b"\r\n")[0]
     # writing_score (issue 13) is appended last, so columns read by position keep their place
     assert header == (b"file,name,email,role,score,band,required_missing,errors,warnings,infos,error,"
-                      b"writing_score")
+                      b"writing_score,first_fix,duplicate_of,best_posting,best_posting_score,"
+                      b"previous_score,score_change,fixed_findings,new_findings")
     result = first["result"]
-    assert (result.files, result.checked, result.failed, result.skipped) == (9, 9, 2, 6)
+    assert (result.files, result.checked, result.failed, result.skipped) == (10, 9, 3, 5)
     assert not (first["out"] / "summary.csv").read_bytes().startswith(b"\xef\xbb\xbf")
 
 
@@ -214,6 +215,7 @@ def test_bad_files_become_rows_with_their_one_line_error(first: dict[str, Any]) 
         assert "\n" not in row["error"]
         assert row["score"] == row["band"] == row["role"] == ""
     assert "password" in rows["class/locked.pdf"]["error"]
+    assert "a picture (.jpg) of a resume" in rows["class/photo.jpg"]["error"]
     assert not (first["out"] / "reports" / "class_corrupt.html").exists()
 
 
@@ -261,7 +263,8 @@ def test_index_is_self_contained_and_escapes_student_text(first: dict[str, Any])
     # Every OK student links to a report that exists; failed files link nowhere.
     from urllib.parse import unquote
 
-    assert sorted(unquote(h) for h in hrefs) == sorted(
+    # (a report may be linked twice: from the "See first" list and from the table)
+    assert sorted({unquote(h) for h in hrefs}) == sorted(
         f"reports/{n}.html" for n in {e["name"] for e in manifest(out)["files"].values()
                                       if e["status"] == "ok"})
     assert all((out / unquote(h)).is_file() for h in hrefs)
@@ -285,7 +288,7 @@ def test_index_shows_the_cohort(first: dict[str, Any]) -> None:
     assert sum(int(n) for _, n in bars) == len(rows) == 7
     assert ("0-9", "1") in bars  # the scanned resume
     # Findings by share of students: the scanned resume's no-text is 1 of 7 (14%).
-    assert re.search(r"<code>no-text</code></th>\s*<td[^>]*>.*?14% \(1\)</td>", page)
+    assert re.search(r"No readable text \(scanned or image-only\)</th>\s*<td[^>]*>.*?14% \(1\)</td>", page)
     # Most-missed keywords, each as "n of m" students.
     kw = re.findall(r'<td class="num">(\d+) of (\d+)</td>', page)
     assert kw and all(0 < int(a) <= int(b) <= 7 for a, b in kw)
@@ -296,8 +299,8 @@ def test_index_shows_the_cohort(first: dict[str, Any]) -> None:
     assert "unsafe path in the archive (../)" in problems
     assert "Word temporary file" in problems and "__MACOSX" in problems
     # The students table lists every file, in file order, without the script.
-    table = page.split('<table id="students">')[1].split("</table>")[0]
-    order = [m for m in re.findall(r"<tr>\s*<td>(?:<a [^>]*>)?([^<]+)", table)]
+    table = page.split('<table id="students"')[1].split("</table>")[0]
+    order = [m for m in re.findall(r"<tr[^>]*>\s*<td[^>]*>(?:<a [^>]*>)?([^<]+)", table)]
     assert [_unescape(o) for o in order] == ALL_FILES
 
 
@@ -307,7 +310,8 @@ def test_progress_prints_a_line_per_tenth_when_not_a_terminal(first: dict[str, A
     assert 1 <= len(progress) <= 10
     assert progress[-1].startswith("checked 9/9 (100%)") and "files/s" in progress[-1]
     assert sum(ln.startswith("error: class/") for ln in lines) == 2
-    assert lines[-1].startswith("9 checked, 0 unchanged, 2 could not be checked, 6 skipped")
+    assert lines[-1].startswith("10 files: 7 checked, 3 could not be checked, 5 skipped (not resumes) "
+                                "(9 read now, 0 unchanged since the last run)")
 
 
 def test_csv_neutralizes_formulas(first: dict[str, Any]) -> None:
@@ -325,7 +329,7 @@ def test_rerun_checks_nothing_and_exit_code_reports_the_failures(copy: dict[str,
     index = (out / "index.html").read_bytes()
     assert run_cli(batch_args(copy["inputs"], out)) == 1
     err = capsys.readouterr().err
-    assert "0 checked, 9 unchanged, 2 could not be checked, 6 skipped" in err
+    assert "10 files: 7 checked, 3 could not be checked, 5 skipped (not resumes) (0 read now, 9 unchanged" in err
     assert "checked 1/" not in err
     assert (out / "summary.csv").read_bytes() == before
     assert (out / "index.html").read_bytes() == index
@@ -340,7 +344,7 @@ def test_touch_is_no_change_but_new_content_is_one_check(copy: dict[str, Any]) -
     assert run_batch(copy["inputs"], copy["out"], **kw).checked == 0
     build_docx(sample_spec(3), bob)
     result = run_batch(copy["inputs"], copy["out"], **kw)
-    assert (result.checked, result.reused, result.files) == (1, 8, 9)
+    assert (result.checked, result.reused, result.files) == (1, 8, 10)
     row = next(r for r in read_csv(copy["out"] / "summary.csv") if r["file"] == "class/bob/resume.docx")
     assert row["name"] == "Hannah Kowalski"
     entry = manifest(copy["out"])["files"]["class/bob/resume.docx"]
@@ -349,7 +353,7 @@ def test_touch_is_no_change_but_new_content_is_one_check(copy: dict[str, Any]) -
     # A late resume costs one check, not a whole re-run.
     build_docx(sample_spec(2), copy["root"] / "in" / "class" / "late.docx")
     result = run_batch(copy["inputs"], copy["out"], **kw)
-    assert (result.checked, result.files) == (1, 10)
+    assert (result.checked, result.files) == (1, 11)
 
 
 def test_changed_settings_or_force_redo_every_file(copy: dict[str, Any]) -> None:
@@ -392,7 +396,8 @@ def test_ctrl_c_leaves_a_readable_folder_and_the_rerun_finishes(
     monkeypatch.setattr(batch_mod, "check_task", interrupt_third)
     assert run_cli(batch_args(copy["inputs"], out)) == 130  # cli.main: "interrupted"
     rows = read_csv(out / "summary.csv")
-    assert [r["file"].lstrip("'") for r in rows] == ALL_FILES[:2]
+    # the two finished, and the picture (a row from the start: it is never sent to a worker)
+    assert [r["file"].lstrip("'") for r in rows] == [*ALL_FILES[:2], "class/photo.jpg"]
     state = manifest(out)
     assert state["state"] == "interrupted" and len(state["pending"]) == 7
     assert "This run was interrupted" in (out / "index.html").read_text("utf-8")
@@ -401,7 +406,7 @@ def test_ctrl_c_leaves_a_readable_folder_and_the_rerun_finishes(
     result = run_batch(copy["inputs"], out, posting=POSTING if POSTING.is_file() else None,
                        role=None, lists=None, workers=1, formats=["html", "json"], drafts=False,
                        force=False, excel=False, quiet=True)
-    assert (result.checked, result.reused, result.files) == (7, 2, 9)
+    assert (result.checked, result.reused, result.files) == (7, 2, 10)
     assert manifest(out)["state"] == "complete"
     assert (out / "summary.csv").read_bytes() == (first["out"] / "summary.csv").read_bytes()
 
@@ -445,7 +450,7 @@ def test_two_workers_give_the_same_outputs(first: dict[str, Any], copy: dict[str
     result = run_batch(copy["inputs"], out, posting=POSTING if POSTING.is_file() else None,
                        role=None, lists=None, workers=2, formats=["html", "json"], drafts=False,
                        force=False, excel=False, quiet=True)
-    assert (result.workers, result.checked, result.failed) == (2, 9, 2)
+    assert (result.workers, result.checked, result.failed) == (2, 9, 3)
     assert result.peak_worker_rss_mb > 0
     for name in ("summary.csv", "index.html"):
         assert (out / name).read_bytes() == (first["out"] / name).read_bytes(), name
@@ -468,8 +473,9 @@ def test_drafts_and_exit_code_0(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert run_cli([*args, "-q"]) == 0
     assert run_cli(args) == 0
     expected = ["in/maria.docx"] + (["in/scanned.pdf"] if scanned.is_file() else [])
-    assert (f"0 checked, {len(expected)} unchanged, 0 could not be checked, 0 skipped"
-            in capsys.readouterr().err)
+    n = len(expected)
+    assert (f"{n} files: {n} checked, 0 could not be checked, 0 skipped (not resumes) "
+            f"(0 read now, {n} unchanged" in capsys.readouterr().err)
     assert [r["file"] for r in read_csv(out / "summary.csv")] == expected
     text = "\n".join(p.text for p in docx.Document(str(out / "drafts" / "in_maria.docx")).paragraphs)
     assert "Maria Delgado" in text

@@ -2,9 +2,11 @@
 
 A career office hands over a folder or a ZIP of student files as exported from a mail or
 LMS system, with whatever came along (photos, ``.DS_Store``, Word lock files ``~$x.docx``,
-``__MACOSX/``). Every path is turned into ``Item``s (one per candidate resume) and
-``Skipped`` records (with a reason), in a deterministic order, so the same inputs always
-give the same rows and the same output names.
+``__MACOSX/``). Every path is turned into ``Item``s (one per candidate resume), ``Failed``
+records for submissions that cannot be read (a picture of a resume, an unknown file type, a
+damaged archive: each a row that says what to ask for) and ``Skipped`` records for what no
+student sent (system junk; with a reason), in a deterministic order, so the same inputs
+always give the same rows and the same output names.
 
 ZIP archives come from strangers, so they are read without trusting them: members are
 never written to disk (they are read into memory with a running byte count, because the
@@ -88,7 +90,11 @@ class Inputs:
 
 # ------------------------------------------------------------------ skip rules
 def skip_reason(rel: str) -> str | None:
-    """Why a file found inside a folder or an archive is not treated as a resume, or None."""
+    """Why a file found inside a folder or an archive is not treated as a submission, or None.
+
+    Only what no student sent is skipped: system and editor junk, and archives inside
+    archives (not opened). A picture or an unknown file type is something a student sent,
+    so it is a row of its own (``not_readable``), not a skip."""
     parts = [p for p in re.split(r"[\\/]", rel) if p]
     if any(p == "__MACOSX" for p in parts):
         return "macOS resource data (__MACOSX), not a resume"
@@ -105,10 +111,21 @@ def skip_reason(rel: str) -> str | None:
     suffix = PurePosixPath(low).suffix
     if suffix in ARCHIVE_EXTENSIONS:
         return f"archive ({suffix}) inside an archive is not opened; unpack it and add its files"
+    return None
+
+
+def not_readable(rel: str) -> str | None:
+    """The one-line error of a submission the reader cannot take (a picture of a resume, an
+    unknown file type), or None. It becomes a row that says what to ask the student for."""
+    suffix = PurePosixPath(rel.lower()).suffix
     if suffix in IMAGE_EXTENSIONS:
-        return f"image ({suffix}), not a resume; ask for a DOCX or PDF"
+        return InputError(rel, f"a picture ({suffix}) of a resume: an ATS cannot read text from an "
+                          "image", "Ask the student for the DOCX, or a PDF exported from Word or "
+                          "Google Docs").one_line()
     if suffix not in RESUME_EXTENSIONS:
-        return f"not a resume file type ({suffix or 'no extension'})"
+        kind = f"{suffix} files are" if suffix else "a file with no extension is"
+        return InputError(rel, f"not a resume file type ({kind} not read)",
+                          "Ask the student for the DOCX or a PDF").one_line()
     return None
 
 
@@ -129,7 +146,8 @@ def discover(paths: Iterable[Path], outdir: Path | None = None) -> Inputs:
     """Every candidate resume under ``paths`` (files, folders recursively, ZIPs), sorted by rel.
 
     Files given by name are always tried (the reader explains what it cannot read), except
-    archives, which are opened. Files found in folders go through ``skip_reason``. Anything
+    archives, which are opened. Files found in folders go through ``skip_reason`` (junk is
+    skipped) and ``not_readable`` (a picture becomes a failed row that says what to do). Anything
     under ``outdir`` is ignored so a batch never reads its own drafts.
     """
     out_root = outdir.resolve() if outdir is not None else None
@@ -185,6 +203,10 @@ def discover(paths: Iterable[Path], outdir: Path | None = None) -> Inputs:
             _discover_zip(rel, path, items, skipped, failed)
             continue
         reason = None if explicit else skip_reason(rel)
+        unreadable = None if explicit or reason else not_readable(rel)
+        if unreadable is not None and path.is_file():
+            failed.append(Failed(rel, unreadable))
+            continue
         if reason is None and not path.is_file():
             reason = "no such file" if not path.exists() else "not a regular file"
         if reason:
@@ -273,6 +295,10 @@ def _discover_zip(
             skipped.append(Skipped(mrel, reason))
             continue
         names.add(mrel)
+        unreadable = not_readable(mrel)
+        if unreadable is not None:
+            failed.append(Failed(mrel, unreadable))
+            continue
         items.append(Item(mrel, path, member))
 
 

@@ -30,7 +30,19 @@ CSV_COLUMNS = (
     "infos",
     "error",
     "writing_score",  # the writing sub-score, 0-100; empty when there was nothing to read
+    # Appended (issue 14) so columns read by position keep their place:
+    "first_fix",  # the report's own fix text for its most important finding
+    "duplicate_of",  # the first file (by sort order) with the same bytes or the same e-mail
+    "best_posting",  # with --postings: the posting this resume fits best, and its score
+    "best_posting_score",
+    "previous_score",  # with --compare: the score in the earlier run (matched student)
+    "score_change",
+    "fixed_findings",  # findings of the earlier run that are gone, by title
+    "new_findings",  # findings that were not there in the earlier run
 )
+SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+# Findings that make every other finding moot (nothing was read): shown first when present.
+FIRST_CODES = ("no-text",)
 # A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
 # Google Sheets: "=HYPERLINK(...)", "+1-555", "-2+3", "@SUM", and tab/CR tricks.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -57,8 +69,14 @@ def csv_cell(value: Any) -> str:
     return text
 
 
-def csv_row(row: dict[str, Any]) -> list[str]:
+def csv_row(row: dict[str, Any], marks: dict[str, Any] | None = None) -> list[str]:
+    """One row of summary.csv; ``marks`` holds what is known only across rows (the
+    duplicate, the earlier run's comparison), from ``class_marks``."""
     ok = row.get("status") == "ok"
+    marks = marks or {}
+    first = row.get("first_fix") if ok else None
+    change = marks.get("change")
+    titles = marks.get("titles") or (lambda codes: "; ".join(codes))
     return [
         csv_cell(row["file"]),
         csv_cell(row.get("student")),
@@ -72,19 +90,78 @@ def csv_row(row: dict[str, Any]) -> list[str]:
         csv_cell(row.get("infos") if ok else None),
         csv_cell(row.get("error") or None),  # for an "ok" row: a note such as "no draft: ..."
         csv_cell(row.get("writing_score") if ok else None),
+        csv_cell(first[3] if first else None),
+        csv_cell(marks.get("duplicate_of")),
+        csv_cell(row.get("best_posting") or None),
+        csv_cell(row.get("best_posting_score")),
+        csv_cell(change.previous_score if change else None),
+        csv_cell(change.score_change if change else None),  # an int: 5, -3, 0 (a number, not text)
+        csv_cell(titles(change.fixed) if change else None),
+        csv_cell(titles(change.new) if change else None),
     ]
 
 
-def summary_csv(rows: list[dict[str, Any]], *, excel: bool = False) -> bytes:
-    """``summary.csv`` as bytes: UTF-8 (with a BOM when ``excel``), CRLF rows, one per file."""
+def summary_csv(rows: list[dict[str, Any]], *, excel: bool = False,
+                changes: dict[str, Any] | None = None) -> bytes:
+    """``summary.csv`` as bytes: UTF-8 (with a BOM when ``excel``), CRLF rows, one per file.
+
+    ``changes`` (file -> ``compare.Change``) fills the before-and-after columns."""
+    from .cohort import finding_titles
+
+    dups = duplicates(rows)
+    titles = finding_titles()
+
+    def named(codes: list[str]) -> str:
+        return "; ".join(titles.get(c, c) for c in codes)
+
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(CSV_COLUMNS)
     for row in sorted(rows, key=lambda r: sort_key(r["file"])):
-        writer.writerow(csv_row(row))
+        dup = dups.get(row["file"])
+        writer.writerow(csv_row(row, {"duplicate_of": dup[0] if dup else None,
+                                      "change": (changes or {}).get(row["file"]),
+                                      "titles": named}))
     data = buf.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if excel else data
 
+
+
+# --------------------------------------------------------------- duplicates
+# E-mails that templates ship with: two students who left one in are not the same person.
+PLACEHOLDER_EMAIL_DOMAINS = frozenset({"example.com", "example.org", "example.net", "domain.com",
+                                       "email.com", "yourdomain.com", "mail.com"})
+
+
+def _email_key(email: Any) -> str:
+    text = str(email or "").strip().casefold()
+    if "@" not in text or text.rsplit("@", 1)[1] in PLACEHOLDER_EMAIL_DOMAINS:
+        return ""
+    return text
+
+
+def duplicates(rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
+    """file -> (the first file, by sort order, of the same submission; "same file" or
+    "same e-mail") for every file but the first of each group.
+
+    Same bytes (sha256) or the same e-mail address (case-blind) is one student; a chain
+    (B has A's bytes, C has B's e-mail) leads back to the first file. Template e-mails
+    (``you@example.com``) are no evidence that two resumes are one person's."""
+    first_of: dict[tuple[str, str], str] = {}
+    out: dict[str, tuple[str, str]] = {}
+    for row in sorted(rows, key=lambda r: sort_key(r["file"])):
+        keys = [("sha", row.get("sha256") or ""), ("email", _email_key(row.get("email")))]
+        keys = [k for k in keys if k[1]]
+        root = None
+        for kind, value in keys:
+            if (kind, value) in first_of:
+                root = (first_of[(kind, value)], "same file" if kind == "sha" else "same e-mail")
+                break
+        if root is not None:
+            out[row["file"]] = root
+        for key in keys:
+            first_of.setdefault(key, root[0] if root else row["file"])
+    return out
 
 
 # --------------------------------------------------------------------- rows
@@ -104,9 +181,11 @@ def report_row(rel: str, name: str, sha256: str, data: dict[str, Any]) -> dict[s
     targets = [k for k in data["keywords"] if k["target"]]
     missing = sorted((k for k in targets if not matched(k)),
                      key=lambda k: (-k["max_points"], k["term"].casefold(), k["id"]))
-    findings: dict[str, tuple[str, str]] = {}
+    findings: dict[str, tuple[str, str, str]] = {}
     for f in data["findings"]:
-        findings.setdefault(f["code"], (f["severity"], f["fix"]))
+        findings.setdefault(f["code"], (f["severity"], f["fix"], f["message"]))
+    first = min(data["findings"], default=None, key=lambda f: (
+        SEVERITY_RANK.get(f["severity"], 3), f["code"] not in FIRST_CODES))
     counts = data["summary"]["findings"]
     contact = data["resume"]["contact"]
     return {
@@ -128,7 +207,10 @@ def report_row(rel: str, name: str, sha256: str, data: dict[str, Any]) -> dict[s
         "infos": counts.get("info", 0),
         "missing": [[k["id"], k["term"], must_have(k)] for k in missing],
         "targets": sorted(k["id"] for k in targets),
-        "findings": [[code, sev, fix] for code, (sev, fix) in sorted(findings.items())],
+        # [code, severity, fix, message]: the first finding of each code, as the report has it
+        "findings": [[code, *rest] for code, rest in sorted(findings.items())],
+        # the most important finding: [code, severity, message, fix]
+        "first_fix": [first["code"], first["severity"], first["message"], first["fix"]] if first else None,
         **writing_row(data),
     }
 

@@ -50,8 +50,10 @@ from .. import __version__
 from ..errors import InputError, LimitExceeded, ResumeToolError, printable
 from ..limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
 from .cohort import cohort_view, render_index
+from .compare import Previous, load_previous
+from .compare import compare as compare_runs
 from .inputs import Item, ZipBudget, discover, read_item, unique_names
-from .outputs import report_row, sort_key, summary_csv, write_atomic
+from .outputs import duplicates, report_row, sort_key, summary_csv, write_atomic
 
 __all__ = ["FILE_SECONDS", "BatchResult", "run_batch"]
 
@@ -499,11 +501,18 @@ class _Run:
 
     def write_outputs(self, *, interrupted: bool) -> None:
         rows = list(self.rows.values())
-        write_atomic(self.outdir / "summary.csv", summary_csv(rows, excel=self.excel))
+        previous: Previous | None = getattr(self, "previous", None)
+        changes = compare_runs(rows, previous) if previous is not None else None
+        write_atomic(self.outdir / "summary.csv",
+                     summary_csv(rows, excel=self.excel, changes=changes))
         view = cohort_view(
             rows, self.skipped, pending=len(self.pending), interrupted=interrupted,
             posting=self.posting_label, role=self.settings.role,
             tool_version=__version__, score_version=self.record["score_version"],
+            changes=changes, previous=printable(str(previous.outdir)) if previous else None,
+            previous_rows=len(previous.rows) if previous else 0,
+            yardstick=previous.yardstick_differs(self.record) if previous else None,
+            matrix=bool(self.settings.postings),
         )
         write_atomic(self.outdir / "index.html", render_index(view))
         self.write_manifest("interrupted" if interrupted else "complete")
@@ -527,9 +536,14 @@ def run_batch(
     stream: TextIO | None = None,
     feedback: bool = False,
     postings: Path | None = None,
+    compare: Path | None = None,
 ) -> BatchResult:
-    """Check every resume under ``paths`` into ``outdir``; see the module docstring."""
+    """Check every resume under ``paths`` into ``outdir``; see the module docstring.
+
+    ``compare``: an earlier run's output folder; its rows are read now (a bad folder stops
+    the run before any work, exit code 2) and each student's change goes into the outputs."""
     started = time.monotonic()
+    earlier = load_previous(Path(compare)) if compare is not None else None
     fmts = _check_formats(formats)
     outdir = Path(outdir)
     if outdir.exists() and not outdir.is_dir():
@@ -564,6 +578,7 @@ def run_batch(
     previous = {} if force else last
     run = _Run(outdir, settings, record, excel=excel, quiet=quiet,
                posting_label=Path(posting).name if posting is not None else None)
+    run.previous = earlier  # type: ignore[attr-defined]
     run.files = dict(previous)  # rows of files not given this time stay in the manifest
     run.skipped = [(s.rel, s.reason) for s in inputs.skipped]
     for f in inputs.failed:
@@ -605,8 +620,8 @@ def run_batch(
         interrupted = True
     finally:
         run.progress.close()
+    _write_matrix(run)  # before the dashboard, which links it
     run.write_outputs(interrupted=interrupted)
-    _write_matrix(run)
 
     counts = run.counts()
     result = BatchResult(
@@ -617,11 +632,8 @@ def run_batch(
         rows=sorted(run.rows.values(), key=lambda r: sort_key(r["file"])),
     )
     if not quiet:
-        stop = "interrupted: " if interrupted else ""
-        print(f"{stop}{result.checked} checked, {result.reused} unchanged, "
-              f"{result.failed} could not be checked, {result.skipped} skipped"
-              f"{f', {result.pending} still to do' if result.pending else ''}"
-              f" -> {printable(str(outdir / 'index.html'))}", file=stream or sys.stderr, flush=True)
+        print(totals_line(result, len(duplicates(result.rows)), outdir),
+              file=stream or sys.stderr, flush=True)
     if interrupted:
         raise KeyboardInterrupt
     return result
@@ -640,6 +652,18 @@ def _write_matrix(run: _Run) -> None:
     from .postings import write_matrix
 
     write_matrix(run.outdir, run.rows.values(), run.settings.postings, excel=run.excel)
+
+
+def totals_line(result: BatchResult, duplicates: int, outdir: Path) -> str:
+    """The closing line, with the totals the dashboard's first line and summary.csv show:
+    files (= rows of summary.csv) = checked + could not be checked; skipped files are not rows."""
+    stop = "interrupted: " if result.interrupted else ""
+    dup = f"; {duplicates} duplicate{'' if duplicates == 1 else 's'} (counted once)" if duplicates else ""
+    todo = f", {result.pending} still to do" if result.pending else ""
+    return (f"{stop}{result.files} files: {result.files - result.failed} checked, "
+            f"{result.failed} could not be checked, {result.skipped} skipped (not resumes){dup}"
+            f"{todo} ({result.checked} read now, {result.reused} unchanged since the last run)"
+            f" -> {printable(str(outdir / 'index.html'))}")
 
 
 def _refuse_overlap(outdir: Path, paths: list[Path]) -> None:

@@ -240,6 +240,9 @@ def test_review_writing_on_a_resume(resume):
     assert ("filler", "Results-driven team player.") in by
     assert ("spelling", "Medicare Compliane Coder") in by
     assert ("skills-order", "Teamwork") in by
+    details = {(f.code, f.detail) for f in review.findings}
+    assert {("spelling", "Compliane"), ("skills-order", "Teamwork"), ("tense", "Reviewed"),
+            ("weak-opener", "Responsible for")} <= details
     assert not any(f.where == "Coded 40 charts per day at 97% accuracy." for f in review.findings)
     roles = [g.role for g in review.roles]
     assert roles[0] == "Summary" and "Medicare Compliane Coder, Acme Hospital" in roles
@@ -269,7 +272,10 @@ def test_json_view_text_and_templates(resume):
     data = writing_to_dict(review)
     json.dumps(data)
     assert set(data) >= {"version", "score", "explanation", "findings", "counts"}
-    assert set(data["findings"][0]) == {"code", "severity", "where", "role", "message", "fix"}
+    assert set(data["findings"][0]) == {"code", "severity", "where", "role", "message", "fix", "detail"}
+    by_code = {f["code"]: f for f in data["findings"]}
+    assert by_code["weak-opener"]["detail"] in by_code["weak-opener"]["where"]
+    assert by_code["no-result"]["detail"] == ""  # a note about the whole line names no word
     assert set(data["counts"]) <= set(WRITING_CODES)
     v = writing_view(review, top=3)
     assert sum(len(g["findings"]) for g in v["top"]) == 3 and v["rest_count"] == v["total"] - 3

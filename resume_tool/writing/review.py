@@ -148,7 +148,20 @@ def _finding(lists: WritingLists, code: str, params: dict[str, str], where: str,
         role=role,
         message=rule.message.format_map(values),
         fix=rule.fix.format_map(values),
+        detail=_detail(code, params),
     )
+
+
+_DETAIL_PARAM = {
+    "weak-opener": "opener", "repeated-verb": "verb", "tense": "first", "spelling": "word",
+    "filler": "word", "first-person": "word", "passive-voice": "phrase", "skills-order": "word",
+}
+
+
+def _detail(code: str, params: dict[str, str]) -> str:
+    """The word or phrase a note is about, so readers (batch) need not parse the message."""
+    key = _DETAIL_PARAM.get(code)
+    return str(params.get(key, "")) if key else ""
 
 
 def _score(lines: Sequence[Line], notes: Sequence[Sequence[tuple[str, dict[str, str]]]], lists: WritingLists):

@@ -178,6 +178,41 @@ def test_spelling_flags_real_slips(lists, speller):
     assert speller.check("Exceded monthly goals.") == [("Exceded", "Exceeded")]
 
 
+def test_spelling_split_words_both_ways(speller):
+    # a word split in two: joined it is a common word and one piece is no word on its own
+    assert speller.check("Senior web devel oper for the clinic portal") == [("devel oper", "developer")]
+    assert speller.check("Duties in support o f all departments.") == [("o f", "of")]
+    assert speller.check("Strong m ulti-tasker in a busy office.") == [("m ulti", "multi")]
+    # both pieces are words ("health care", "set up"), a lone letter starts the next word
+    # ("e-mail", "Vitamin D"), or a unit follows a figure ("5x speedup"): no note
+    for text in (
+        "Worked in health care and set up the front desk.",
+        "Sent claims via e-mail and Visa e-Pay daily.",
+        "Tracked Vitamin D levels and Hepatitis B vaccines.",
+        "Gave a 5x speedup to the coding queue.",
+        "Graded a b c d answers.",
+    ):
+        assert speller.check(text) == [], text
+
+
+def test_spelling_glued_compound_of_a_common_word(speller):
+    # "persuing" splits into per + suing, but reads as a slip of the common "pursuing"
+    assert speller.check("Currently persuing a coding degree.") == [("persuing", "pursuing")]
+    # compounds with no common same-length neighbour stay known
+    assert speller.check("Moved the backend and offsite storage to the datacenter.") == []
+
+
+def test_spelling_checks_a_word_after_a_hyphenated_prefix(speller):
+    assert speller.check("Handled non-urgant calls.") == [("urgant", "urgent")]
+    assert speller.check("A self-motivaed coder.") == [("motivaed", "motivated")]
+    assert speller.check("Kept tele-conference notes and on-prem logs.") == []
+
+
+def test_spelling_leaves_a_user_name_alone_on_its_line(speller):
+    assert speller.check("bwayne") == []
+    assert speller.check("Reconciled the acounts") == [("acounts", "accounts")]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -130,9 +130,10 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] <= 0:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a positive whole number")
-    freq = limits.get("spelling_min_frequency")
-    if not isinstance(freq, int | float) or not 0 <= freq < 1:
-        problems.append(f"{path / 'rules.toml'}: [limits] spelling_min_frequency must be a number from 0 to 1")
+    for key in ("spelling_min_frequency", "spelling_slip_frequency"):
+        freq = limits.get(key)
+        if not isinstance(freq, int | float) or not 0 <= freq < 1:
+            problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a number from 0 to 1")
     table = rules.get("rule", {})
     from .models import WRITING_CODES
 

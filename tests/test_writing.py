@@ -183,6 +183,7 @@ def test_spelling_split_words_both_ways(speller):
     assert speller.check("Senior web devel oper for the clinic portal") == [("devel oper", "developer")]
     assert speller.check("Duties in support o f all departments.") == [("o f", "of")]
     assert speller.check("Strong m ulti-tasker in a busy office.") == [("m ulti", "multi")]
+    assert speller.check("Built pages in Javascri pt and HTML.") == [("Javascri pt", "Javascript")]
     # both pieces are words ("health care", "set up"), a lone letter starts the next word
     # ("e-mail", "Vitamin D"), or a unit follows a figure ("5x speedup"): no note
     for text in (

@@ -154,8 +154,13 @@ class Speller:
         if len(a) == 1 and a.islower() and a not in "ai":  # "p rovide", "o f", "m ulti-tasker"
             if not self.is_known(joined) or (len(b) == 1 and joined not in _TWO_LETTER_WORDS):
                 return None
-        elif len(joined) < 5 or not self._common_word(joined):
+        elif len(joined) < 5:
             return None
+        elif not self._common_word(joined):
+            # a rare word ("javascript") only when the unknown piece is long: "Javascri pt"
+            unknown = a if self._is_piece(a) else b
+            if len(unknown) < 5 or joined not in _dictionary():
+                return None
         return f"{a} {b}", joined.capitalize() if a[0].isupper() else joined
 
     def _suspicious(self, word: str) -> bool:

@@ -296,6 +296,45 @@ def test_skills_order_quiet_when_hard_skills_lead(resume):
     assert not any(f.code == "skills-order" for f in review.findings)
 
 
+@pytest.mark.parametrize(
+    ("skills", "first"),
+    [
+        (["Composed and professional demeanor", "10 key", "Billing", "CPT"], "Composed and professional demeanor"),
+        (["Adept m ulti-tasker", "HCPCS Coding Guidelines"], "Adept m ulti-tasker"),  # split word
+        (["Active listening skills", "Patient charting", "Medical billing"], "Active listening skills"),
+        (["Hard-working", "Eye for detail", "C++", "Statistical Analysis"], "Hard-working"),
+    ],
+)
+def test_skills_order_soft_first_from_the_soft_skill_list(lists, skills, first):
+    from resume_tool.writing.rules import skills_order_note
+
+    assert skills_order_note(skills, *_soft_hard(lists)) == first
+
+
+@pytest.mark.parametrize(
+    "skills",
+    [
+        ["Product management", "Agile methodologies", "Leadership", "Java"],  # opens with an unknown item
+        ["Communication skills", "Dependable", "Time management"],  # nothing hard comes later
+        ["Excel and communication", "Teamwork", "SQL"],  # hard wins within an item
+        ["Patient charting", "Teamwork", "Medical billing"],  # "patient" is not "patience"
+        [],
+    ],
+)
+def test_skills_order_quiet_unless_the_first_item_is_soft(lists, skills):
+    from resume_tool.writing.rules import skills_order_note
+
+    assert skills_order_note(skills, *_soft_hard(lists)) == ""
+
+
+def _soft_hard(lists):
+    """Soft and hard skills as review_writing sees them: the keyword lists plus skills.toml."""
+    from resume_tool.writing.review import _bundled_vocab, _vocab_words
+
+    _, soft, hard = _vocab_words(_bundled_vocab())
+    return soft | lists.soft_skills, hard | lists.hard_skills
+
+
 def test_empty_resume_has_no_score(resume):
     from dataclasses import replace
 
@@ -352,12 +391,14 @@ def test_broken_lists_are_named(tmp_path):
     measures = folder / "measures.toml"
     measures.write_text(measures.read_text().replace("[N] [specialty] charts", "40 charts", 1))
     (folder / "fillers.toml").write_text("[fillers\n")
+    (folder / "skills.toml").write_text('[soft]\nphrases = ["teamwork", ""]\n[hard]\nphrases = ["excel"]\n')
     problems = validate_writing_dir(folder)
     text = "\n".join(problems)
     assert "fillers.toml: not valid TOML" in text
     (folder / "fillers.toml").write_text((writing_dir() / "fillers.toml").read_text())
     text = "\n".join(validate_writing_dir(folder))
     assert "severity must be one of" in text and "never numbers" in text
+    assert "skills.toml: soft.phrases: must be a list of non-empty strings" in text
 
 
 def test_keyword_loader_ignores_the_writing_folder():

@@ -53,7 +53,9 @@ def review_writing(
     lines = resume_lines(resume, lists)
     notes = line_notes(lines, lists, speller)
     findings = _findings(lines, notes, lists)
-    soft_first = skills_order_note(resume.skills, soft, hard) if resume.skills else ""
+    soft_first = (
+        skills_order_note(resume.skills, soft | lists.soft_skills, hard | lists.hard_skills) if resume.skills else ""
+    )
     if soft_first:
         findings.append(_finding(lists, "skills-order", {"word": soft_first}, soft_first, "Skills", ""))
     return assemble(lines, notes, findings, lists)

@@ -107,8 +107,9 @@ def run(path: Path = LABELS) -> Figures:
                 elif code in want:
                     f.fn += 1
                     fig.misses.append(("missed", code, name, r["text"]))
+    if CORPUS.is_dir() and tomllib.loads(path.read_text(encoding="utf-8")).get("skills_order"):
+        fig.codes["skills-order"] = run_skills_order(fig, path)
     if path == LABELS and CORPUS.is_dir():
-        fig.codes["skills-order"] = run_skills_order(fig)
         fig.spelling_files, fig.spelling_file_count = run_spelling_files(fig, speller)
     terms = domain_terms()
     fig.terms_checked = len(terms)
@@ -116,13 +117,13 @@ def run(path: Path = LABELS) -> Figures:
     return fig
 
 
-def run_skills_order(fig: Figures) -> CodeFigures:
+def run_skills_order(fig: Figures, path: Path = LABELS) -> CodeFigures:
     """skills-order per file: read and structure the real file, then review it whole."""
     from resume_tool.api import parse
     from resume_tool.writing import review_writing
 
     f = CodeFigures()
-    rows = tomllib.loads(LABELS.read_text(encoding="utf-8")).get("skills_order", [])
+    rows = tomllib.loads(path.read_text(encoding="utf-8")).get("skills_order", [])
     for row in rows:
         review = review_writing(parse(CORPUS / row["file"]))
         got = any(x.code == "skills-order" for x in review.findings)

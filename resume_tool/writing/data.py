@@ -40,7 +40,7 @@ class Rule:
     fix: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: pick_measure's cache key stays cheap
 class Measure:
     name: str
     when: frozenset[str]

@@ -112,8 +112,9 @@ def review_lines(lines: Sequence[Line], lists: WritingLists, speller: Speller | 
 
 
 def _findings(lines: Sequence[Line], notes: Sequence[Sequence[tuple[str, dict[str, str]]]], lists: WritingLists) -> list[LineFinding]:
+    wording = _Wording(lists)
     return [
-        _finding(lists, code, params, line.text, line.role, line.text)
+        wording.finding(code, params, line.text, line.role, line.text)
         for line, ns in zip(lines, notes, strict=True)
         for code, params in ns
     ]
@@ -126,8 +127,10 @@ def assemble(
     lists: WritingLists,
 ) -> WritingReview:
     """Order the findings, group them by role and compute the sub-score with its explanation."""
-    order = {f: k for k, f in enumerate(findings)}
-    ranked = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], lists.rules[f.code].priority, order[f]))
+    rank = {code: (SEVERITY_ORDER[r.severity], r.priority) for code, r in lists.rules.items()}
+    ranked = [  # by severity and priority, then in line order (indices: hashing findings is slow)
+        findings[k] for k in sorted(range(len(findings)), key=lambda k: (*rank[findings[k].code], k))
+    ]
     roles: list[str] = []
     for f in findings:
         if f.role not in roles:
@@ -139,19 +142,43 @@ def assemble(
 
 # ------------------------------------------------------------------ internals
 def _finding(lists: WritingLists, code: str, params: dict[str, str], where: str, role: str, text: str) -> LineFinding:
-    rule = lists.rules[code]
-    values = _Blank(params)
-    if code in ("no-result", "weak-opener"):
-        values["measure"] = pick_measure(text, role, lists.measures)
-    return LineFinding(
-        code=code,
-        severity=rule.severity,  # type: ignore[arg-type]
-        where=where,
-        role=role,
-        message=rule.message.format_map(values),
-        fix=rule.fix.format_map(values),
-        detail=_detail(code, params),
-    )
+    return _Wording(lists).finding(code, params, where, role, text)
+
+
+class _Wording:
+    """Words the findings of one review. Most notes of a resume share their wording ("No
+    figure or outcome ...", the same measure for a role), so each distinct wording and each
+    line's measure is worked out once per review."""
+
+    def __init__(self, lists: WritingLists) -> None:
+        self.lists = lists
+        self._measures: dict[tuple[str, str], str] = {}
+        self._texts: dict[tuple, tuple[str, str]] = {}
+
+    def finding(self, code: str, params: dict[str, str], where: str, role: str, text: str) -> LineFinding:
+        rule = self.lists.rules[code]
+        measure = ""
+        if code in ("no-result", "weak-opener"):
+            mkey = (text, role)
+            measure = self._measures.get(mkey, "")
+            if not measure:
+                measure = self._measures[mkey] = pick_measure(text, role, self.lists.measures)
+        key = (code, tuple(params.items()), measure)
+        words = self._texts.get(key)
+        if words is None:
+            values = _Blank(params)
+            if measure:
+                values["measure"] = measure
+            words = self._texts[key] = (rule.message.format_map(values), rule.fix.format_map(values))
+        return LineFinding(
+            code=code,
+            severity=rule.severity,  # type: ignore[arg-type]
+            where=where,
+            role=role,
+            message=words[0],
+            fix=words[1],
+            detail=_detail(code, params),
+        )
 
 
 _DETAIL_PARAM = {

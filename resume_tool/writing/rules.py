@@ -198,28 +198,22 @@ def duplicate_notes(lines: Sequence[Line], lists: WritingLists) -> dict[int, lis
 
 def repeated_verb_notes(lines: Sequence[Line], lists: WritingLists) -> dict[int, list[Note]]:
     """The third bullet (and only that one) that opens with the same verb."""
-    counts: Counter[str] = Counter()
-    written: dict[str, str] = {}
-    out: dict[int, list[Note]] = {}
-    n = lists.limits["repeat_count"]
+    keys: list[tuple[int, str, str]] = []  # (line index, lemma, first word as written)
     for i, line in enumerate(lines):
         if not is_role(line):
             continue
         op = opener(line.text, lists)
-        if not op.verb or op.weak:
-            continue
-        key = op.lemmas[0]
+        if op.verb and not op.weak:
+            keys.append((i, op.lemmas[0], op.words[0]))
+    total = Counter(key for _, key, _ in keys)  # each opener is read once, not once per repeat
+    counts: Counter[str] = Counter()
+    out: dict[int, list[Note]] = {}
+    n = lists.limits["repeat_count"]
+    for i, key, _ in keys:
         counts[key] += 1
-        written.setdefault(key, op.words[0])
         if counts[key] == n:
-            total = sum(1 for ln in lines if is_role(ln) and _opening_lemma(ln, lists) == key)
-            out.setdefault(i, []).append(("repeated-verb", {"verb": key.capitalize(), "count": str(total)}))
+            out.setdefault(i, []).append(("repeated-verb", {"verb": key.capitalize(), "count": str(total[key])}))
     return out
-
-
-def _opening_lemma(line: Line, lists: WritingLists) -> str:
-    op = opener(line.text, lists)
-    return op.lemmas[0] if op.verb and not op.weak else ""
 
 
 _SPLIT_LETTER = re.compile(r"(?<![a-z])([b-hj-z]) (?=[a-z]{2})")  # "m ulti-tasker" -> "multi-tasker"

@@ -33,6 +33,7 @@ _TWO_LETTER_WORDS = frozenset(["of", "to", "in", "on", "at", "by", "is", "it", "
 _PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
 # A hyphenated piece after one of these is a word of its own and is checked: "non-urgant".
 _HYPHEN_PREFIXES = frozenset(_PREFIXES) | {"self", "anti", "semi", "mid", "cross", "well"}
+_URLISH = re.compile(r"@|www|http|\.(?:com|org|net|edu|gov)", re.I)
 _CONTACT = re.compile(r"@|www\.|https?://|\(\d{3}\)|\d{3}[-.\s]\d{3}[-.\s]\d{4}")
 # UK spelling → US spelling, tried one at a time; either spelling is right.
 _UK = (
@@ -67,10 +68,15 @@ class Speller:
         wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
         self._confusion_words = dict(wrong_words)
         self._confusion_phrases = [
-            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w, r)
+            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w.lower(), r)
             for w, r in lists.confusions
             if " " in w
         ]
+        # one pass over a line finds whether any listed phrase is in it at all
+        self._any_phrase = (
+            re.compile("|".join(re.escape(w) for _, w, _ in self._confusion_phrases), re.I)
+            if self._confusion_phrases else None
+        )
 
     # ---------------------------------------------------------------- known
     def is_known(self, word: str) -> bool:
@@ -218,15 +224,16 @@ class Speller:
         bare = text.strip()
         if bare.isalpha() and bare.islower():
             return out  # one lower-case word alone on a line: a user name beside an icon ("bwayne")
-        low = text.lower()
-        for rx, wrong, right in self._confusion_phrases:
-            if wrong.lower() in low:
-                out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
+        if self._any_phrase is not None and self._any_phrase.search(text):
+            low = text.lower()
+            for rx, wrong, right in self._confusion_phrases:
+                if wrong in low:
+                    out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
         for m in _GLUED_ACRONYM.finditer(text):
             if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
                 out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
         clean = text
-        if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
+        if _URLISH.search(text):
             clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
         min_letters = self.min_letters
         ok = self._ok

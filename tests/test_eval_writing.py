@@ -2,8 +2,10 @@
 
 The labels were made by reading, before the rules; these floors are what the rules reach today
 minus a small margin, so a change that loses precision or recall fails here. Spelling recall is
-far below the issue's 0.80 target (real-word slips such as "impatient" for inpatient and
-run-together words are left alone on purpose: precision first); its floor guards what exists.
+far below the issue's 0.80 target: of the 42 labelled misspellings (16 in the labelled lines, 26
+in 33 whole files of writing_spelling.toml) about 17 are real-word slips ("summery", "inquires",
+"effecting", "back ground") that a dictionary cannot see and that are left to the confusion list
+on purpose (precision first); the floors guard what exists.
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ def figures():
     return writing.run()
 
 
+@pytest.fixture(scope="module")
+def held():
+    return writing.run(Path(writing.LABELS).with_name("writing_holdout.toml"))
+
+
 def test_labels_are_many_and_from_real_files():
     items = writing.load_labels()
     assert len(items) >= 300
@@ -56,9 +63,8 @@ def test_no_medical_coding_or_payer_term_is_ever_flagged(figures):
     assert figures.terms_flagged == []
 
 
-def test_held_out_lines():
+def test_held_out_lines(held):
     """45 lines of four files never read while the rules were written."""
-    held = writing.run(Path(writing.LABELS).with_name("writing_holdout.toml"))
     flagged = sum(f.tp + f.fp for f in held.codes.values())
     right = sum(f.tp for f in held.codes.values())
     assert right / flagged >= 0.90
@@ -72,5 +78,26 @@ def test_skills_order_on_real_files(figures):
         pytest.skip("../shared/corpus is not here")
     f = figures.codes["skills-order"]
     assert figures.skills_files == 16
-    assert f.fp == 0  # 2 of 2 flagged are right today
-    assert f.recall >= 0.5  # 2 of 4: "Composed and professional demeanor" is no vocabulary soft skill
+    assert f.fp == 0  # 4 of 4 flagged are right today
+    assert f.recall >= 0.95  # 4 of 4, with keyword_lists/writing/skills.toml
+
+
+@pytest.mark.corpus
+def test_skills_order_on_held_out_files(held):
+    """16 more real files (15 hard-first or no hard skill, 1 soft-first); never a wrong note."""
+    if not writing.CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    f = held.codes["skills-order"]
+    assert held.skills_files == 16
+    assert f.fp == 0 and f.tp == 1
+
+
+@pytest.mark.corpus
+def test_spelling_on_whole_real_files(figures):
+    """33 whole real files read for misspellings (writing_spelling.toml); needs ../shared/corpus."""
+    if not writing.CORPUS.is_dir():
+        pytest.skip("../shared/corpus is not here")
+    f = figures.spelling_files
+    assert figures.spelling_file_count == 33 and f.tp + f.fn == 26
+    assert f.precision >= 0.95  # 1.00: 10 of 10 right
+    assert f.recall >= 0.35  # 0.38: 10 of 26; the misses are mostly real-word slips

@@ -178,6 +178,42 @@ def test_spelling_flags_real_slips(lists, speller):
     assert speller.check("Exceded monthly goals.") == [("Exceded", "Exceeded")]
 
 
+def test_spelling_split_words_both_ways(speller):
+    # a word split in two: joined it is a common word and one piece is no word on its own
+    assert speller.check("Senior web devel oper for the clinic portal") == [("devel oper", "developer")]
+    assert speller.check("Duties in support o f all departments.") == [("o f", "of")]
+    assert speller.check("Strong m ulti-tasker in a busy office.") == [("m ulti", "multi")]
+    assert speller.check("Built pages in Javascri pt and HTML.") == [("Javascri pt", "Javascript")]
+    # both pieces are words ("health care", "set up"), a lone letter starts the next word
+    # ("e-mail", "Vitamin D"), or a unit follows a figure ("5x speedup"): no note
+    for text in (
+        "Worked in health care and set up the front desk.",
+        "Sent claims via e-mail and Visa e-Pay daily.",
+        "Tracked Vitamin D levels and Hepatitis B vaccines.",
+        "Gave a 5x speedup to the coding queue.",
+        "Graded a b c d answers.",
+    ):
+        assert speller.check(text) == [], text
+
+
+def test_spelling_glued_compound_of_a_common_word(speller):
+    # "persuing" splits into per + suing, but reads as a slip of the common "pursuing"
+    assert speller.check("Currently persuing a coding degree.") == [("persuing", "pursuing")]
+    # compounds with no common same-length neighbour stay known
+    assert speller.check("Moved the backend and offsite storage to the datacenter.") == []
+
+
+def test_spelling_checks_a_word_after_a_hyphenated_prefix(speller):
+    assert speller.check("Handled non-urgant calls.") == [("urgant", "urgent")]
+    assert speller.check("A self-motivaed coder.") == [("motivaed", "motivated")]
+    assert speller.check("Kept tele-conference notes and on-prem logs.") == []
+
+
+def test_spelling_leaves_a_user_name_alone_on_its_line(speller):
+    assert speller.check("bwayne") == []
+    assert speller.check("Reconciled the acounts") == [("acounts", "accounts")]
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -240,6 +276,9 @@ def test_review_writing_on_a_resume(resume):
     assert ("filler", "Results-driven team player.") in by
     assert ("spelling", "Medicare Compliane Coder") in by
     assert ("skills-order", "Teamwork") in by
+    details = {(f.code, f.detail) for f in review.findings}
+    assert {("spelling", "Compliane"), ("skills-order", "Teamwork"), ("tense", "Reviewed"),
+            ("weak-opener", "Responsible for")} <= details
     assert not any(f.where == "Coded 40 charts per day at 97% accuracy." for f in review.findings)
     roles = [g.role for g in review.roles]
     assert roles[0] == "Summary" and "Medicare Compliane Coder, Acme Hospital" in roles
@@ -257,6 +296,45 @@ def test_skills_order_quiet_when_hard_skills_lead(resume):
     assert not any(f.code == "skills-order" for f in review.findings)
 
 
+@pytest.mark.parametrize(
+    ("skills", "first"),
+    [
+        (["Composed and professional demeanor", "10 key", "Billing", "CPT"], "Composed and professional demeanor"),
+        (["Adept m ulti-tasker", "HCPCS Coding Guidelines"], "Adept m ulti-tasker"),  # split word
+        (["Active listening skills", "Patient charting", "Medical billing"], "Active listening skills"),
+        (["Hard-working", "Eye for detail", "C++", "Statistical Analysis"], "Hard-working"),
+    ],
+)
+def test_skills_order_soft_first_from_the_soft_skill_list(lists, skills, first):
+    from resume_tool.writing.rules import skills_order_note
+
+    assert skills_order_note(skills, *_soft_hard(lists)) == first
+
+
+@pytest.mark.parametrize(
+    "skills",
+    [
+        ["Product management", "Agile methodologies", "Leadership", "Java"],  # opens with an unknown item
+        ["Communication skills", "Dependable", "Time management"],  # nothing hard comes later
+        ["Excel and communication", "Teamwork", "SQL"],  # hard wins within an item
+        ["Patient charting", "Teamwork", "Medical billing"],  # "patient" is not "patience"
+        [],
+    ],
+)
+def test_skills_order_quiet_unless_the_first_item_is_soft(lists, skills):
+    from resume_tool.writing.rules import skills_order_note
+
+    assert skills_order_note(skills, *_soft_hard(lists)) == ""
+
+
+def _soft_hard(lists):
+    """Soft and hard skills as review_writing sees them: the keyword lists plus skills.toml."""
+    from resume_tool.writing.review import _bundled_vocab, _vocab_words
+
+    _, soft, hard = _vocab_words(_bundled_vocab())
+    return soft | lists.soft_skills, hard | lists.hard_skills
+
+
 def test_empty_resume_has_no_score(resume):
     from dataclasses import replace
 
@@ -269,7 +347,10 @@ def test_json_view_text_and_templates(resume):
     data = writing_to_dict(review)
     json.dumps(data)
     assert set(data) >= {"version", "score", "explanation", "findings", "counts"}
-    assert set(data["findings"][0]) == {"code", "severity", "where", "role", "message", "fix"}
+    assert set(data["findings"][0]) == {"code", "severity", "where", "role", "message", "fix", "detail"}
+    by_code = {f["code"]: f for f in data["findings"]}
+    assert by_code["weak-opener"]["detail"] in by_code["weak-opener"]["where"]
+    assert by_code["no-result"]["detail"] == ""  # a note about the whole line names no word
     assert set(data["counts"]) <= set(WRITING_CODES)
     v = writing_view(review, top=3)
     assert sum(len(g["findings"]) for g in v["top"]) == 3 and v["rest_count"] == v["total"] - 3
@@ -310,12 +391,14 @@ def test_broken_lists_are_named(tmp_path):
     measures = folder / "measures.toml"
     measures.write_text(measures.read_text().replace("[N] [specialty] charts", "40 charts", 1))
     (folder / "fillers.toml").write_text("[fillers\n")
+    (folder / "skills.toml").write_text('[soft]\nphrases = ["teamwork", ""]\n[hard]\nphrases = ["excel"]\n')
     problems = validate_writing_dir(folder)
     text = "\n".join(problems)
     assert "fillers.toml: not valid TOML" in text
     (folder / "fillers.toml").write_text((writing_dir() / "fillers.toml").read_text())
     text = "\n".join(validate_writing_dir(folder))
     assert "severity must be one of" in text and "never numbers" in text
+    assert "skills.toml: soft.phrases: must be a list of non-empty strings" in text
 
 
 def test_keyword_loader_ignores_the_writing_folder():

@@ -186,7 +186,16 @@ def _row(name: str, score: int, band: str, writing: dict[str, Any] | None) -> di
 
 def _weak(opener: str) -> dict[str, str]:
     return {"code": "weak-opener", "severity": "warning", "where": f"{opener} x", "role": "R",
-            "message": f'"{opener}" describes a duty, not what you did.', "fix": "f"}
+            "message": f'"{opener}" describes a duty, not what you did.', "fix": "f", "detail": opener}
+
+
+def test_batch_reads_the_opener_from_the_detail_field_not_the_message() -> None:
+    reworded = {**_weak("Responsible  for"), "message": "A career office reworded this note."}
+    assert _writing_row({"writing": {"findings": [reworded]}})["writing_problems"] == [
+        ["weak-opener", "Responsible for"]
+    ]
+    no_detail = {k: v for k, v in _weak("Helped").items() if k != "detail"}
+    assert _writing_row({"writing": {"findings": [no_detail]}})["writing_problems"] == [["weak-opener", ""]]
 
 
 def test_batch_row_csv_column_and_class_problems() -> None:

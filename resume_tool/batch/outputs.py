@@ -217,14 +217,14 @@ def report_row(rel: str, name: str, sha256: str, data: dict[str, Any]) -> dict[s
 
 def writing_row(data: dict[str, Any]) -> dict[str, Any]:
     """The writing sub-score and the student's line-level problems, each once: [code, detail]
-    (detail: the weak opener as written, e.g. "Responsible for"; else "")."""
+    (detail: the weak opener as written, e.g. "Responsible for", from the finding's ``detail``
+    field; else "")."""
     writing = data.get("writing") or {}
     problems: set[tuple[str, str]] = set()
     for f in writing.get("findings", []):
         detail = ""
         if f["code"] == "weak-opener":
-            m = re.match(r'\W*"([^"]{1,40})"', f["message"])
-            detail = m.group(1).strip().capitalize() if m else ""
+            detail = re.sub(r"\s+", " ", str(f.get("detail") or "")).strip()[:40].capitalize()
         problems.add((f["code"], detail))
     return {
         "writing_score": (data.get("sub_scores") or {}).get("writing", {}).get("score"),

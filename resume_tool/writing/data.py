@@ -21,7 +21,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-FILES = ("rules", "openers", "verbs", "fillers", "known_terms", "measures")
+FILES = ("rules", "openers", "verbs", "fillers", "known_terms", "measures", "skills")
 SEVERITIES = ("warning", "info")
 RULE_KEYS = {"severity", "weight", "priority", "message", "fix"}
 LIMIT_KEYS = {
@@ -40,7 +40,7 @@ class Rule:
     fix: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: pick_measure's cache key stays cheap
 class Measure:
     name: str
     when: frozenset[str]
@@ -66,6 +66,8 @@ class WritingLists:
     confusions: tuple[tuple[str, str], ...]  # (wrong as written, right)
     measures: tuple[Measure, ...]
     folder: str
+    soft_skills: frozenset[str] = frozenset()  # skills.toml phrases, normalised (skill_key)
+    hard_skills: frozenset[str] = frozenset()
 
 
 def writing_dir() -> Path:
@@ -130,9 +132,10 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] <= 0:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a positive whole number")
-    freq = limits.get("spelling_min_frequency")
-    if not isinstance(freq, int | float) or not 0 <= freq < 1:
-        problems.append(f"{path / 'rules.toml'}: [limits] spelling_min_frequency must be a number from 0 to 1")
+    for key in ("spelling_min_frequency", "spelling_slip_frequency"):
+        freq = limits.get(key)
+        if not isinstance(freq, int | float) or not 0 <= freq < 1:
+            problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a number from 0 to 1")
     table = rules.get("rule", {})
     from .models import WRITING_CODES
 
@@ -173,6 +176,8 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for i, c in enumerate(k.get("confusion", [])):
         if not (isinstance(c, dict) and isinstance(c.get("wrong"), str) and isinstance(c.get("right"), str)):
             problems.append(f"{path / 'known_terms.toml'}: confusion #{i + 1} needs wrong and right")
+    for kind in ("soft", "hard"):
+        _words(raw["skills"].get(kind, {}).get("phrases"), f"{path / 'skills.toml'}: {kind}.phrases", problems)
     ms = raw["measures"].get("measure", [])
     if not isinstance(ms, list) or not ms:
         problems.append(f"{path / 'measures.toml'}: needs [[measure]] tables")
@@ -227,7 +232,14 @@ def _build(raw: dict[str, dict[str, Any]], path: Path) -> WritingLists:
         confusions=tuple((c["wrong"], c["right"]) for c in k.get("confusion", [])),
         measures=measures,
         folder=str(path),
+        soft_skills=frozenset(skill_key(p) for p in raw["skills"]["soft"]["phrases"]) - {""},
+        hard_skills=frozenset(skill_key(p) for p in raw["skills"]["hard"]["phrases"]) - {""},
     )
+
+
+def skill_key(text: str) -> str:
+    """Lower-case words of a skill phrase, punctuation other than + # / dropped: how skills match."""
+    return re.sub(r"[^a-z0-9+#/]+", " ", text.lower()).strip()
 
 
 def _phrase_key(phrase: str) -> tuple[str, ...]:

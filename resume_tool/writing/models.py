@@ -44,6 +44,10 @@ class LineFinding:
     role: str
     message: str
     fix: str
+    # The word or phrase the note is about, as written: the opener ("Responsible for") of
+    # weak-opener, the verb of repeated-verb and tense, the misspelt word of spelling, the
+    # cliché of filler, the passive phrase, the first soft skill of skills-order; else "".
+    detail: str = ""
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from .text import split_summary
 if TYPE_CHECKING:
     from ..models import Resume, Vocabulary
 
-WRITING_VERSION = "writing-1"
+WRITING_VERSION = "writing-2"  # 2: spelling split words and slips, skills-order by the first item, detail
 SEVERITY_ORDER = {"warning": 0, "info": 1}
 HARD_CATEGORIES = frozenset({
     "code_set", "software", "coding_practice", "billing_claims", "compliance", "credential",
@@ -53,7 +53,9 @@ def review_writing(
     lines = resume_lines(resume, lists)
     notes = line_notes(lines, lists, speller)
     findings = _findings(lines, notes, lists)
-    soft_first = skills_order_note(resume.skills, soft, hard) if resume.skills else ""
+    soft_first = (
+        skills_order_note(resume.skills, soft | lists.soft_skills, hard | lists.hard_skills) if resume.skills else ""
+    )
     if soft_first:
         findings.append(_finding(lists, "skills-order", {"word": soft_first}, soft_first, "Skills", ""))
     return assemble(lines, notes, findings, lists)
@@ -110,8 +112,9 @@ def review_lines(lines: Sequence[Line], lists: WritingLists, speller: Speller | 
 
 
 def _findings(lines: Sequence[Line], notes: Sequence[Sequence[tuple[str, dict[str, str]]]], lists: WritingLists) -> list[LineFinding]:
+    wording = _Wording(lists)
     return [
-        _finding(lists, code, params, line.text, line.role, line.text)
+        wording.finding(code, params, line.text, line.role, line.text)
         for line, ns in zip(lines, notes, strict=True)
         for code, params in ns
     ]
@@ -124,8 +127,10 @@ def assemble(
     lists: WritingLists,
 ) -> WritingReview:
     """Order the findings, group them by role and compute the sub-score with its explanation."""
-    order = {f: k for k, f in enumerate(findings)}
-    ranked = sorted(findings, key=lambda f: (SEVERITY_ORDER[f.severity], lists.rules[f.code].priority, order[f]))
+    rank = {code: (SEVERITY_ORDER[r.severity], r.priority) for code, r in lists.rules.items()}
+    ranked = [  # by severity and priority, then in line order (indices: hashing findings is slow)
+        findings[k] for k in sorted(range(len(findings)), key=lambda k: (*rank[findings[k].code], k))
+    ]
     roles: list[str] = []
     for f in findings:
         if f.role not in roles:
@@ -137,18 +142,55 @@ def assemble(
 
 # ------------------------------------------------------------------ internals
 def _finding(lists: WritingLists, code: str, params: dict[str, str], where: str, role: str, text: str) -> LineFinding:
-    rule = lists.rules[code]
-    values = _Blank(params)
-    if code in ("no-result", "weak-opener"):
-        values["measure"] = pick_measure(text, role, lists.measures)
-    return LineFinding(
-        code=code,
-        severity=rule.severity,  # type: ignore[arg-type]
-        where=where,
-        role=role,
-        message=rule.message.format_map(values),
-        fix=rule.fix.format_map(values),
-    )
+    return _Wording(lists).finding(code, params, where, role, text)
+
+
+class _Wording:
+    """Words the findings of one review. Most notes of a resume share their wording ("No
+    figure or outcome ...", the same measure for a role), so each distinct wording and each
+    line's measure is worked out once per review."""
+
+    def __init__(self, lists: WritingLists) -> None:
+        self.lists = lists
+        self._measures: dict[tuple[str, str], str] = {}
+        self._texts: dict[tuple, tuple[str, str]] = {}
+
+    def finding(self, code: str, params: dict[str, str], where: str, role: str, text: str) -> LineFinding:
+        rule = self.lists.rules[code]
+        measure = ""
+        if code in ("no-result", "weak-opener"):
+            mkey = (text, role)
+            measure = self._measures.get(mkey, "")
+            if not measure:
+                measure = self._measures[mkey] = pick_measure(text, role, self.lists.measures)
+        key = (code, tuple(params.items()), measure)
+        words = self._texts.get(key)
+        if words is None:
+            values = _Blank(params)
+            if measure:
+                values["measure"] = measure
+            words = self._texts[key] = (rule.message.format_map(values), rule.fix.format_map(values))
+        return LineFinding(
+            code=code,
+            severity=rule.severity,  # type: ignore[arg-type]
+            where=where,
+            role=role,
+            message=words[0],
+            fix=words[1],
+            detail=_detail(code, params),
+        )
+
+
+_DETAIL_PARAM = {
+    "weak-opener": "opener", "repeated-verb": "verb", "tense": "first", "spelling": "word",
+    "filler": "word", "first-person": "word", "passive-voice": "phrase", "skills-order": "word",
+}
+
+
+def _detail(code: str, params: dict[str, str]) -> str:
+    """The word or phrase a note is about, so readers (batch) need not parse the message."""
+    key = _DETAIL_PARAM.get(code)
+    return str(params.get(key, "")) if key else ""
 
 
 def _score(lines: Sequence[Line], notes: Sequence[Sequence[tuple[str, dict[str, str]]]], lists: WritingLists):

@@ -198,42 +198,48 @@ def duplicate_notes(lines: Sequence[Line], lists: WritingLists) -> dict[int, lis
 
 def repeated_verb_notes(lines: Sequence[Line], lists: WritingLists) -> dict[int, list[Note]]:
     """The third bullet (and only that one) that opens with the same verb."""
-    counts: Counter[str] = Counter()
-    written: dict[str, str] = {}
-    out: dict[int, list[Note]] = {}
-    n = lists.limits["repeat_count"]
+    keys: list[tuple[int, str, str]] = []  # (line index, lemma, first word as written)
     for i, line in enumerate(lines):
         if not is_role(line):
             continue
         op = opener(line.text, lists)
-        if not op.verb or op.weak:
-            continue
-        key = op.lemmas[0]
+        if op.verb and not op.weak:
+            keys.append((i, op.lemmas[0], op.words[0]))
+    total = Counter(key for _, key, _ in keys)  # each opener is read once, not once per repeat
+    counts: Counter[str] = Counter()
+    out: dict[int, list[Note]] = {}
+    n = lists.limits["repeat_count"]
+    for i, key, _ in keys:
         counts[key] += 1
-        written.setdefault(key, op.words[0])
         if counts[key] == n:
-            total = sum(1 for ln in lines if is_role(ln) and _opening_lemma(ln, lists) == key)
-            out.setdefault(i, []).append(("repeated-verb", {"verb": key.capitalize(), "count": str(total)}))
+            out.setdefault(i, []).append(("repeated-verb", {"verb": key.capitalize(), "count": str(total[key])}))
     return out
 
 
-def _opening_lemma(line: Line, lists: WritingLists) -> str:
-    op = opener(line.text, lists)
-    return op.lemmas[0] if op.verb and not op.weak else ""
+_SPLIT_LETTER = re.compile(r"(?<![a-z])([b-hj-z]) (?=[a-z]{2})")  # "m ulti-tasker" -> "multi-tasker"
+
+
+def skill_kind(item: str, soft: frozenset[str], hard: frozenset[str]) -> str:
+    """"hard", "soft" or "" (not known) for one item of a skills list; hard wins."""
+    words = re.sub(r"[^a-z0-9+#/]+", " ", _SPLIT_LETTER.sub(r"\1", item.lower())).split()[:12]
+    grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)}
+    if grams & hard:
+        return "hard"
+    if grams & soft:
+        return "soft"
+    return ""
 
 
 def skills_order_note(skills: Sequence[str], soft: frozenset[str], hard: frozenset[str]) -> str:
-    """The first skill when the list opens with a soft skill and a hard skill comes later."""
-    kinds: list[tuple[str, str]] = []
-    for item in skills:
-        words = re.sub(r"[^a-z0-9+#/]+", " ", item.lower()).split()[:12]
-        grams = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 6) + 1)}
-        if grams & hard:
-            kinds.append(("hard", item))
-        elif grams & soft:
-            kinds.append(("soft", item))
-    if kinds and kinds[0][0] == "soft" and any(k == "hard" for k, _ in kinds):
-        return kinds[0][1]
+    """The first skill when the list opens with a soft skill and a hard skill comes later.
+
+    Only the first item decides how the list opens: when it is not known as soft (a product,
+    a heading, anything the lists do not name), nothing is said.
+    """
+    if not skills or skill_kind(skills[0], soft, hard) != "soft":
+        return ""
+    if any(skill_kind(item, soft, hard) == "hard" for item in skills[1:]):
+        return skills[0]
     return ""
 
 

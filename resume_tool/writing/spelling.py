@@ -4,9 +4,13 @@ A word is noted only when all of these hold: it is lower case in running text (n
 and capitalised words are left alone, except a capitalised slip one edit away from a listed
 domain word such as "Compliane"); the offline dictionary (pyspellchecker) does not know it in
 its US or UK spelling, nor as a lemma or with a common prefix; no keyword list, curated term or
-``--lists`` word names it; and the dictionary has a suggestion one edit away. Split words
-("p rovide", "o f"), a function word glued to an acronym ("ofHIPAA") or to the end of a word
-("trafficfor"), and listed confusions ("HIPPA") are noted too.
+``--lists`` word names it; the dictionary has a suggestion one edit away with the same first
+letter (a user name such as "bwayne" is no slip of "wayne"). A word the dictionary knows only as
+two glued words is a slip when a common word of its length is one edit away ("persuing"). Split
+words (two pieces that join into a common or listed word, one of them no word: "devel oper",
+"p rovide", "o f"), a word after a hyphenated prefix ("non-urgant"), a function word glued to an
+acronym ("ofHIPAA") or to the end of a word ("trafficfor"), and listed confusions ("HIPPA") are
+noted too. Real-word slips ("summery", "inquires") are left to the confusion list.
 """
 
 from __future__ import annotations
@@ -25,7 +29,11 @@ _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 MAX_LETTERS = 30  # longer "words" are glued text or garbage; edits of them cost seconds
 _GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
 _TAIL_WORDS = ("for", "of", "and", "the", "with", "to")
+_TWO_LETTER_WORDS = frozenset(["of", "to", "in", "on", "at", "by", "is", "it", "as", "an", "or", "if", "be", "we", "do", "up", "so", "no"])
 _PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
+# A hyphenated piece after one of these is a word of its own and is checked: "non-urgant".
+_HYPHEN_PREFIXES = frozenset(_PREFIXES) | {"self", "anti", "semi", "mid", "cross", "well"}
+_URLISH = re.compile(r"@|www|http|\.(?:com|org|net|edu|gov)", re.I)
 _CONTACT = re.compile(r"@|www\.|https?://|\(\d{3}\)|\d{3}[-.\s]\d{3}[-.\s]\d{4}")
 # UK spelling → US spelling, tried one at a time; either spelling is right.
 _UK = (
@@ -52,6 +60,7 @@ class Speller:
         self.known_terms = known | lists.known
         self.min_letters = int(lists.limits["spelling_min_letters"])
         self.min_frequency = float(lists.limits["spelling_min_frequency"])
+        self.slip_frequency = float(lists.limits["spelling_slip_frequency"])
         self._cache: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._ok: set[str] = set()  # words as written that need no second look
@@ -59,10 +68,15 @@ class Speller:
         wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
         self._confusion_words = dict(wrong_words)
         self._confusion_phrases = [
-            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w, r)
+            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w.lower(), r)
             for w, r in lists.confusions
             if " " in w
         ]
+        # one pass over a line finds whether any listed phrase is in it at all
+        self._any_phrase = (
+            re.compile("|".join(re.escape(w) for _, w, _ in self._confusion_phrases), re.I)
+            if self._confusion_phrases else None
+        )
 
     # ---------------------------------------------------------------- known
     def is_known(self, word: str) -> bool:
@@ -95,7 +109,7 @@ class Speller:
         for k in range(3, len(w) - 2):  # a compound of two dictionary words: offsite, workflow
             head, tail = w[:k], w[k:]
             if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
-                return True
+                return not self._common_slip(w)  # "persuing" is per + suing, but a slip of pursuing
         if len(w) >= 6 and w[0] in "eijmx" and w[1] not in "aeiou" and w[1:] in d:
             return True  # e-, i-, j-, m-, x- before a word: ecommerce, jquery (not "earched")
         for p in _PREFIXES:
@@ -103,6 +117,57 @@ class Speller:
             if w.startswith(p) and len(rest) >= 4 and (rest in d or lemma_of(rest) in d or rest in self.known_terms):
                 return True
         return False
+
+    def _common_slip(self, w: str) -> bool:
+        """A word one edit away is common enough that ``w`` reads as its slip."""
+        d = _dictionary()
+        return any(
+            c != w and len(c) == len(w) and d.word_usage_frequency(c) >= self.slip_frequency
+            for c in self._candidates(w)
+        )  # same length: a letter swapped ("persuing"), not a letter more ("backend" / backed)
+
+    def _common_word(self, w: str) -> bool:
+        """A listed term, or a dictionary word (or its lemma) at least as common as a suggestion."""
+        if w in self.known_terms:
+            return True
+        d = _dictionary()
+        lem = lemma_of(w)
+        return any(x in self.known_terms or d.word_usage_frequency(x) >= self.min_frequency for x in {w, lem})
+
+    def _is_piece(self, word: str) -> bool:
+        """Not a word on its own: a lone letter other than a / I, or an unknown word."""
+        if len(word) == 1:
+            return word.lower() not in "ai"
+        return not self.is_known(word)
+
+    def _split(self, clean: str, t, nxt) -> tuple[str, str] | None:
+        """Two pieces of one word split by a space ("devel oper", "p rovide", "Javascri pt"):
+        joined they make a known word, and at least one piece is no word on its own."""
+        a, b = t.group(0), nxt.group(0)
+        if clean[t.end(): nxt.start()] != " " or not (a.isalpha() and b.isalpha() and b.islower()):
+            return None
+        before = clean[t.start() - 1] if t.start() else " "
+        after = clean[nxt.end()] if nxt.end() < len(clean) else " "
+        if before.isalnum() or after.isalnum():
+            return None  # "5x speedup": a unit glued to a figure
+        if len(b) == 1 and len(a) > 1:
+            return None  # "Visa e-Pay", "via e-mail": a lone letter after a word starts the next one
+        if not (a.islower() or a[1:].islower()):
+            return None  # "SQL server", "eBay" are not halves of a word
+        joined = (a + b).lower()
+        if not (self._is_piece(a) or self._is_piece(b)):
+            return None
+        if len(a) == 1 and a.islower() and a not in "ai":  # "p rovide", "o f", "m ulti-tasker"
+            if not self.is_known(joined) or (len(b) == 1 and joined not in _TWO_LETTER_WORDS):
+                return None
+        elif len(joined) < 5:
+            return None
+        elif not self._common_word(joined):
+            # a rare word ("javascript") only when the unknown piece is long: "Javascri pt"
+            unknown = a if self._is_piece(a) else b
+            if len(unknown) < 5 or joined not in _dictionary():
+                return None
+        return f"{a} {b}", joined.capitalize() if a[0].isupper() else joined
 
     def _suspicious(self, word: str) -> bool:
         hit = self._check_word(word)
@@ -156,15 +221,19 @@ class Speller:
         out: list[tuple[str, str]] = []
         if _CONTACT.search(text):
             return out  # a contact line (handles, addresses) leaked into the text: say nothing
-        low = text.lower()
-        for rx, wrong, right in self._confusion_phrases:
-            if wrong.lower() in low:
-                out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
+        bare = text.strip()
+        if bare.isalpha() and bare.islower():
+            return out  # one lower-case word alone on a line: a user name beside an icon ("bwayne")
+        if self._any_phrase is not None and self._any_phrase.search(text):
+            low = text.lower()
+            for rx, wrong, right in self._confusion_phrases:
+                if wrong in low:
+                    out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
         for m in _GLUED_ACRONYM.finditer(text):
             if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
                 out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
         clean = text
-        if any(x in low for x in ("@", "www", "http", ".com", ".org", ".net", ".edu", ".gov")):
+        if _URLISH.search(text):
             clean = _URL_MAIL.sub(lambda m: " " * len(m.group(0)), text)
         min_letters = self.min_letters
         ok = self._ok
@@ -172,12 +241,29 @@ class Speller:
         if not fresh or not any([self._suspicious(w) for w in fresh]):
             return out  # the common case: every word is known
         tokens = list(_TOKEN.finditer(clean))
+        splits: dict[int, tuple[str, str]] = {}
+        consumed: set[int] = set()
+        for k in range(len(tokens) - 1):
+            if k in consumed:
+                continue
+            t, nxt = tokens[k], tokens[k + 1]
+            if len(t.group(0)) == 1 or t.group(0) not in ok or nxt.group(0) not in ok:
+                split = self._split(clean, t, nxt)
+                if split:
+                    splits[k] = split
+                    consumed.add(k + 1)
         if not title:
-            words = [w for w in (t.group(0) for t in tokens) if len(w) >= 3 and not w.isupper()]
+            pieces = consumed | set(splits)
+            words = [w for j, w in enumerate(t.group(0) for t in tokens) if j not in pieces and len(w) >= 3 and not w.isupper()]
             unknown = sum(1 for w in words if not self.is_known(w))
             if len(words) >= 4 and unknown * 5 > len(words) * 2:
                 return out  # mostly unknown words: another language or garbled text, say nothing
         for k, t in enumerate(tokens):
+            if k in consumed:
+                continue  # the second piece of a split word, noted with the first
+            if k in splits:
+                out.append(splits[k])
+                continue
             word = t.group(0)
             n = len(word)
             if n == 1:
@@ -203,21 +289,18 @@ class Speller:
             if word in self._confusion_words:
                 out.append((word, self._confusion_words[word]))
                 continue
-            nxt = tokens[k + 1] if k + 1 < len(tokens) else None
-            if len(word) == 1 and word.islower() and word not in "ai" and nxt is not None:
-                joined = word + nxt.group(0)
-                gap = clean[b: nxt.start()]
-                second = nxt.group(0)
-                split = gap == " " and second.islower() and (len(second) == 1 or not self.is_known(second))
-                if split and self.is_known(joined):
-                    out.append((f"{word} {second}", joined))
-                continue
+            if len(word) == 1:
+                continue  # a lone letter that starts no split word
             if word.islower():
-                if left == "-" or right == "-":
+                after_prefix = (
+                    left == "-" and right != "-" and k > 0 and tokens[k - 1].end() == a - 1
+                    and tokens[k - 1].group(0).lower() in _HYPHEN_PREFIXES
+                )
+                if (left == "-" or right == "-") and not after_prefix:
                     continue  # a piece of a hyphenated compound (tele-conference, on-prem)
-                if k and tokens[k - 1].end() == a - 1 and len(tokens[k - 1].group(0)) == 1 and clean[a - 1] == " " and tokens[k - 1].group(0).islower():
-                    continue  # second half of a split word, noted above
                 sug = self.suggestion(word)
+                if sug and sug[0] != word[0] and not (k and len(tokens[k - 1].group(0)) == 1):
+                    sug = None  # slips keep the first letter; "bwayne" (a user name) is no slip of "wayne"
                 if sug and sug != word:
                     out.append((word, sug))
                     continue

@@ -31,6 +31,7 @@ _LEAD = re.compile(r"^[\W\d_]+")  # bullet glyphs, dashes, numbering
 # One mark per repeat and no start just after a mark: "[.!?;]+(?:\s*[.!?;]+)*" was exponential.
 _SENT_SPLIT = re.compile(r"(?<![.!?;])([.!?;](?:\s*[.!?;])*)(?:\s+|$)")
 _ABBREV = ("etc", "e.g", "i.e", "vs", "Inc", "Dr", "No")
+_ANY_END = re.compile(r"[.!?;]")
 
 
 def strip_lead(text: str) -> str:
@@ -44,6 +45,9 @@ def strip_lead(text: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Sentences of a line; ". ." and ";" end one too, "etc." and "e.g." do not."""
+    if not _ANY_END.search(text):
+        piece = text.strip()
+        return [piece] if piece else []  # most bullets: one sentence, no full stop
     parts = _SENT_SPLIT.split(text)
     out: list[str] = []
     glue = False
@@ -212,5 +216,8 @@ def has_outcome(text: str, words: list[str] | None = None) -> bool:
     return False
 
 
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
 def norm_sentence(s: str) -> str:
-    return re.sub(r"[^a-z0-9]", "", s.lower())
+    return _NOT_ALNUM.sub("", s.lower())

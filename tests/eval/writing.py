@@ -19,6 +19,7 @@ else:  # pragma: no cover
     import tomli as tomllib
 
 LABELS = Path(__file__).with_name("writing_labels.toml")
+SPELLING_FILES = Path(__file__).with_name("writing_spelling.toml")
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LINE_CODES = (
     "weak-opener", "no-action-verb", "no-result", "passive-voice", "first-person", "long-bullet",
@@ -53,6 +54,8 @@ class Figures:
     terms_checked: int = 0
     terms_flagged: list[str] = field(default_factory=list)
     skills_files: int = 0  # files read for skills-order (0 when ../shared/corpus is absent)
+    spelling_files: CodeFigures | None = None  # whole files of writing_spelling.toml
+    spelling_file_count: int = 0
 
     def below_target(self) -> list[str]:
         out = []
@@ -62,6 +65,12 @@ class Figures:
                 out.append(f"{code} precision {f.precision:.2f} < {p_target:.2f}")
             if f.recall < RECALL_TARGET:
                 out.append(f"{code} recall {f.recall:.2f} < {RECALL_TARGET:.2f}")
+        sf = self.spelling_files
+        if sf is not None:
+            if sf.precision < PRECISION_TARGET["spelling"]:
+                out.append(f"spelling (whole files) precision {sf.precision:.2f} < {PRECISION_TARGET['spelling']:.2f}")
+            if sf.recall < RECALL_TARGET:
+                out.append(f"spelling (whole files) recall {sf.recall:.2f} < {RECALL_TARGET:.2f}")
         if self.terms_flagged:
             out.append(f"{len(self.terms_flagged)} domain terms flagged as misspelt")
         return out
@@ -98,21 +107,23 @@ def run(path: Path = LABELS) -> Figures:
                 elif code in want:
                     f.fn += 1
                     fig.misses.append(("missed", code, name, r["text"]))
+    if CORPUS.is_dir() and tomllib.loads(path.read_text(encoding="utf-8")).get("skills_order"):
+        fig.codes["skills-order"] = run_skills_order(fig, path)
     if path == LABELS and CORPUS.is_dir():
-        fig.codes["skills-order"] = run_skills_order(fig)
+        fig.spelling_files, fig.spelling_file_count = run_spelling_files(fig, speller)
     terms = domain_terms()
     fig.terms_checked = len(terms)
     fig.terms_flagged = [t for t in terms if speller.check(t)]
     return fig
 
 
-def run_skills_order(fig: Figures) -> CodeFigures:
+def run_skills_order(fig: Figures, path: Path = LABELS) -> CodeFigures:
     """skills-order per file: read and structure the real file, then review it whole."""
     from resume_tool.api import parse
     from resume_tool.writing import review_writing
 
     f = CodeFigures()
-    rows = tomllib.loads(LABELS.read_text(encoding="utf-8")).get("skills_order", [])
+    rows = tomllib.loads(path.read_text(encoding="utf-8")).get("skills_order", [])
     for row in rows:
         review = review_writing(parse(CORPUS / row["file"]))
         got = any(x.code == "skills-order" for x in review.findings)
@@ -126,6 +137,30 @@ def run_skills_order(fig: Figures) -> CodeFigures:
             f.fn += 1
             fig.misses.append(("missed", "skills-order", row["file"], "(skills section)"))
     return f
+
+
+def _norm(word: str) -> str:
+    return " ".join(word.lower().split())
+
+
+def run_spelling_files(fig: Figures, speller) -> tuple[CodeFigures, int]:
+    """Spelling on every line of whole real files, against the words read in them by hand."""
+    from resume_tool.api import parse
+
+    f = CodeFigures()
+    rows = tomllib.loads(SPELLING_FILES.read_text(encoding="utf-8"))["file"]
+    for row in rows:
+        doc = parse(CORPUS / row["path"]).document
+        got = {_norm(w) for ln in doc.lines if ln.text.strip() for w, _ in speller.check(ln.text)}
+        want = {_norm(w) for w in row["words"]}
+        f.tp += len(got & want)
+        for w in sorted(got - want):
+            f.fp += 1
+            fig.misses.append(("wrong", "spelling-file", row["path"], w))
+        for w in sorted(want - got):
+            f.fn += 1
+            fig.misses.append(("missed", "spelling-file", row["path"], w))
+    return f, len(rows)
 
 
 def domain_terms() -> list[str]:
@@ -155,6 +190,17 @@ def format_figures(fig: Figures, show_misses: bool = True) -> str:
     for code, f in fig.codes.items():
         out.append(
             f"{code:<16}{f.tp + f.fn:>9}{f.tp + f.fp:>9}{f.tp:>7}{f.precision:>11.2f}{f.recall:>8.2f}"
+        )
+    sf = fig.spelling_files
+    if sf is not None:
+        out.append(
+            f"{'spelling, whole':<16}{sf.tp + sf.fn:>9}{sf.tp + sf.fp:>9}{sf.tp:>7}{sf.precision:>11.2f}"
+            f"{sf.recall:>8.2f}   ({fig.spelling_file_count} more files, writing_spelling.toml)"
+        )
+        line = fig.codes["spelling"]
+        tp, fp, fn = line.tp + sf.tp, line.fp + sf.fp, line.fn + sf.fn
+        out.append(
+            f"{'spelling, all':<16}{tp + fn:>9}{tp + fp:>9}{tp:>7}{tp / max(1, tp + fp):>11.2f}{tp / max(1, tp + fn):>8.2f}"
         )
     out.append(f"domain terms checked for spelling: {fig.terms_checked}, flagged: {len(fig.terms_flagged)}")
     for t in fig.terms_flagged[:20]:

@@ -171,14 +171,15 @@ class KeywordMatcher:
         self._cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.patterns: list[Pattern] = []
         self.phrase_patterns: list[Pattern] = []  # one per entry phrase (verb + noun)
-        self._label: dict[int, Pattern] = {}
+        # (PhraseMatcher label, keys or, case-sensitive, words) -> the patterns written so
+        self._by_keys: dict[tuple[int, tuple[str, ...]], list[Pattern]] = {}
         self._context: dict[str, list[tuple[str, ...]]] = {}
         self._context_ids: dict[str, list[str]] = {}
         self._evidence_entry: dict[str, bool] = {}
         self._known: set[tuple[str, ...]] | None = None
         self._hashes: dict[str, int] = {}
         self._acronym_keys: set[str] = set()  # keys of one-word forms written in capitals
-        self._pending: dict[str, tuple[Pattern, list[Doc]]] = {}
+        self._pending: dict[str, list[list[int]]] = {}  # label -> token hash arrays to add
         self._veto: dict[str, list[tuple[str, ...]]] = {}
         self._hc_evidence: dict[str, bool] = {}
         self._credential: set[str] = set()
@@ -359,20 +360,38 @@ class KeywordMatcher:
                     atoms.words[i] = w[:-1]
 
     def _register(self, pat: Pattern, atoms: Atoms) -> None:
-        """Queue a pattern; patterns that behave alike share one PhraseMatcher label."""
+        """Queue a pattern under the PhraseMatcher label of its behaviour (a few dozen labels).
+
+        Why not a Doc and a label per entry: a pattern Doc creates a spaCy lexeme for every new
+        word and PhraseMatcher one for every label, which was half the build time. The
+        PhraseMatcher takes the token hashes (NORM keys, or ORTH words when case-sensitive)
+        directly, and a hit is mapped back to its patterns through the matched keys or words.
+        """
         self.patterns.append(pat)
         label = (
-            f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+            f"kw|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
             f"|{int(pat.needs_healthcare)}|{int(pat.list_item)}|{int(pat.person)}"
         )
-        if label not in self._pending:
-            self._pending[label] = (pat, [])
-        self._pending[label][1].append(self._atom_doc(atoms))
+        strings = self.nlp.vocab.strings
+        seq = tuple(atoms.words) if pat.case_sensitive else pat.keys
+        slot = (strings.add(label), seq)
+        same = self._by_keys.get(slot)
+        if same is not None:
+            same.append(pat)  # another entry written alike: both are reported
+            return
+        self._by_keys[slot] = [pat]
+        hashes = self._hashes
+        arr = []
+        for w in seq:
+            h = hashes.get(w)
+            if h is None:
+                h = hashes[w] = strings.add(w)
+            arr.append(h)
+        self._pending.setdefault(label, []).append(arr)
 
     def _flush(self) -> None:
-        for label, (pat, docs) in self._pending.items():
-            self._label[self.nlp.vocab.strings.add(label)] = pat
-            (self._cs if pat.case_sensitive else self._ci).add(label, docs)
+        for label, arrays in self._pending.items():
+            (self._cs if label.split("|")[2] == "1" else self._ci).add(label, arrays)
         self._pending.clear()
 
     def known_phrases(self) -> set[tuple[str, ...]]:
@@ -411,8 +430,12 @@ class KeywordMatcher:
             return none
         self._fold_shouted_plurals(atoms)
         doc = self._atom_doc(atoms)
+        by_keys, keys, words = self._by_keys, atoms.keys, atoms.words
         cands = [
-            Candidate(self._label[mid], s, e) for mid, s, e in [*self._ci(doc), *self._cs(doc)]
+            Candidate(pat, s, e)
+            for hits, seq in ((self._ci(doc), keys), (self._cs(doc), words))
+            for mid, s, e in hits
+            for pat in by_keys[(mid, tuple(seq[s:e]))]
         ]
         cands.extend(self._phrase_candidates(doc, atoms))
         if not cands:

@@ -168,3 +168,8 @@ def test_evidence_does_not_come_from_under_the_next_heading(real):
     # looking back is not cut: the posting's title vouches for the list under "Requirements"
     got = ids(real, "Medical Coder\n\nRequirements\n- You will need the following:\n- CPC\n- CCS\n")
     assert {"cpc", "ccs"} <= got
+
+
+def test_inpatient_claims_are_the_inpatient_setting(real):
+    assert "inpatient-coding" in ids(real, FAR + "Determined authorization for newborn, Inpatient Claims, nursing home.")
+    assert "inpatient-coding" not in ids(real, FAR + "Escorted visitors to the inpatient unit on the third floor.")

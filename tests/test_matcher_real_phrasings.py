@@ -173,3 +173,9 @@ def test_evidence_does_not_come_from_under_the_next_heading(real):
 def test_inpatient_claims_are_the_inpatient_setting(real):
     assert "inpatient-coding" in ids(real, FAR + "Determined authorization for newborn, Inpatient Claims, nursing home.")
     assert "inpatient-coding" not in ids(real, FAR + "Escorted visitors to the inpatient unit on the third floor.")
+
+
+def test_bare_communication_among_other_soft_skills_is_the_skill(real):
+    assert "communication-skills" in ids(real, "Communication\nCritical Thinking\nLeadership\nTeamwork")
+    assert "communication-skills" not in ids(real, "Paper on emergent communication protocols")
+    assert "communication-skills" not in ids(real, "RESTful services for communication between frontend and backend")

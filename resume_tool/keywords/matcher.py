@@ -76,6 +76,8 @@ class Pattern:
     needs_healthcare: bool = False
     phrase: bool = False  # a verb + noun phrase (``entry.phrases``), not a fixed form
     list_item: bool = False  # counts only written as an item of a list ("..., billing, ...")
+    title: bool = False  # a job title or credential: it and the skill it names are both kept
+    person: bool = False  # names a person ("team lead"): someone else's when about others
 
 
 @dataclass
@@ -169,14 +171,15 @@ class KeywordMatcher:
         self._cs = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.patterns: list[Pattern] = []
         self.phrase_patterns: list[Pattern] = []  # one per entry phrase (verb + noun)
-        self._label: dict[int, Pattern] = {}
+        # (PhraseMatcher label, keys or, case-sensitive, words) -> the patterns written so
+        self._by_keys: dict[tuple[int, tuple[str, ...]], list[Pattern]] = {}
         self._context: dict[str, list[tuple[str, ...]]] = {}
         self._context_ids: dict[str, list[str]] = {}
         self._evidence_entry: dict[str, bool] = {}
         self._known: set[tuple[str, ...]] | None = None
         self._hashes: dict[str, int] = {}
         self._acronym_keys: set[str] = set()  # keys of one-word forms written in capitals
-        self._pending: dict[str, tuple[Pattern, list[Doc]]] = {}
+        self._pending: dict[str, list[list[int]]] = {}  # label -> token hash arrays to add
         self._veto: dict[str, list[tuple[str, ...]]] = {}
         self._hc_evidence: dict[str, bool] = {}
         self._credential: set[str] = set()
@@ -235,6 +238,7 @@ class KeywordMatcher:
         long_keys = tuple(atoms_of(entry.long_form).keys) if entry.long_form else None
         seen: dict[tuple[bool, tuple[str, ...]], Pattern] = {}
         unambiguous = False
+        title = entry.category in ("job_title", "credential")
         for text, kind in entry_forms(entry):
             variants = [text]
             joined = joined_variant(text)
@@ -259,7 +263,8 @@ class KeywordMatcher:
                 old = seen.get(ident)
                 if old is not None and _FORM_RANK[old.form] <= _FORM_RANK[kind]:
                     continue
-                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh, False, li)
+                person = not title and keys[-1] in rules.PERSON_NOUNS
+                pat = Pattern(entry.id, kind, variant, keys, nc, cs, nh, False, li, title, person)
                 seen[ident] = pat
                 if not nc and not cs and not nh and not li:
                     unambiguous = True
@@ -355,20 +360,38 @@ class KeywordMatcher:
                     atoms.words[i] = w[:-1]
 
     def _register(self, pat: Pattern, atoms: Atoms) -> None:
-        """Queue a pattern; patterns that behave alike share one PhraseMatcher label."""
+        """Queue a pattern under the PhraseMatcher label of its behaviour (a few dozen labels).
+
+        Why not a Doc and a label per entry: a pattern Doc creates a spaCy lexeme for every new
+        word and PhraseMatcher one for every label, which was half the build time. The
+        PhraseMatcher takes the token hashes (NORM keys, or ORTH words when case-sensitive)
+        directly, and a hit is mapped back to its patterns through the matched keys or words.
+        """
         self.patterns.append(pat)
         label = (
-            f"{pat.entry_id}|{pat.form}|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
-            f"|{int(pat.needs_healthcare)}|{int(pat.list_item)}"
+            f"kw|{int(pat.needs_context)}|{int(pat.case_sensitive)}"
+            f"|{int(pat.needs_healthcare)}|{int(pat.list_item)}|{int(pat.person)}"
         )
-        if label not in self._pending:
-            self._pending[label] = (pat, [])
-        self._pending[label][1].append(self._atom_doc(atoms))
+        strings = self.nlp.vocab.strings
+        seq = tuple(atoms.words) if pat.case_sensitive else pat.keys
+        slot = (strings.add(label), seq)
+        same = self._by_keys.get(slot)
+        if same is not None:
+            same.append(pat)  # another entry written alike: both are reported
+            return
+        self._by_keys[slot] = [pat]
+        hashes = self._hashes
+        arr = []
+        for w in seq:
+            h = hashes.get(w)
+            if h is None:
+                h = hashes[w] = strings.add(w)
+            arr.append(h)
+        self._pending.setdefault(label, []).append(arr)
 
     def _flush(self) -> None:
-        for label, (pat, docs) in self._pending.items():
-            self._label[self.nlp.vocab.strings.add(label)] = pat
-            (self._cs if pat.case_sensitive else self._ci).add(label, docs)
+        for label, arrays in self._pending.items():
+            (self._cs if label.split("|")[2] == "1" else self._ci).add(label, arrays)
         self._pending.clear()
 
     def known_phrases(self) -> set[tuple[str, ...]]:
@@ -407,8 +430,12 @@ class KeywordMatcher:
             return none
         self._fold_shouted_plurals(atoms)
         doc = self._atom_doc(atoms)
+        by_keys, keys, words = self._by_keys, atoms.keys, atoms.words
         cands = [
-            Candidate(self._label[mid], s, e) for mid, s, e in [*self._ci(doc), *self._cs(doc)]
+            Candidate(pat, s, e)
+            for hits, seq in ((self._ci(doc), keys), (self._cs(doc), words))
+            for mid, s, e in hits
+            for pat in by_keys[(mid, tuple(seq[s:e]))]
         ]
         cands.extend(self._phrase_candidates(doc, atoms))
         if not cands:
@@ -516,8 +543,13 @@ class KeywordMatcher:
                 continue
             if p.list_item and not rules.is_list_item(atoms, c.start, c.end):
                 continue
-            if p.entry_id in self._credential and self._not_writers(c, atoms):
+            if p.entry_id in self._credential and self._not_writers(c, atoms, section_at):
                 continue
+            if p.person and (
+                rules.is_lower_plural(atoms, c.end, p.text)
+                or rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
+            ):
+                continue  # "reports to the team lead", "team leaders"
             if self._veto.get(p.entry_id) and self._vetoed(c, atoms):
                 continue
             if not (p.needs_context or p.case_sensitive):
@@ -538,15 +570,20 @@ class KeywordMatcher:
             kept.append(c)
         return kept
 
-    def _not_writers(self, c: Candidate, atoms: Atoms) -> bool:
+    def _not_writers(self, c: Candidate, atoms: Atoms, section_at: SectionAt | None) -> bool:
         """A credential or job title that belongs to someone else, or a credential not yet held.
 
         A credential written once as not held ("RHIT Pending") is not held anywhere in the
-        document: a skills cloud that repeats "RHIT" does not make it so.
+        document: a skills cloud that repeats "RHIT" does not make it so. A job title in the
+        education section ("Diploma: Medical Claims and Billing Specialist") or before "degree"
+        or "program" ("Coding Associates Degree") names a programme, not a job held.
         """
         p = c.pattern
         if self.vocab.entries[p.entry_id].category == "job_title":
-            # a title in lower case and plural ("billers", "practice managers") is other people
+            if section_at is not None and section_at(atoms.starts[c.start]) == "education":
+                return True
+            if rules.is_programme_name(atoms, c.end):
+                return True
             return rules.is_others_credential(atoms, c.start, c.end, p, plural=False)
         if rules.is_not_held(atoms, c.start, c.end):
             self._not_held_ids.add(p.entry_id)
@@ -603,15 +640,17 @@ class KeywordMatcher:
         Any of: the form stands in a skills/certifications section (``section_at``) or on a line
         opened by a label such as ``Skills:``; a word or phrase of the entry's ``context`` list, or a
         match of an entry id listed there, lies within ``EVIDENCE_WINDOW`` atoms; an unambiguous
-        match of a domain entry (not a soft skill) lies within that window.
+        match of a domain entry (not a soft skill) lies within that window, and not under the
+        next heading (:func:`_before_heading`).
         """
         start_char = atoms.starts[c.start]
         if section_at is not None and section_at(start_char) in EVIDENCE_SECTIONS:
             return True
+
         if rules.has_skill_label(atoms.text, start_char):
             return True
         lo = max(0, c.start - EVIDENCE_WINDOW)
-        hi = min(len(atoms), c.end + EVIDENCE_WINDOW)
+        hi = _before_heading(atoms, c.end, min(len(atoms), c.end + EVIDENCE_WINDOW), nearby.keyword)
         entry_id = c.pattern.entry_id
         ctx_ids = self._context_ids.get(entry_id, ())
         for o in nearby.within(lo, hi):
@@ -638,7 +677,9 @@ class KeywordMatcher:
             for j in range(lo, hi - n + 1):
                 if c.start <= j < c.end or (j < c.start < j + n):
                     continue
-                if tuple(keys[j : j + n]) == phrase:
+                if tuple(keys[j : j + n]) == phrase and not _heading_line(
+                    atoms, j, j + n, nearby.keyword, whole=True
+                ):
                     return True
         return False
 
@@ -652,6 +693,10 @@ class _Nearby:
 
     def __init__(self, cands: list[Candidate]) -> None:
         self._by_start = sorted(cands, key=lambda c: c.start)
+        self.keyword = [False] * (max((c.end for c in cands), default=0))
+        for c in cands:
+            for j in range(c.start, c.end):
+                self.keyword[j] = True
         self._starts = [c.start for c in self._by_start]
         self._span = max((c.end - c.start for c in cands), default=0)
 
@@ -659,6 +704,41 @@ class _Nearby:
         """Every candidate that may overlap atoms ``lo``..``hi`` (a superset; callers filter)."""
         i = bisect_left(self._starts, lo - self._span)
         return self._by_start[i : bisect_left(self._starts, hi)]
+
+
+def _heading_line(atoms: Atoms, a: int, b: int, keyword: list[bool], whole: bool = False) -> bool:
+    """The line of atoms ``[a, b)`` is a heading: one to four capitalized words, none of them a
+    keyword ("Core Qualifications", "SKILLS"; not "Excel" in a list of one item a line). With
+    ``whole``, first check that ``[a, b)`` is a line of its own: a heading such as "Skills" says
+    which section follows, not what a neighbouring word means."""
+    if whole and (not atoms.line_start[a] or (b < len(atoms) and not atoms.line_start[b])):
+        return False
+    return (
+        0 < b - a <= 4
+        and all(w.isalpha() and w[:1].isupper() for w in atoms.words[a:b])
+        and not any(keyword[a:b])
+    )
+
+
+def _before_heading(atoms: Atoms, end: int, hi: int, keyword: list[bool]) -> int:
+    """``hi`` cut at the first heading line (:func:`_heading_line`) after atom ``end``.
+
+    A heading opens another section: its words do not explain the last words of the section
+    before ("Crowd Control Access⏎Core Qualifications⏎Microsoft Office Suite"). Looking back is
+    not cut: a title or summary above explains the sections below it.
+    """
+    ls, n = atoms.line_start, len(atoms)
+    a = end  # the start of the line looked at
+    while a < n and not ls[a]:
+        a += 1
+    while a < hi:
+        b = a + 1
+        while b < n and not ls[b]:
+            b += 1
+        if _heading_line(atoms, a, b, keyword):
+            return a
+        a = b
+    return hi
 
 
 def _crosses_item_break(text: str, atoms: Atoms, c: Candidate) -> bool:
@@ -682,7 +762,11 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
     """Keep the longest candidates; drop any shorter one that overlaps a kept one.
 
     Ties on the same span from different entries are all kept; the same entry on the same span
-    keeps its best form (acronym, long form, term, alias).
+    keeps its best form (acronym, long form, term, alias). A job title or credential is dropped
+    only for a longer title or credential ("Certified Coding Specialist" is CCS, not also the
+    title Coding Specialist): a skill written before it does not hide it ("Outpatient surgery
+    coding specialist" is surgical coding and the title Coding Specialist), while the words of a
+    kept title are not also a skill ("Patient Access Representative" is not also patient access).
     """
     ordered = sorted(
         cands,
@@ -697,6 +781,7 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
     taken: list[Candidate] = []
     spans: dict[tuple[int, int], set[str]] = {}
     occupied: dict[int, str] = {}  # atom -> entry of the kept fixed form holding it
+    title_atoms: dict[int, str] = {}  # the same, for job titles and credentials only
     by_phrase: dict[int, set[str]] = {}  # atom -> entries whose kept phrase holds it
     for c in ordered:
         eid = c.pattern.entry_id
@@ -717,6 +802,11 @@ def longest_matches(cands: Iterable[Candidate]) -> list[Candidate]:
                 continue
             for j in atoms:
                 by_phrase.setdefault(j, set()).add(eid)
+        elif c.pattern.title:
+            if any(j in title_atoms for j in atoms):
+                continue
+            for j in atoms:
+                occupied[j] = title_atoms[j] = eid
         else:
             if any(j in occupied or j in by_phrase for j in atoms):
                 continue

@@ -150,8 +150,9 @@ def get_nlp() -> Language:
     """Return the process-wide pipeline: blank English, :class:`DomainTokenizer`, lookup lemmatizer.
 
     The tokenizer is named in the config, so spaCy never builds its rule tokenizer (~150 ms of
-    exceptions and regular expressions we would throw away). Never downloads anything and never
-    imports ``spacy.cli`` itself.
+    exceptions and regular expressions we would throw away). The lemmatizer's table is built
+    when first used (:class:`_LazyLemmaLookups`); the matcher reads the same data as a plain
+    dict (:func:`lemma`). Never downloads anything and never imports ``spacy.cli`` itself.
     """
     import spacy
     from spacy.util import registry
@@ -159,8 +160,42 @@ def get_nlp() -> Language:
     registry.tokenizers.register(TOKENIZER_NAME, func=_create_domain_tokenizer)
     nlp = spacy.blank("en", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()  # loads the en lemma_lookup table from spacy-lookups-data
+    # only the lemmatizer needs initializing (the tokenizer has no state)
+    nlp.get_pipe("lemmatizer").initialize(lookups=_lazy_lemma_lookups())
     return nlp
+
+
+LEMMA_TABLE = "lemma_lookup"
+
+
+@lru_cache(maxsize=1)
+def _lemma_data() -> dict[str, str]:
+    """spacy-lookups-data's English lemma table (41,582 forms) as a plain dict."""
+    from spacy.util import load_language_data, registry
+
+    return load_language_data(registry.lookups.get("en")[LEMMA_TABLE])
+
+
+def _lazy_lemma_lookups() -> Any:
+    """spaCy ``Lookups`` whose lemma table is built from :func:`_lemma_data` on first use.
+
+    Why: a spaCy ``Table`` keys its entries by string hash, and hashing 41,582 forms was ~100 ms,
+    the largest part of building the keyword engine; the matcher needs only dict look-ups. Who
+    uses the pipeline's lemmatizer (``nlp(text)``, ``get_table("lemma_lookup")``) gets the same
+    table, built then.
+    """
+    from spacy.lookups import UNSET, Lookups
+
+    class _LazyLemmaLookups(Lookups):
+        def has_table(self, name: str) -> bool:
+            return name == LEMMA_TABLE or super().has_table(name)
+
+        def get_table(self, name: str, default: Any = UNSET) -> Any:
+            if name == LEMMA_TABLE and name not in self._tables:
+                self.add_table(name, _lemma_data())
+            return super().get_table(name, default)
+
+    return _LazyLemmaLookups()
 
 
 def lemma(word: str) -> str:
@@ -172,8 +207,7 @@ def lemma(word: str) -> str:
 
 @lru_cache(maxsize=65536)
 def _lemma_lookup(word: str) -> str:
-    table = get_nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    return table.get(word, word)
+    return _lemma_data().get(word, word)
 
 
 @lru_cache(maxsize=65536)

@@ -164,7 +164,11 @@ CREDENTIAL_REACH = 4
 # After a credential: it describes other people's things ("EMT background check", "RN staff").
 OTHERS_AFTER = frozenset({"paperwork", "background", "staff", "crew", "roster", "coverage"})
 # After a credential: not (yet) held ("RHIT Pending", "CPC candidate", "CCS eligible").
-NOT_HELD_AFTER = frozenset({"pend", "candidate", "eligible", "expect", "anticipate"})
+# "Coding Certificate Program": the programme that prepares for it, not the credential ("course"
+# is not here: "Clinical Coding Refresher Course" is a credential's own name).
+NOT_HELD_AFTER = frozenset(
+    {"pend", "candidate", "eligible", "expect", "anticipate", "program", "programme"}
+)
 NOT_HELD_BEFORE = frozenset({"pursue", "prepare", "toward", "towards", "study"})
 
 
@@ -271,6 +275,34 @@ def is_others_credential(
         if n + 1 < len(back) and (atoms.keys[back[n + 1]], k) in CREDENTIAL_OTHERS_PAIRS:
             return True
     return False
+
+
+def is_lower_plural(atoms: Atoms, end: int, written: str) -> bool:
+    """The form ends in a lower-case plural the list does not write: "team leaders" (other
+    people), never "Team Leader" or a form listed in the plural."""
+    last = atoms.words[end - 1]
+    return (
+        len(last) > 3
+        and last.islower()
+        and last.endswith("s")
+        and not last.endswith("ss")
+        and not written.lower().endswith("s")
+    )
+
+
+# Last words of a form that names a person in an entry that is not a job title ("team lead" in
+# leadership): such a form about other people ("reports to the team lead") is not the writer's.
+PERSON_NOUNS = frozenset({"lead", "leader", "supervisor", "manager"})
+# Around a job title: it names a programme or a certificate, not a job held.
+PROGRAMME_AFTER = frozenset(
+    {"degree", "program", "programme", "certificate", "certification", "diploma", "course"}
+)
+
+
+def is_programme_name(atoms: Atoms, end: int) -> bool:
+    """A job title used as the name of a course or a certificate: "Medical Billing and Coding
+    Associates Degree", "Billing Specialist program"."""
+    return end < len(atoms) and not atoms.sent_start[end] and atoms.keys[end] in PROGRAMME_AFTER
 
 
 def is_not_held(atoms: Atoms, start: int, end: int) -> bool:

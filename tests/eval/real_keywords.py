@@ -13,7 +13,10 @@ Counting (micro-averaged over all labelled files):
   loaded lists; *overall recall* counts every label, so a label no list knows is a miss;
 * *precision* is over the distinct ids the tool matched in each file: an id is right when it is
   labelled, or when a labelled entry satisfies it (a resume labelled ICD-10-CM may be credited
-  with ICD-10); every other id is a false positive, and an id the labels reject (``not``) always is.
+  with ICD-10), or when it is a combined form (``combines``) whose every part is labelled or
+  satisfied, as the contract says ("a resume that has each of them has it": labels for medical
+  billing and medical coding make "billing and coding" right); every other id is a false
+  positive, and an id the labels reject (``not``) always is.
 """
 
 from __future__ import annotations
@@ -193,6 +196,10 @@ def score_file(fl: FileLabels, found: dict[str, str], vocab, closures: dict[str,
     fine = set(labelled)
     for k in labelled:
         fine |= closures.get(k, frozenset())
+    for fid in found:
+        parts = vocab.entries[fid].combines if fid in vocab.entries else ()
+        if parts and all(p in fine for p in parts):
+            fine.add(fid)
     for fid in sorted(found):
         if fid in fl.rejected:
             res.false_pos[fid] = fl.rejected[fid]

@@ -571,3 +571,27 @@ def test_list_ending_or_similar_is_one_requirement(full_matcher) -> None:
                         "similar encoders.\n", full_matcher)
     req = next(r for r in p.requirements if "optum-encoderpro" in r.ids)
     assert req.ids == ["3m-360-encompass", "optum-encoderpro"] and req.or_equivalent
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("You will work closely with health centers, finance and the RCM vendor.", False),
+        ("Coordinate with the revenue cycle management team on denials.", False),
+        ("Experience in revenue cycle management required.", True),
+        ("Work with providers on revenue cycle management questions.", True),  # no unit after it
+        ("RCM team experience preferred.", True),  # a unit, but nobody to work with
+    ],
+)
+def test_a_unit_the_job_works_with_is_not_asked_for(real, text: str, asked: bool) -> None:
+    posting = analyze_posting("Medical Coder\n\n" + text + " CPC required.\n", real)
+    ids = {k.entry_id for k in posting.keywords}
+    assert ("revenue-cycle-management" in ids) is asked, ids
+    assert "cpc" in ids
+
+
+@pytest.mark.corpus
+def test_pprm_rcm_vendor_is_not_required(real) -> None:
+    posting = corpus_posting("jobsboard-pprm-certified-medical-coder.txt", real)
+    assert "revenue-cycle-management" not in {k.entry_id for k in posting.keywords}
+    assert posting.domain == "coding"  # still evidence that this is a coding job

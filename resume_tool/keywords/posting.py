@@ -597,11 +597,14 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
             for m in re.finditer(re.escape(layout.employer), layout.text, re.IGNORECASE)
         ]
         matches = [m for m in matches if not any(a <= m.start and m.end <= b for a, b in names)]
-    keywords = posting_keywords(matches)
     entries = matcher.vocab.entries
     domain, evidence = decide_domain(
         [m for m in matches if m.section != PART_PREFERRED], entries, layout.text, layout.title
     )
+    # "work closely with finance and the RCM vendor": whom the job works with, not an ask
+    # (still evidence of the domain above)
+    matches = [m for m in matches if not names_a_partner(layout.text, m.start, m.end)]
+    keywords = posting_keywords(matches)
     return Posting(
         path=path,
         title=layout.title,
@@ -614,6 +617,29 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
         domain=domain,
         domain_evidence=evidence,
     )
+
+
+_PARTNER_UNIT = re.compile(
+    r"\s*(?:vendors?|departments?|teams?|offices?|partners?|personnel|leadership|colleagues|"
+    r"compan(?:y|ies)|contractors?)\b",
+    re.IGNORECASE,
+)
+_WORK_WITH = re.compile(
+    r"\b(?:work(?:s|ing)?|collaborat\w*|partner(?:s|ing)?|liais\w*|coordinat\w*|communicat\w*|"
+    r"interact\w*|interfac\w*)\b(?:\s+\w+){0,2}?\s+with\b",
+    re.IGNORECASE,
+)
+
+
+def names_a_partner(text: str, start: int, end: int) -> bool:
+    """Does the keyword at ``text[start:end]`` name a unit the job works *with* ("work closely
+    with ... the RCM vendor", "liaise with the billing department")? Then the posting does not
+    ask for it. Only within the keyword's own sentence."""
+    if not _PARTNER_UNIT.match(text, end):
+        return False
+    head = text[max(0, start - 200) : start]
+    cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
+    return bool(_WORK_WITH.search(head[cut + 1 :]))
 
 
 def posting_keywords(matches: list[Match]) -> list[PostingKeyword]:

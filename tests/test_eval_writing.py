@@ -28,7 +28,7 @@ FLOORS = {
     "tense": (0.92, 0.95),  # 0.96 / 1.00
     "filler": (0.95, 0.85),  # 1.00 / 0.91
     "duplicate-text": (0.95, 0.95),  # 1.00 / 1.00
-    "spelling": (0.95, 0.45),  # 1.00 / 0.50
+    "spelling": (0.95, 0.50),  # 1.00 / 0.56
 }
 
 
@@ -99,5 +99,5 @@ def test_spelling_on_whole_real_files(figures):
         pytest.skip("../shared/corpus is not here")
     f = figures.spelling_files
     assert figures.spelling_file_count == 33 and f.tp + f.fn == 26
-    assert f.precision >= 0.95  # 1.00: 10 of 10 right
-    assert f.recall >= 0.35  # 0.38: 10 of 26; the misses are mostly real-word slips
+    assert f.precision >= 0.95  # 1.00: 14 of 14 right
+    assert f.recall >= 0.50  # 0.54: 14 of 26 (in-sample); the misses are mostly real-word slips

@@ -224,6 +224,18 @@ def test_spelling_ant_ent_suffix_slips_both_ways(speller):
     assert speller.check("Kept dependant and dependent records; renewed the licence and the pendant alarm.") == []
 
 
+def test_spelling_long_capitalised_slip_both_ways(speller):
+    assert speller.check("Took the Musical Pratical exam.") == [("Pratical", "Practical")]
+    assert speller.check("Graduated from the Univeristy in May.") == [("Univeristy", "University")]
+    # names, brands and other languages differ by their ending, or are too short to tell
+    for text in (
+        "Worked with Accuray, Marketo and Instituto staff.",
+        "Coded charts at Vikrant Hospital in Los Angeles.",
+        "Drove for Sutter and Lyft.",
+    ):
+        assert speller.check(text) == [], text
+
+
 def test_spelling_closed_compounds_written_as_two_words(speller):
     assert speller.check("Strong clinical back ground in coding.") == [("back ground", "background")]
     assert speller.check("Hobbies: Basket ball, chess.") == [("Basket ball", "Basketball")]

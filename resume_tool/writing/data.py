@@ -26,7 +26,7 @@ SEVERITIES = ("warning", "info")
 RULE_KEYS = {"severity", "weight", "priority", "message", "fix"}
 LIMIT_KEYS = {
     "long_chars", "long_words", "repeat_count", "duplicate_min_words", "spelling_min_letters",
-    "spelling_double_min_letters",
+    "spelling_double_min_letters", "spelling_capital_min_letters",
 }
 _DIGIT = re.compile(r"\d")
 
@@ -133,7 +133,7 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] <= 0:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a positive whole number")
-    for key in ("spelling_min_frequency", "spelling_slip_frequency"):
+    for key in ("spelling_min_frequency", "spelling_slip_frequency", "spelling_capital_frequency"):
         freq = limits.get(key)
         if not isinstance(freq, int | float) or not 0 <= freq < 1:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a number from 0 to 1")

@@ -2,7 +2,9 @@
 
 A word is noted only when all of these hold: it is lower case in running text (names, acronyms
 and capitalised words are left alone, except a capitalised slip one edit away from a listed
-domain word such as "Compliane"); the offline dictionary (pyspellchecker) does not know it in
+domain word such as "Compliane", or, in a word of seven letters or more, from a common word by an
+edit before its last two letters, "Pratical"; names, brands and foreign words mostly differ by
+their ending: "Accuray", "Instituto"); the offline dictionary (pyspellchecker) does not know it in
 its US or UK spelling, nor as a lemma or with a common prefix; no keyword list, curated term or
 ``--lists`` word names it; the dictionary has a suggestion one edit away with the same first
 letter (a user name such as "bwayne" is no slip of "wayne"). A word the dictionary knows only as
@@ -76,6 +78,8 @@ class Speller:
         self.double_ratio = float(lists.limits["spelling_double_ratio"])
         self.double_min_letters = int(lists.limits["spelling_double_min_letters"])
         self._doubles: dict[str, str | None] = {}
+        self.capital_min_letters = int(lists.limits["spelling_capital_min_letters"])
+        self.capital_frequency = float(lists.limits["spelling_capital_frequency"])
         self._cache: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._ok: set[str] = set()  # words as written that need no second look
@@ -364,9 +368,26 @@ class Speller:
                             c,
                         ),
                     )
+                if not fits and n >= self.capital_min_letters:
+                    fits = self._capital_slip(word.lower(), cands)
                 if fits:
                     out.append((word, fits[0].capitalize()))
         return out
+
+    def _capital_slip(self, low: str, cands: set[str]) -> list[str]:
+        """A long capitalised unknown word one edit from a common word, the edit inside the word
+        and not in its last two letters ("Pratical", "Univeristy"). Names, brands and words of
+        other languages mostly differ from an English word by their ending ("Accuray",
+        "Instituto", "Taleo"), so an edit there says nothing."""
+        d = _dictionary()
+        fits = []
+        for c in cands:
+            if c == low or c[0] != low[0] or d.word_usage_frequency(c) < self.capital_frequency:
+                continue
+            i = next((j for j, (x, y) in enumerate(zip(low, c, strict=False)) if x != y), min(len(low), len(c)))
+            if i < min(len(low), len(c)) - 2:
+                fits.append(c)
+        return sorted(fits, key=lambda c: (-d.word_usage_frequency(c), c))
 
 
 def _suffix_swap(w: str) -> str | None:

@@ -2,10 +2,11 @@
 
 The labels were made by reading, before the rules; these floors are what the rules reach today
 minus a small margin, so a change that loses precision or recall fails here. Spelling recall is
-far below the issue's 0.80 target: of the 42 labelled misspellings (16 in the labelled lines, 26
-in 33 whole files of writing_spelling.toml) about 17 are real-word slips ("summery", "inquires",
-"effecting", "back ground") that a dictionary cannot see and that are left to the confusion list
-on purpose (precision first); the floors guard what exists.
+below the issue's 0.80 target: of the 42 labelled misspellings (16 in the labelled lines, 26
+in 33 whole files of writing_spelling.toml) 15 are real-word slips ("summery", "inquires",
+"effecting") that a dictionary cannot see and that are left to the confusion list on purpose
+(precision first); non-word slips are found 21 times of 27 (in-sample: the rules were tuned
+while these labels were known). The floors guard what exists.
 """
 
 from __future__ import annotations
@@ -28,7 +29,7 @@ FLOORS = {
     "tense": (0.92, 0.95),  # 0.96 / 1.00
     "filler": (0.95, 0.85),  # 1.00 / 0.91
     "duplicate-text": (0.95, 0.95),  # 1.00 / 1.00
-    "spelling": (0.95, 0.45),  # 1.00 / 0.50
+    "spelling": (0.95, 0.50),  # 1.00 / 0.56
 }
 
 
@@ -99,5 +100,9 @@ def test_spelling_on_whole_real_files(figures):
         pytest.skip("../shared/corpus is not here")
     f = figures.spelling_files
     assert figures.spelling_file_count == 33 and f.tp + f.fn == 26
-    assert f.precision >= 0.95  # 1.00: 10 of 10 right
-    assert f.recall >= 0.35  # 0.38: 10 of 26; the misses are mostly real-word slips
+    assert f.precision >= 0.95  # 1.00: 15 of 15 right
+    assert f.recall >= 0.55  # 0.58: 15 of 26 (in-sample); the misses are mostly real-word slips
+    non, real = figures.spelling_kinds["non-word"], figures.spelling_kinds["real-word"]
+    assert (non[1], real[1]) == (27, 15)  # lines and files together, as labelled
+    assert non[0] / non[1] >= 0.75  # 0.78: 21 of 27 (in-sample)
+    assert real[0] / real[1] >= 0.15  # 0.20: 3 of 15, listed confusions only

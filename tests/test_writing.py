@@ -203,6 +203,51 @@ def test_spelling_glued_compound_of_a_common_word(speller):
     assert speller.check("Moved the backend and offsite storage to the datacenter.") == []
 
 
+def test_spelling_rare_single_consonant_form_both_ways(speller):
+    # the dictionary knows "programing", but "programming" is 34 times as common
+    assert speller.check("Took a programing course in Python.") == [("programing", "programming")]
+    assert speller.check("Found a corelation in denials.") == [("corelation", "correlation")]
+    # both spellings right (US one l, UK two), undoubling never noted, short words left alone
+    for text in (
+        "Traveled and travelled; labeled and labelled; canceled and cancelled claims.",
+        "Did modelling and programming, signaling and counselling.",
+        "Charted caries and siting of the striping for the new clinic.",
+    ):
+        assert speller.check(text) == [], text
+
+
+def test_spelling_ant_ent_suffix_slips_both_ways(speller):
+    # "existant" reads as exist + ant to the compound check; the suffix swap finds "existent"
+    assert speller.check("Cited a non-existant paper.") == [("existant", "existent")]
+    assert speller.check("Worked as an independant coding contractor.") == [("independant", "independent")]
+    # words the dictionary knows stay right, whichever suffix they carry (UK "dependant", "licence")
+    assert speller.check("Kept dependant and dependent records; renewed the licence and the pendant alarm.") == []
+
+
+def test_spelling_long_capitalised_slip_both_ways(speller):
+    assert speller.check("Took the Musical Pratical exam.") == [("Pratical", "Practical")]
+    assert speller.check("Graduated from the Univeristy in May.") == [("Univeristy", "University")]
+    # names, brands and other languages differ by their ending, or are too short to tell
+    for text in (
+        "Worked with Accuray, Marketo and Instituto staff.",
+        "Coded charts at Vikrant Hospital in Los Angeles.",
+        "Drove for Sutter and Lyft.",
+    ):
+        assert speller.check(text) == [], text
+
+
+def test_spelling_closed_compounds_written_as_two_words(speller):
+    assert speller.check("Strong clinical back ground in coding.") == [("back ground", "background")]
+    assert speller.check("Hobbies: Basket ball, chess.") == [("Basket ball", "Basketball")]
+    # two-word forms that are often right are not listed
+    for text in (
+        "Logged in to Epic to pass time between calls.",
+        "Used Power Point and the data base; managed work flow.",
+        "Walked back to the ground floor with the basket.",
+    ):
+        assert speller.check(text) == [], text
+
+
 def test_spelling_checks_a_word_after_a_hyphenated_prefix(speller):
     assert speller.check("Handled non-urgant calls.") == [("urgant", "urgent")]
     assert speller.check("A self-motivaed coder.") == [("motivaed", "motivated")]
@@ -387,7 +432,10 @@ def test_broken_lists_are_named(tmp_path):
     folder = tmp_path / "writing"
     shutil.copytree(writing_dir(), folder)
     rules = folder / "rules.toml"
-    rules.write_text(rules.read_text().replace('severity = "info"', 'severity = "fatal"', 1))
+    rules.write_text(
+        rules.read_text().replace('severity = "info"', 'severity = "fatal"', 1)
+        .replace("spelling_double_ratio = 20", "spelling_double_ratio = 0.5")
+    )
     measures = folder / "measures.toml"
     measures.write_text(measures.read_text().replace("[N] [specialty] charts", "40 charts", 1))
     (folder / "fillers.toml").write_text("[fillers\n")
@@ -399,6 +447,7 @@ def test_broken_lists_are_named(tmp_path):
     text = "\n".join(validate_writing_dir(folder))
     assert "severity must be one of" in text and "never numbers" in text
     assert "skills.toml: soft.phrases: must be a list of non-empty strings" in text
+    assert "spelling_double_ratio must be a number of at least 1" in text
 
 
 def test_keyword_loader_ignores_the_writing_folder():

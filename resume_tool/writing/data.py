@@ -26,6 +26,7 @@ SEVERITIES = ("warning", "info")
 RULE_KEYS = {"severity", "weight", "priority", "message", "fix"}
 LIMIT_KEYS = {
     "long_chars", "long_words", "repeat_count", "duplicate_min_words", "spelling_min_letters",
+    "spelling_double_min_letters", "spelling_capital_min_letters",
 }
 _DIGIT = re.compile(r"\d")
 
@@ -132,10 +133,13 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] <= 0:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a positive whole number")
-    for key in ("spelling_min_frequency", "spelling_slip_frequency"):
+    for key in ("spelling_min_frequency", "spelling_slip_frequency", "spelling_capital_frequency"):
         freq = limits.get(key)
         if not isinstance(freq, int | float) or not 0 <= freq < 1:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a number from 0 to 1")
+    ratio = limits.get("spelling_double_ratio")
+    if not isinstance(ratio, int | float) or ratio < 1:
+        problems.append(f"{path / 'rules.toml'}: [limits] spelling_double_ratio must be a number of at least 1")
     table = rules.get("rule", {})
     from .models import WRITING_CODES
 

@@ -2,7 +2,9 @@
 
 A word is noted only when all of these hold: it is lower case in running text (names, acronyms
 and capitalised words are left alone, except a capitalised slip one edit away from a listed
-domain word such as "Compliane"); the offline dictionary (pyspellchecker) does not know it in
+domain word such as "Compliane", or, in a word of seven letters or more, from a common word by an
+edit before its last two letters, "Pratical"; names, brands and foreign words mostly differ by
+their ending: "Accuray", "Instituto"); the offline dictionary (pyspellchecker) does not know it in
 its US or UK spelling, nor as a lemma or with a common prefix; no keyword list, curated term or
 ``--lists`` word names it; the dictionary has a suggestion one edit away with the same first
 letter (a user name such as "bwayne" is no slip of "wayne"). A word the dictionary knows only as
@@ -10,7 +12,11 @@ two glued words is a slip when a common word of its length is one edit away ("pe
 words (two pieces that join into a common or listed word, one of them no word: "devel oper",
 "p rovide", "o f"), a word after a hyphenated prefix ("non-urgant"), a function word glued to an
 acronym ("ofHIPAA") or to the end of a word ("trafficfor"), and listed confusions ("HIPPA") are
-noted too. Real-word slips ("summery", "inquires") are left to the confusion list.
+noted too, and so is a word the dictionary knows but rarely sees when the same word with one
+consonant doubled is far more common ("programing": noisy-channel odds, kept to that one edit
+because wider edits flag right words such as "caching" or "modal"), and an unknown word whose
+-ant/-ent (-ance/-ence) suffix swapped is a dictionary word ("existant"). Real-word slips ("summery",
+"inquires", "back ground") are left to the confusion list.
 """
 
 from __future__ import annotations
@@ -43,6 +49,14 @@ _UK = (
     ("mme", "m"), ("mmes", "ms"),
 )
 
+# -ant/-ent, -ance/-ence, -ancy/-ency: English spells these suffixes by history, not by sound,
+# so one written for the other is a classic slip ("existant", "independant"). A word the
+# dictionary does not know is a slip when the swap gives a word it knows, however rare.
+_SUFFIX_SWAPS = (
+    ("antly", "ently"), ("ently", "antly"), ("ance", "ence"), ("ence", "ance"), ("ancy", "ency"),
+    ("ency", "ancy"), ("ants", "ents"), ("ents", "ants"), ("ant", "ent"), ("ent", "ant"),
+)
+
 
 @lru_cache(maxsize=1)
 def _dictionary():
@@ -61,6 +75,11 @@ class Speller:
         self.min_letters = int(lists.limits["spelling_min_letters"])
         self.min_frequency = float(lists.limits["spelling_min_frequency"])
         self.slip_frequency = float(lists.limits["spelling_slip_frequency"])
+        self.double_ratio = float(lists.limits["spelling_double_ratio"])
+        self.double_min_letters = int(lists.limits["spelling_double_min_letters"])
+        self._doubles: dict[str, str | None] = {}
+        self.capital_min_letters = int(lists.limits["spelling_capital_min_letters"])
+        self.capital_frequency = float(lists.limits["spelling_capital_frequency"])
         self._cache: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._ok: set[str] = set()  # words as written that need no second look
@@ -106,6 +125,8 @@ class Speller:
                     alt = w[:i] + us + w[i + len(uk):]
                     if alt in d or lemma_of(alt) in d:
                         return True
+        if _suffix_swap(w) is not None:
+            return False  # "existant" is no exist + ant compound
         for k in range(3, len(w) - 2):  # a compound of two dictionary words: offsite, workflow
             head, tail = w[:k], w[k:]
             if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
@@ -186,8 +207,29 @@ class Speller:
         if word in self._confusion_words:
             return True
         if word.islower():
-            return n >= self.min_letters and not self.is_known(word)
+            return n >= self.min_letters and (not self.is_known(word) or self.doubled(word) is not None)
         return n > self.min_letters and word[0].isupper() and word[1:].islower() and not self.is_known(word)
+
+    def doubled(self, word: str) -> str | None:
+        """The same word with one consonant doubled, when the dictionary knows ``word`` but sees
+        that form far more often: "programing" for "programming". Never undoubling (UK
+        "modelling" is right), never "-lled"/"-lling" (US "traveled", UK "travelled")."""
+        if word in self._doubles:
+            return self._doubles[word]
+        best = None
+        d = _dictionary()
+        if len(word) >= self.double_min_letters and word in d and word not in self.known_terms:
+            freq = d.word_usage_frequency(word)
+            for i in range(1, len(word)):
+                ch = word[i]
+                if ch in "aeiouy" or (ch == "l" and word[i + 1:].startswith(("ed", "ing", "er"))):
+                    continue
+                alt = word[:i] + ch + word[i:]
+                if alt in d and d.word_usage_frequency(alt) >= self.double_ratio * freq:
+                    best = alt
+                    break
+        self._doubles[word] = best
+        return best
 
     def _is_verb_form(self, word: str) -> bool:
         base = lemma_of(word)
@@ -272,7 +314,7 @@ class Speller:
             elif word in self._confusion_words:
                 pass
             elif word.islower():
-                if n < min_letters or self.is_known(word):
+                if n < min_letters or (self.is_known(word) and self.doubled(word) is None):
                     continue
             elif n > min_letters and word[0].isupper() and word[1:].islower():
                 if self.is_known(word):
@@ -298,6 +340,10 @@ class Speller:
                 )
                 if (left == "-" or right == "-") and not after_prefix:
                     continue  # a piece of a hyphenated compound (tele-conference, on-prem)
+                double = self.doubled(word) or _suffix_swap(word)
+                if double is not None:
+                    out.append((word, double))
+                    continue
                 sug = self.suggestion(word)
                 if sug and sug[0] != word[0] and not (k and len(tokens[k - 1].group(0)) == 1):
                     sug = None  # slips keep the first letter; "bwayne" (a user name) is no slip of "wayne"
@@ -322,9 +368,41 @@ class Speller:
                             c,
                         ),
                     )
+                if not fits and n >= self.capital_min_letters:
+                    fits = self._capital_slip(word.lower(), cands)
                 if fits:
                     out.append((word, fits[0].capitalize()))
         return out
+
+    def _capital_slip(self, low: str, cands: set[str]) -> list[str]:
+        """A long capitalised unknown word one edit from a common word, the edit inside the word
+        and not in its last two letters ("Pratical", "Univeristy"). Names, brands and words of
+        other languages mostly differ from an English word by their ending ("Accuray",
+        "Instituto", "Taleo"), so an edit there says nothing."""
+        d = _dictionary()
+        fits = []
+        for c in cands:
+            if c == low or c[0] != low[0] or d.word_usage_frequency(c) < self.capital_frequency:
+                continue
+            i = next((j for j, (x, y) in enumerate(zip(low, c, strict=False)) if x != y), min(len(low), len(c)))
+            if i < min(len(low), len(c)) - 2:
+                fits.append(c)
+        return sorted(fits, key=lambda c: (-d.word_usage_frequency(c), c))
+
+
+def _suffix_swap(w: str) -> str | None:
+    """The dictionary word ``w`` becomes with -ant/-ent (or -ance/-ence, -ancy/-ency) swapped,
+    when the dictionary does not know ``w`` itself: "existant" -> "existent"."""
+    if len(w) < 6 or not w.islower():
+        return None
+    d = _dictionary()
+    if w in d:
+        return None
+    for a, b in _SUFFIX_SWAPS:
+        if w.endswith(a):
+            alt = w[: -len(a)] + b
+            return alt if alt in d else None
+    return None
 
 
 def _find_all(s: str, sub: str) -> list[int]:

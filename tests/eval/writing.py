@@ -56,6 +56,8 @@ class Figures:
     skills_files: int = 0  # files read for skills-order (0 when ../shared/corpus is absent)
     spelling_files: CodeFigures | None = None  # whole files of writing_spelling.toml
     spelling_file_count: int = 0
+    # labelled misspellings by kind ("non-word", "real-word"): [found, labelled], lines and files
+    spelling_kinds: dict[str, list[int]] = field(default_factory=lambda: {"non-word": [0, 0], "real-word": [0, 0]})
 
     def below_target(self) -> list[str]:
         out = []
@@ -97,6 +99,10 @@ def run(path: Path = LABELS) -> Figures:
         for r, ns in zip(rows, notes, strict=True):
             got = {c for c, _ in ns} & set(LINE_CODES)
             want = set(r["codes"])
+            if "spelling" in want:
+                tally = fig.spelling_kinds[r.get("spelling_kind", "non-word")]
+                tally[0] += "spelling" in got
+                tally[1] += 1
             for code in LINE_CODES:
                 f = fig.codes[code]
                 if code in got and code in want:
@@ -153,6 +159,11 @@ def run_spelling_files(fig: Figures, speller) -> tuple[CodeFigures, int]:
         doc = parse(CORPUS / row["path"]).document
         got = {_norm(w) for ln in doc.lines if ln.text.strip() for w, _ in speller.check(ln.text)}
         want = {_norm(w) for w in row["words"]}
+        real = {_norm(w) for w in row.get("real_word", [])}
+        for w in want:
+            tally = fig.spelling_kinds["real-word" if w in real else "non-word"]
+            tally[0] += w in got
+            tally[1] += 1
         f.tp += len(got & want)
         for w in sorted(got - want):
             f.fp += 1
@@ -202,6 +213,8 @@ def format_figures(fig: Figures, show_misses: bool = True) -> str:
         out.append(
             f"{'spelling, all':<16}{tp + fn:>9}{tp + fp:>9}{tp:>7}{tp / max(1, tp + fp):>11.2f}{tp / max(1, tp + fn):>8.2f}"
         )
+        for kind, (found, labelled) in fig.spelling_kinds.items():
+            out.append(f"  spelling recall, {kind} slips (lines and files): {found}/{labelled} = {found / max(1, labelled):.2f}")
     out.append(f"domain terms checked for spelling: {fig.terms_checked}, flagged: {len(fig.terms_flagged)}")
     for t in fig.terms_flagged[:20]:
         out.append(f"  flagged term: {t}")

@@ -210,6 +210,12 @@ def _lemma_lookup(word: str) -> str:
     return _lemma_data().get(word, word)
 
 
+def lookup_lemma(word: str) -> str:
+    """The lookup table's lemma of a lower-case word, without the keyword exceptions of
+    :func:`lemma` ("billing" is "bill" here): for grammar, as the writing rules need it."""
+    return _lemma_lookup(word)
+
+
 @lru_cache(maxsize=65536)
 def token_key(text: str) -> str:
     """Canonical key of one atom's text; equal keys match.

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -181,6 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--class", dest="sizes", default="",
                     help="e.g. 200,1000,2000: the first N students of a generated class of 2,000")
     ap.add_argument("--seed", type=int, default=14, help="the generated class's seed")
+    ap.add_argument("--modes", default="fresh,changed,rerun", help="with --class: which runs")
+    ap.add_argument("--no-floor", action="store_true", help="with --class: skip the floor")
     ap.add_argument("--one", choices=["floor", "batch", "pipeline"])
     ap.add_argument("--mode", choices=["fresh", "force", "changed", "rerun"], default="force")
     ap.add_argument("--files", type=Path, default=None, help=argparse.SUPPRESS)
@@ -269,9 +272,10 @@ def scale(args: argparse.Namespace, posting: str | None) -> int:
     for size in sizes:
         corpus = subset(size, args.seed)
         for n in counts:
-            floor = min((measure("floor", n, posting, corpus) for _ in range(args.repeat)),
-                        key=lambda r: r["seconds"])
-            for mode in ("fresh", "changed", "rerun"):
+            floor = {"seconds": math.nan, "cpu": math.nan} if args.no_floor else min(
+                (measure("floor", n, posting, corpus) for _ in range(args.repeat)),
+                key=lambda r: r["seconds"])
+            for mode in args.modes.split(","):
                 b = min((measure("batch", n, posting, corpus, mode) for _ in range(args.repeat)),
                         key=lambda r: r["seconds"])
                 done = b["files"] if mode != "rerun" else b["reused"]

@@ -383,6 +383,16 @@ def _load_manifest(outdir: Path) -> dict[str, Any]:
     return files
 
 
+def _manifest_text(manifest: dict[str, Any]) -> str:
+    """The manifest as JSON, one line per file: json's indented output is made in pure Python
+    (2,000 files: 0.6 s and a 55 MB list of pieces), a line per entry by its C encoder."""
+    files = manifest.pop("files")
+    head = json.dumps(manifest, indent=1, ensure_ascii=False)[:-2]  # without the closing "\n}"
+    lines = ",\n".join(f"  {json.dumps(rel, ensure_ascii=False)}: {json.dumps(entry, ensure_ascii=False)}"
+                       for rel, entry in files.items())
+    return f'{head},\n "files": {{\n{lines}\n }}\n}}\n'
+
+
 def _read_journal(outdir: Path) -> dict[str, Any]:
     """The journal's entries, later lines winning; a line cut short by a kill is skipped."""
     try:
@@ -512,8 +522,7 @@ class _Run:
             "skipped": [list(s) for s in self.skipped],
             "files": {rel: self.files[rel] for rel in sorted(self.files, key=sort_key)},
         }
-        write_atomic(self.outdir / MANIFEST,
-                      json.dumps(manifest, indent=1, ensure_ascii=False, sort_keys=False) + "\n")
+        write_atomic(self.outdir / MANIFEST, _manifest_text(manifest))
         self.unsaved.clear()
         with contextlib.suppress(OSError):
             (self.outdir / JOURNAL).unlink()

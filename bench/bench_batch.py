@@ -182,7 +182,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--class", dest="sizes", default="",
                     help="e.g. 200,1000,2000: the first N students of a generated class of 2,000")
     ap.add_argument("--seed", type=int, default=14, help="the generated class's seed")
-    ap.add_argument("--modes", default="fresh,changed,rerun", help="with --class: which runs")
+    ap.add_argument("--modes", default="fresh,rerun,changed",
+                    help="with --class: which runs, in order (rerun reuses the last run)")
     ap.add_argument("--no-floor", action="store_true", help="with --class: skip the floor")
     ap.add_argument("--one", choices=["floor", "batch", "pipeline"])
     ap.add_argument("--mode", choices=["fresh", "force", "changed", "rerun"], default="force")

@@ -21,6 +21,8 @@ is missing (``index.html``). Design choices, each for a reason:
 - **Ctrl-C leaves a readable folder.** Pending work is cancelled, the pool shut down, and
   ``summary.csv``, ``index.html`` and ``manifest.json`` (state ``interrupted``, with the
   files still pending) are written for what finished; the same command finishes the job.
+  A run killed outright leaves ``manifest.journal`` (entries appended every
+  ``FLUSH_SECONDS``), which the next run reads too.
 - **Deterministic outputs.** Rows are sorted by file name and carry no timestamps, so the
   same inputs give byte-identical ``summary.csv`` and ``index.html``.
 
@@ -380,7 +382,7 @@ def _load_manifest(outdir: Path) -> dict[str, Any]:
             and isinstance(data.get("files"), dict)):
         files = data["files"]
     files.update(_read_journal(outdir))
-    return files
+    return _shared(files)  # held for the whole run: share the strings new rows repeat
 
 
 def _manifest_text(manifest: dict[str, Any]) -> str:

@@ -20,12 +20,23 @@ depend on what else the machine is doing.
 
 Targets (issue 6): 2 workers >= 1.7x faster than 1; batch <= 1.3x the floor; peak memory
 < 300 MB per worker.
+
+Scale (issue 14): ``--class 200,1000,2000`` runs the same measurements on the first N students
+of a generated class of 2,000 (``bench/make_class.py``: the evaluation generator's DOCX, PDF,
+scanned PDF and text files, built once into the system temp folder) and adds what grows with
+N: the parent's own peak memory and CPU (with 2 workers the parent only discovers, hashes,
+sends bytes and keeps rows), a re-run after the settings changed (every file checked again
+over the last run's folder, its old outputs weighed), and a re-run with nothing changed
+(every file hashed and reused).
+
+    python bench/bench_batch.py --class 200,1000,2000 --workers 1,2 --repeat 1
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import subprocess
 import sys
@@ -45,6 +56,9 @@ def extract(path: str) -> int:
         from pdfminer.high_level import extract_text
 
         return len(extract_text(path))
+    if path.endswith(".txt"):
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            return len(fh.read())
     import docx
 
     d = docx.Document(path)
@@ -74,8 +88,8 @@ def _extract_with_rss(path: str) -> tuple[int, float]:
     return extract(path), _peak_rss_mb()
 
 
-def one_floor(workers: int) -> dict[str, float]:
-    files = sorted(str(p) for p in CORPUS.iterdir() if p.suffix in (".pdf", ".docx"))
+def one_floor(workers: int, corpus: Path = CORPUS) -> dict[str, float]:
+    files = sorted(str(p) for p in corpus.iterdir() if p.suffix in (".pdf", ".docx", ".txt"))
     t0, c0 = time.perf_counter(), _cpu()
     if workers == 1:
         for f in files:
@@ -110,24 +124,52 @@ def one_pipeline(posting: str | None) -> dict[str, float]:
             "rss_mb": _peak_rss_mb()}
 
 
-def one_batch(workers: int, posting: str | None) -> dict[str, float]:
+def _self_cpu() -> float:
+    import resource
+
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    return me.ru_utime + me.ru_stime
+
+
+def one_batch(workers: int, posting: str | None, corpus: Path = CORPUS, out: Path | None = None,
+              mode: str = "force") -> dict[str, float]:
+    """One run; ``mode``: "fresh" (empty output folder), "force" (``--force`` over the last
+    run's folder), "changed" (the settings changed since the last run: a copy of the posting
+    with a line of blanks added, so every file is checked again and its old outputs weighed), or
+    "rerun" (nothing changed since the last run: every file hashed and reused)."""
+    import shutil
+    import tempfile
+
     from resume_tool.batch import run_batch
 
-    t0, c0 = time.perf_counter(), _cpu()
+    out = out or OUT / f"batch-w{workers}"
+    if mode == "fresh":
+        shutil.rmtree(out, ignore_errors=True)
+    if mode == "changed" and posting:
+        edited = Path(tempfile.mkdtemp(prefix="bench-posting-")) / Path(posting).name
+        pad = b" " * (time.time_ns() % 9973 + 1)  # new bytes, same words: a new settings key
+        edited.write_bytes(Path(posting).read_bytes() + b"\n" + pad + b"\n")
+        posting = str(edited)
+    t0, c0, s0 = time.perf_counter(), _cpu(), _self_cpu()
     result = run_batch(
-        [CORPUS], OUT / f"batch-w{workers}", posting=Path(posting) if posting else None,
+        [corpus], out, posting=Path(posting) if posting else None,
         role=None, lists=None, workers=workers, formats=["html", "json"], drafts=False,
-        force=True, excel=False, quiet=True,
+        force=mode in ("fresh", "force"), excel=False, quiet=True,
     )
     return {"seconds": time.perf_counter() - t0, "cpu": _cpu() - c0, "files": result.checked,
-            "failed": result.failed, "rss_mb": result.peak_worker_rss_mb}
+            "reused": result.reused, "rows": result.files, "failed": result.failed,
+            "rss_mb": result.peak_worker_rss_mb, "parent_rss_mb": _peak_rss_mb(),
+            "parent_cpu": _self_cpu() - s0}
 
 
-def measure(kind: str, workers: int, posting: str | None) -> dict[str, float]:
+def measure(kind: str, workers: int, posting: str | None, corpus: Path | None = None,
+            mode: str = "force") -> dict[str, float]:
     """Run one measurement in a fresh interpreter, as a user's command would."""
-    cmd = [sys.executable, __file__, "--one", kind, "--workers", str(workers)]
+    cmd = [sys.executable, __file__, "--one", kind, "--workers", str(workers), "--mode", mode]
     if posting:
         cmd += ["--posting", posting]
+    if corpus is not None:
+        cmd += ["--files", str(corpus)]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True, cwd=ROOT)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
@@ -137,17 +179,31 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--posting", default=str(ROOT / "examples" / "posting.txt"))
     ap.add_argument("--repeat", type=int, default=2, help="runs per measurement; the fastest counts")
+    ap.add_argument("--class", dest="sizes", default="",
+                    help="e.g. 200,1000,2000: the first N students of a generated class of 2,000")
+    ap.add_argument("--seed", type=int, default=14, help="the generated class's seed")
+    ap.add_argument("--modes", default="fresh,rerun,changed",
+                    help="with --class: which runs, in order (rerun reuses the last run)")
+    ap.add_argument("--no-floor", action="store_true", help="with --class: skip the floor")
     ap.add_argument("--one", choices=["floor", "batch", "pipeline"])
+    ap.add_argument("--mode", choices=["fresh", "force", "changed", "rerun"], default="force")
+    ap.add_argument("--files", type=Path, default=None, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     posting = args.posting if args.posting and Path(args.posting).is_file() else None
     if args.one:
         n = int(args.workers)
+        corpus = args.files or CORPUS
         if args.one == "pipeline":
             res = one_pipeline(posting)
+        elif args.one == "floor":
+            res = one_floor(n, corpus)
         else:
-            res = one_floor(n) if args.one == "floor" else one_batch(n, posting)
+            out = OUT / f"class-{corpus.name}-w{n}" if args.files else None
+            res = one_batch(n, posting, corpus, out, args.mode)
         print(json.dumps(res))
         return 0
+    if args.sizes:
+        return scale(args, posting)
     if not CORPUS.is_dir() or not any(CORPUS.iterdir()):
         subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py")], check=True)
     counts = [int(w) for w in args.workers.split(",")]
@@ -182,6 +238,58 @@ def main(argv: list[str] | None = None) -> int:
     print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"posting: {Path(posting).name if posting else 'none (role inferred)'}; "
           f"files: {CORPUS.relative_to(ROOT)}")
+    return 0
+
+
+def subset(count: int, seed: int) -> Path:
+    """The first ``count`` students of the class of 2,000, hard-linked into their own folder."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import make_class
+
+    whole = make_class.ensure(2000, seed)
+    folder = whole.parent / f"{whole.name}-first{count}"
+    files = sorted(p for p in whole.iterdir() if p.is_file())[:count]
+    if folder.is_dir() and sorted(p.name for p in folder.iterdir()) == [p.name for p in files]:
+        return folder
+    import shutil
+
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir()
+    for p in files:
+        os.link(p, folder / p.name)
+    return folder
+
+
+def scale(args: argparse.Namespace, posting: str | None) -> int:
+    """Issue 14: what grows with the number of files, and throughput at 2,000."""
+    sizes = [int(n) for n in args.sizes.split(",")]
+    counts = [int(w) for w in args.workers.split(",")]
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} "
+          f"on {os.cpu_count()} CPUs", flush=True)
+    print("| files | workers | run | wall s | CPU s (all) | parent CPU s | files/s | "
+          "parent peak MB | worker peak MB | floor wall s | floor CPU s | wall / floor | "
+          "CPU / floor |", flush=True)
+    print("|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|", flush=True)
+    for size in sizes:
+        corpus = subset(size, args.seed)
+        for n in counts:
+            floor = {"seconds": math.nan, "cpu": math.nan} if args.no_floor else min(
+                (measure("floor", n, posting, corpus) for _ in range(args.repeat)),
+                key=lambda r: r["seconds"])
+            for mode in args.modes.split(","):
+                b = min((measure("batch", n, posting, corpus, mode) for _ in range(args.repeat)),
+                        key=lambda r: r["seconds"])
+                done = b["files"] if mode != "rerun" else b["reused"]
+                ratio = (f"{b['seconds'] / floor['seconds']:.2f} | {b['cpu'] / floor['cpu']:.2f}"
+                         if mode != "rerun" else "– | –")
+                print(f"| {size} | {n} | {mode} | {b['seconds']:.1f} | {b['cpu']:.1f} | "
+                      f"{b['parent_cpu']:.1f} | {done / b['seconds']:.1f} | "
+                      f"{b['parent_rss_mb']:.0f} | {b['rss_mb']:.0f} | {floor['seconds']:.1f} | "
+                      f"{floor['cpu']:.1f} | {ratio} |", flush=True)
+                if b["rows"] != size or (mode != "rerun" and b["files"] != size):
+                    print(f"  (rows {b['rows']:.0f}, checked {b['files']:.0f}, "
+                          f"failed {b['failed']:.0f})", flush=True)
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

@@ -664,3 +664,29 @@ def test_real_reports_match_the_schema(schema: dict[str, Any], tmp_path) -> None
     assert {k["source"] for k in first["keywords"] if k["target"]} == {"posting", "role"}
     assert first["checks"] and all(c["kind"] in ("title", "years", "education", "credential")
                                    for c in first["checks"])
+
+
+def test_reports_are_byte_identical_whatever_the_hash_seed(tmp_path: Path) -> None:
+    """Forms equal but for case ("Coding", "coding") once kept the order of a set, which
+    changes with each process's hash seed, so two runs of batch gave different reports."""
+    import os
+    import subprocess
+    import sys
+
+    resume = tmp_path / "r.txt"
+    resume.write_text(
+        "Jane Doe\njane@example.com\n\nSKILLS\nCoding, ICD-10-CM, CPT, Medical Billing, EPIC, Epic\n\n"
+        "EXPERIENCE\nMedical Coder, Acme Clinic, 2020 - Present\n- Medical coding and billing of"
+        " outpatient charts; coding audits\n- medical billing follow-up, epic documentation\n",
+        encoding="utf-8",
+    )
+    outs = []
+    for seed in ("1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run(
+            [sys.executable, "-m", "resume_tool", "check", str(resume), "--format", "html"],
+            capture_output=True, env=env, check=False,
+        )
+        assert done.returncode in (0, 1), done.stderr
+        outs.append(done.stdout)
+    assert outs[0] == outs[1] == outs[2]

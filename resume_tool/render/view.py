@@ -418,8 +418,8 @@ def _row(k: KeywordResult, report: Report, terms: dict[str, str]) -> KeywordRow:
         snippet=snippet(sentences[0], forms) if sentences else [],
         more_sentences=max(0, len(sentences) - 1),
         sections=sorted({section_label(s) for s in k.sections}),
-        forms_used=sorted(set(k.resume_forms), key=str.casefold),
-        via=sorted({terms.get(i, i) for i in k.satisfied_by}, key=str.casefold),
+        forms_used=sorted(set(k.resume_forms), key=lambda f: (f.casefold(), f)),
+        via=sorted({terms.get(i, i) for i in k.satisfied_by}, key=lambda f: (f.casefold(), f)),
         points=fmt_points(k.points),
         max_points=fmt_points(k.max_points),
         both_forms=_both_forms(k),
@@ -549,7 +549,7 @@ def build_view(report: Report) -> ReportView:
     matched = sorted(((r, k) for r, k in target if r.matched), key=lambda p: _sort_key(*p))
     role_missing = sorted(((r, k) for r, k in role_tier if not r.matched), key=lambda p: _sort_key(*p))
     role_matched = sorted(((r, k) for r, k in role_tier if r.matched), key=lambda p: _sort_key(*p))
-    extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=str.casefold)
+    extra = sorted({k.term for r, k in rows if not k.target and r.matched}, key=lambda t: (t.casefold(), t))
     must_missing = [r for r, _ in missing if r.must_have]
 
     # keywords an acronym-long-form finding already names are not repeated here

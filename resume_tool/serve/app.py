@@ -521,7 +521,7 @@ def changes(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     Layout findings come from the original file and cannot be judged from edited text, so
     they are neither "fixed" nor "new" here (the page says so)."""
     def words(src: dict[str, str], other: dict[str, str]) -> list[str]:
-        return sorted((t for k, t in src.items() if k not in other), key=str.casefold)
+        return sorted((t for k, t in src.items() if k not in other), key=lambda t: (t.casefold(), t))
 
     def found(src: dict[str, str], other: dict[str, str]) -> list[str]:
         return [m for c, m in sorted(src.items()) if c not in other and c not in work.LAYOUT_CODES]

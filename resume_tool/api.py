@@ -184,9 +184,16 @@ def check_many(
         seen.add(name)
         with guard(name):
             report = _report(resume, posting, role, lists, None, today)
-        fits.append(PostingFit(name=name or "posting", report=report,
-                               missing_required=_missing_required(report)))
-    fits.sort(key=lambda f: (not f.scored, -f.report.score if f.scored else 0))
+        fits.append(PostingFit(name=name or "posting", report=report))
+    return rank_fits(resume, fits, role)
+
+
+def rank_fits(resume: Resume, fits: list[PostingFit], role: str | None) -> MultiReport:
+    """``fits`` ranked by score (not-scored postings last) with the keywords that would raise
+    the most scores: one ranking for ``check_many`` and ``batch --postings``."""
+    for fit in fits:
+        fit.missing_required = _missing_required(fit.report)
+    fits = sorted(fits, key=lambda f: (not f.scored, -f.report.score if f.scored else 0))
     return MultiReport(resume=resume, fits=fits, payoffs=_payoffs(fits), role=role)
 
 

@@ -738,3 +738,19 @@ def test_required_missing_follows_the_report_rule() -> None:
     assert ["x-role", "Role Core Term", False] in row["missing"]
     data["posting"] = None
     assert "Role Core Term" in batch_outputs.report_row(task.rel, task.name, task.sha256, data)["required_missing"]
+
+
+def test_a_resume_not_scored_has_no_role_in_the_class_table() -> None:
+    """The report says no role was assumed for it; summary.csv and the dashboard agree."""
+    from resume_tool.api import check
+    from resume_tool.batch.outputs import report_row
+    from resume_tool.render import report_to_dict
+
+    root = Path(__file__).resolve().parents[1] / "examples"
+    data = report_to_dict(check(root / "resume.docx"))
+    assert report_row("r.docx", "r", "", data)["role"] == data["role"] != ""
+    data.update(band="not scored", role_inferred=True)
+    row = report_row("r.docx", "r", "", data)
+    assert row["role"] == row["role_name"] == ""
+    data.update(role_inferred=False)  # chosen with --role: shown as chosen
+    assert report_row("r.docx", "r", "", data)["role"] == data["role"]

@@ -185,3 +185,30 @@ def test_compare_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) 
     assert "Most improved" in since and "Ana Lima" in since
     manifest = json.loads((tmp_path / "out2" / "manifest.json").read_text("utf-8"))
     assert manifest["counts"]["files"] == 2
+
+
+def test_a_shared_or_template_email_never_hands_one_student_anothers_score() -> None:
+    """Alice and Bob both kept the template's address; now Bob and Zed have it."""
+    before = [_row("alice.docx", sha="s1", email="you@example.com", student="Alice Ames"),
+              _row("bob.docx", sha="s2", email="you@example.com", student="Bob Burns")]
+    now = [_row("bob.docx", sha="t1", email="you@example.com", student="Bob Burns"),
+           _row("zed.docx", sha="t2", email="you@example.com", student="Zed Zane")]
+    got = {rel: (p["file"], how) for rel, (p, how) in match(now, _previous(before)).items()}
+    assert got == {"bob.docx": ("bob.docx", "name")}
+    before = [_row("a1.pdf", sha="s1", email="pat@college.edu"), _row("a2.pdf", sha="s2", email="pat@college.edu")]
+    now = [_row("n.pdf", sha="t1", email="pat@college.edu")]
+    assert match(now, _previous(before)) == {}  # one address, two earlier resumes: no guess
+
+
+def test_a_damaged_earlier_manifest_cannot_stop_the_run(tmp_path: Path) -> None:
+    earlier = tmp_path / "earlier"
+    earlier.mkdir()
+    (earlier / "manifest.json").write_text(json.dumps({"files": {
+        "a.pdf": {"sha256": ["x"], "email": {"a": 1}, "student": 3, "findings": "no-text", "score": "9"},
+        "b.pdf": {"sha256": "s2", "score": 40, "status": "ok", "findings": [["length", "info", "f"]]},
+    }}), encoding="utf-8")
+    previous = load_previous(earlier)
+    now = [_row("a.pdf", sha="t1"), _row("b.pdf", sha="s2", score=50)]
+    changes = compare(now, previous)
+    assert changes["b.pdf"].score_change == 10
+    assert "a.pdf" not in changes

@@ -326,3 +326,12 @@ def test_big_class_lays_out_a_page_of_rows_and_shows_all_on_request(tmp_path: Pa
             assert not plain.is_visible("#filters")
         finally:
             browser.close()
+
+
+def test_a_keyword_core_for_one_student_only_has_no_badge_for_the_class() -> None:
+    one = _row("a.pdf", required=("Claim submission", "CPC"))
+    two = _row("b.pdf", required=("CPC",))
+    two["missing"].append(["claim submission", "Claim submission", False])  # not core for b's role
+    two["targets"].append("claim submission")
+    gaps = {g.term: g.must_have for g in cohort_view([one, two], []).keywords}
+    assert gaps == {"CPC": True, "Claim submission": False}

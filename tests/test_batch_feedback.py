@@ -247,3 +247,19 @@ def test_feedback_page_prints_on_one_sheet_and_logs_nothing(report: Any, tmp_pat
     assert printed.returncode == 0 and pdf.is_file()
     assert console_messages(printed.stderr) == []
     assert len(pypdfium2.PdfDocument(str(pdf))) == 1
+
+
+@pytest.mark.parametrize("name", ["gdocs-brooksby-export.docx", "indeed-mason-resume.pdf",
+                                  "bjh-john-smith-kent-sample.docx"])
+def test_the_first_fix_is_the_same_on_the_feedback_page_the_dashboard_and_the_csv(name: str) -> None:
+    """These three once named different first fixes on the feedback page and in summary.csv."""
+    from resume_tool.batch.outputs import report_row
+    from resume_tool.render import report_to_dict
+
+    path = SHARED / "files" / name
+    if not path.is_file():
+        pytest.skip(f"../shared/corpus/files/{name} is not here")
+    r = check(path, posting=ROOT / "examples" / "posting.txt")
+    first = report_row(name, name, "", report_to_dict(r))["first_fix"]
+    assert first is not None
+    assert first[2] == top_fixes(r, 1)[0].message

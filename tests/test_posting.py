@@ -595,3 +595,14 @@ def test_pprm_rcm_vendor_is_not_required(real) -> None:
     posting = corpus_posting("jobsboard-pprm-certified-medical-coder.txt", real)
     assert "revenue-cycle-management" not in {k.entry_id for k in posting.keywords}
     assert posting.domain == "coding"  # still evidence that this is a coding job
+
+
+def test_a_posting_named_pdf_that_holds_no_pdf_is_refused(tmp_path):
+    """Once decoded as garbled text: a posting column with no keywords, silently."""
+    from resume_tool.errors import ResumeToolError
+
+    bad = tmp_path / "posting.pdf"
+    for data in ("\u6700\u7261\u6162 not a PDF at all\n".encode("utf-16-le"), b"Coder wanted. CPC required.\n"):
+        bad.write_bytes(data)
+        with pytest.raises(ResumeToolError, match=r"named like a PDF|not a DOCX, PDF or text file"):
+            read_posting(bad)

@@ -354,6 +354,8 @@ def test_run_in_heading_and_title_above_dates() -> None:
         ("Licenses, Certifications", "certifications"),
         ("Education, Training and Certifications", "certifications"),
         ("Technical Skills", "skills"),
+        ("Certifications in Progress", "certifications"),  # plural: a heading
+        ("Certificates of Achievement", "certifications"),
     ],
 )
 def test_a_credential_named_like_a_heading_is_an_item(text: str, kind: str | None) -> None:

@@ -40,6 +40,15 @@ FORMAT_CODES = (
 FORMAT_PENALTY = {"error": 25, "warning": 10, "info": 0}
 SEVERITY_WORDS = {"error": "must fix", "warning": "should fix", "info": "good to know"}
 SUB_SCORE_NAMES = ("keywords", "format", "writing")
+_SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
+
+
+def fix_order(code: str, severity: str) -> tuple[int, int]:
+    """Which finding to fix first: must fix, then should fix, then good to know; within a
+    severity, problems with how an ATS reads the file (``FORMAT_CODES``, in that order) first.
+    One rule for the feedback page, ``summary.csv`` and the dashboard, so they name the same."""
+    reading = FORMAT_CODES.index(code) if code in FORMAT_CODES else len(FORMAT_CODES)
+    return _SEVERITY_RANK.get(severity, len(_SEVERITY_RANK)), reading
 
 
 def format_sub_score(findings: list[Finding]) -> SubScore:

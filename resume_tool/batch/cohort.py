@@ -440,16 +440,18 @@ def cohort_view(
     had: Counter[str] = Counter()
     lacked: Counter[str] = Counter()
     term_of: dict[str, str] = {}
-    must: set[str] = set()
+    must: Counter[str] = Counter()
     for r in ok:
         had.update(set(r.get("targets", [])))
         for kid, term, must_have in r.get("missing", []):
             lacked[kid] += 1
             term_of.setdefault(kid, term)
             if must_have:
-                must.add(kid)
+                must[kid] += 1
+    # The badge (Required / Core) only when it is must-have for every student missing it: a term
+    # core for one student's role is not "Core" for the class.
     gaps = [
-        KeywordGap(term_of[k], k in must, n, max(had[k], n), _percent(n, max(had[k], n)))
+        KeywordGap(term_of[k], must[k] == n, n, max(had[k], n), _percent(n, max(had[k], n)))
         for k, n in lacked.items()
     ]
     gaps.sort(key=lambda g: (-g.missing, not g.must_have, -g.percent, g.term.casefold(), g.term))

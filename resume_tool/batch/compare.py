@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from .outputs import sort_key
+from .outputs import email_key, sort_key
 
 MANIFEST = "manifest.json"
 NOT_SCORED = "not scored"
@@ -78,11 +78,28 @@ def load_previous(outdir: Path) -> Previous:
     files = data.get("files") if isinstance(data, dict) else None
     if not isinstance(files, dict):
         raise InputError(str(path / MANIFEST), "is not a batch manifest (no files in it)", fix)
-    rows = [dict(e, file=rel) for rel, e in files.items()
+    rows = [_clean(dict(e, file=rel)) for rel, e in files.items()
             if isinstance(e, dict) and isinstance(rel, str)]
     rows.sort(key=lambda r: sort_key(r["file"]))
     settings = data.get("settings") if isinstance(data.get("settings"), dict) else {}
     return Previous(path, rows, settings)
+
+
+_TEXT_FIELDS = ("sha256", "email", "student", "status", "band", "name")
+
+
+def _clean(row: dict[str, Any]) -> dict[str, Any]:
+    """An earlier row with every field the comparison reads of the type it expects: a manifest
+    edited by hand or cut short must not stop a run after the whole class was checked."""
+    for key in _TEXT_FIELDS:
+        if not isinstance(row.get(key), str):
+            row[key] = ""
+    if not isinstance(row.get("findings"), list):
+        row["findings"] = []
+    score = row.get("score")
+    if isinstance(score, bool) or not isinstance(score, int | float):
+        row["score"] = None
+    return row
 
 
 def _norm(text: Any) -> str:
@@ -126,8 +143,11 @@ def match(rows: list[dict[str, Any]], previous: Previous) -> dict[str, tuple[dic
                 found[r["file"]] = (p, label)
                 used.add(p["file"])
 
-    by(lambda r: r.get("sha256") or "", "same file", unique=False)
-    by(lambda r: _norm(r.get("email")), "e-mail", unique=False)
+    by(lambda r: r.get("sha256") if isinstance(r.get("sha256"), str) else "", "same file",
+       unique=False)
+    # one address on one resume in each run, and never a template address (you@example.com):
+    # two students who both kept the template's address are not one person
+    by(lambda r: email_key(_norm(r.get("email"))), "e-mail", unique=True)
     by(lambda r: _norm(r.get("student")), "name", unique=True)
     return found
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..models import Report
 from ..render.report import html_env, md_env
-from ..render.view import SEVERITY_LABELS, SEVERITY_ORDER, KeywordRow, ReportView, build_view
+from ..render.view import SEVERITY_LABELS, KeywordRow, ReportView, build_view
 
 TOP_FIXES = 3  # "the three most important fixes"
 TOP_NOTES = 3  # writing notes shown; the full report has the rest
@@ -118,14 +118,9 @@ def top_fixes(report: Report, n: int = TOP_FIXES) -> list[FixItem]:
     tables, columns, headings ...) come before the others, which keep the report's order. A
     second finding of a kind already shown (another acronym, another heading) waits in the
     full report, so three slots name three different problems."""
-    from ..analyze.subscores import FORMAT_CODES
+    from ..analyze.subscores import fix_order
 
-    order = {sev: i for i, sev in enumerate(SEVERITY_ORDER)}
-    reading = {code: i for i, code in enumerate(FORMAT_CODES)}
-    ranked = sorted(
-        enumerate(report.findings),
-        key=lambda p: (order.get(p[1].severity, len(order)), reading.get(p[1].code, len(reading)), p[0]),
-    )
+    ranked = sorted(enumerate(report.findings), key=lambda p: (*fix_order(p[1].code, p[1].severity), p[0]))
     out: list[FixItem] = []
     seen: set[str] = set()
     for _, f in ranked:

@@ -15,8 +15,10 @@ import re
 from pathlib import Path
 from typing import Any
 
+from ..analyze.subscores import fix_order
 from ..errors import InputError
 
+ROW_VERSION = 2  # the fields of a row; a change makes the next run check every file again
 CSV_COLUMNS = (
     "file",
     "name",
@@ -40,9 +42,6 @@ CSV_COLUMNS = (
     "fixed_findings",  # findings of the earlier run that are gone, by title
     "new_findings",  # findings that were not there in the earlier run
 )
-SEVERITY_RANK = {"error": 0, "warning": 1, "info": 2}
-# Findings that make every other finding moot (nothing was read): shown first when present.
-FIRST_CODES = ("no-text",)
 # A cell starting with one of these is a formula (or becomes one) in Excel, LibreOffice and
 # Google Sheets: "=HYPERLINK(...)", "+1-555", "-2+3", "@SUM", and tab/CR tricks.
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
@@ -71,7 +70,7 @@ def csv_cell(value: Any) -> str:
 
 def csv_row(row: dict[str, Any], marks: dict[str, Any] | None = None) -> list[str]:
     """One row of summary.csv; ``marks`` holds what is known only across rows (the
-    duplicate, the earlier run's comparison), from ``class_marks``."""
+    duplicate, the earlier run's comparison), worked out by ``summary_csv``."""
     ok = row.get("status") == "ok"
     marks = marks or {}
     first = row.get("first_fix") if ok else None
@@ -133,7 +132,8 @@ PLACEHOLDER_EMAIL_DOMAINS = frozenset({"example.com", "example.org", "example.ne
                                        "email.com", "yourdomain.com", "mail.com"})
 
 
-def _email_key(email: Any) -> str:
+def email_key(email: Any) -> str:
+    """An e-mail address as evidence of a person: case-blind, "" for a template address."""
     text = str(email or "").strip().casefold()
     if "@" not in text or text.rsplit("@", 1)[1] in PLACEHOLDER_EMAIL_DOMAINS:
         return ""
@@ -150,7 +150,7 @@ def duplicates(rows: list[dict[str, Any]]) -> dict[str, tuple[str, str]]:
     first_of: dict[tuple[str, str], str] = {}
     out: dict[str, tuple[str, str]] = {}
     for row in sorted(rows, key=lambda r: sort_key(r["file"])):
-        keys = [("sha", row.get("sha256") or ""), ("email", _email_key(row.get("email")))]
+        keys = [("sha", row.get("sha256") or ""), ("email", email_key(row.get("email")))]
         keys = [k for k in keys if k[1]]
         root = None
         for kind, value in keys:
@@ -178,14 +178,15 @@ def report_row(rel: str, name: str, sha256: str, data: dict[str, Any]) -> dict[s
         # the report's rule: with a posting, only what the posting requires
         return must_have_rule(k["source"], k["required"], k["core"], has_posting)
 
+    assumed_none = data["band"] == "not scored" and data.get("role_inferred", True)
     targets = [k for k in data["keywords"] if k["target"]]
     missing = sorted((k for k in targets if not matched(k)),
                      key=lambda k: (-k["max_points"], k["term"].casefold(), k["id"]))
     findings: dict[str, tuple[str, str, str]] = {}
     for f in data["findings"]:
         findings.setdefault(f["code"], (f["severity"], f["fix"], f["message"]))
-    first = min(data["findings"], default=None, key=lambda f: (
-        SEVERITY_RANK.get(f["severity"], 3), f["code"] not in FIRST_CODES))
+    # the feedback page's first fix too (min keeps the report's order among equals)
+    first = min(data["findings"], default=None, key=lambda f: fix_order(f["code"], f["severity"]))
     counts = data["summary"]["findings"]
     contact = data["resume"]["contact"]
     return {
@@ -197,8 +198,9 @@ def report_row(rel: str, name: str, sha256: str, data: dict[str, Any]) -> dict[s
         "cache": True,
         "student": contact.get("name") or "",
         "email": contact.get("email") or "",
-        "role": data["role"],
-        "role_name": data["role_name"],
+        # a resume that is not scored had no role assumed for it (the report says so)
+        "role": "" if assumed_none else data["role"],
+        "role_name": "" if assumed_none else data["role_name"],
         "score": data["score"],
         "band": data["band"],
         "required_missing": [k["term"] for k in missing if must_have(k)],

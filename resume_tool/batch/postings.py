@@ -99,7 +99,7 @@ def fit_postings(report: Report, postings: list[tuple[str, Posting]], vocab: Voc
     ``check_many`` ranks them."""
     from ..analyze import analyze
     from ..analyze.subscores import sub_scores
-    from ..api import _missing_required, _payoffs
+    from ..api import rank_fits
 
     resume = report.resume
     writing = getattr(report, "writing", None)
@@ -108,9 +108,8 @@ def fit_postings(report: Report, postings: list[tuple[str, Posting]], vocab: Voc
         r = analyze(resume, vocab, matcher, posting=posting, role=role)
         r.writing = writing  # what api.with_writing adds: it reads the resume alone
         r.sub_scores = sub_scores(r)
-        fits.append(PostingFit(name=name, report=r, missing_required=_missing_required(r)))
-    fits.sort(key=lambda f: (not f.scored, -f.report.score if f.scored else 0))
-    return MultiReport(resume=resume, fits=fits, payoffs=_payoffs(fits), role=role)
+        fits.append(PostingFit(name=name, report=r))
+    return rank_fits(resume, fits, role)
 
 
 def fit_row(multi: MultiReport) -> dict[str, Any]:

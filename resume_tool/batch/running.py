@@ -130,18 +130,26 @@ def _digest_tree(folder: Path) -> str:
 def _settings_record(settings: Settings, posting_sha: str | None) -> dict[str, Any]:
     from ..analyze.score import SCORE_VERSION
     from ..resources import data_dir
+    from ..writing import WRITING_VERSION
+    from .outputs import ROW_VERSION
 
-    try:
-        bundled = _digest_tree(data_dir("keyword_lists"))
-    except FileNotFoundError:
-        bundled = ""
+    def digest(name: str) -> str:
+        try:
+            return _digest_tree(data_dir(name))
+        except FileNotFoundError:
+            return ""
+
+    # Everything a kept result depends on: a change to any of these checks the file again.
     return {
         "tool_version": __version__,
         "score_version": SCORE_VERSION,
+        "writing_version": WRITING_VERSION,
+        "row_version": ROW_VERSION,
+        "templates_sha256": digest("templates"),
         "posting_sha256": posting_sha,
         "role": settings.role,
         "lists": [{"path": p, "sha256": _digest_tree(Path(p))} for p in settings.lists],
-        "bundled_lists_sha256": bundled,
+        "bundled_lists_sha256": digest("keyword_lists"),
         "formats": sorted(settings.formats),
         "drafts": settings.drafts,
         **_extras_record(settings),
@@ -500,8 +508,10 @@ class _Run:
     """State of one batch run: rows so far, the manifest, progress; writes the outputs."""
 
     def __init__(self, outdir: Path, settings: Settings, record: dict[str, Any], *,
-                 excel: bool, quiet: bool, posting_label: str | None) -> None:
+                 excel: bool, quiet: bool, posting_label: str | None,
+                 previous: Previous | None = None) -> None:
         self.outdir = outdir
+        self.previous = previous  # --compare: the earlier run's rows
         self.settings = settings
         self.record = record
         self.key = _key(record)
@@ -611,7 +621,7 @@ class _Run:
 
     def write_outputs(self, *, interrupted: bool) -> None:
         rows = list(self.rows.values())
-        previous: Previous | None = getattr(self, "previous", None)
+        previous = self.previous
         changes = compare_runs(rows, previous) if previous is not None else None
         write_atomic(self.outdir / "summary.csv",
                      summary_csv(rows, excel=self.excel, changes=changes))
@@ -687,8 +697,8 @@ def run_batch(
                          {rel: e.get("name", "") for rel, e in last.items() if isinstance(e, dict)})
     previous = {} if force else last
     run = _Run(outdir, settings, record, excel=excel, quiet=quiet,
-               posting_label=Path(posting).name if posting is not None else None)
-    run.previous = earlier  # type: ignore[attr-defined]
+               posting_label=Path(posting).name if posting is not None else None,
+               previous=earlier)
     run.files = dict(previous)  # rows of files not given this time stay in the manifest
     run.skipped = [(s.rel, s.reason) for s in inputs.skipped]
     for f in inputs.failed:

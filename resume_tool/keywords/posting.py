@@ -123,7 +123,8 @@ def read_posting(path_or_dash: str | Path) -> str:
         raise InputError(
             name, f"cannot read the file ({err.strerror})", "Check the path and permissions"
         ) from err
-    if sniff(data, name) in ("docx", "pdf"):
+    if sniff(data, name) in ("docx", "pdf") or p.suffix.lower() in (".pdf", ".docx"):
+        # a ".pdf" that holds no PDF is refused as a resume would be, never read as garbled text
         return read_bytes(data, name).text
     return _normalize(decode(data))
 
@@ -620,7 +621,7 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
 
 
 _PARTNER_UNIT = re.compile(
-    r"\s*(?:vendors?|departments?|teams?|offices?|partners?|personnel|leadership|colleagues|"
+    r"\s{1,3}(?:vendors?|departments?|teams?|offices?|partners?|personnel|leadership|colleagues|"
     r"compan(?:y|ies)|contractors?)\b",
     re.IGNORECASE,
 )

@@ -182,7 +182,7 @@ def classify_heading(text: str) -> tuple[str, bool] | None:
 
 
 # "Certificate in Medical Coding", "Degree of Master": one credential, an item under a heading.
-_ITEM_NAME = re.compile(r"\b(?:certificate|certification|diploma|degree)s? (?:in|of) ")
+_ITEM_NAME = re.compile(r"\b(?:certificate|certification|diploma|degree) (?:in|of) ")
 
 
 def _cue_kind(norm: str) -> tuple[str, bool] | None:

@@ -234,7 +234,7 @@ def test_feedback_page_prints_on_one_sheet_and_logs_nothing(report: Any, tmp_pat
 
     if CHROMIUM is None:
         pytest.skip("headless Chromium is not installed (apt-get install chromium)")
-    import pypdfium2
+    from pdfminer.pdfpage import PDFPage
 
     r = copy.deepcopy(report)
     r.resume.contact.name = HOSTILE
@@ -246,7 +246,8 @@ def test_feedback_page_prints_on_one_sheet_and_logs_nothing(report: Any, tmp_pat
                            f"--print-to-pdf={pdf}")
     assert printed.returncode == 0 and pdf.is_file()
     assert console_messages(printed.stderr) == []
-    assert len(pypdfium2.PdfDocument(str(pdf))) == 1
+    with pdf.open("rb") as fh:
+        assert sum(1 for _ in PDFPage.get_pages(fh)) == 1
 
 
 @pytest.mark.parametrize("name", ["gdocs-brooksby-export.docx", "indeed-mason-resume.pdf",

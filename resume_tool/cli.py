@@ -390,7 +390,7 @@ def batch(paths: tuple[Path, ...], outdir: Path, posting: Path | None, role: str
     Example:
         resume-tool batch resumes/ class.zip --posting posting.txt -o out/
         resume-tool batch resumes/ --postings saved_postings/ --feedback -o out/
-      resume-tool batch resumes/ --posting posting.txt -o after/ --compare out/
+        resume-tool batch resumes/ --posting posting.txt -o after/ --compare out/
     """
     from .batch import run_batch
 

@@ -24,8 +24,8 @@ from urllib.parse import quote
 import jinja2
 
 from ..analyze.score import BANDS
+from ..render.report import html_env
 from ..render.view import SEVERITY_LABELS, humanize, importance
-from ..resources import data_dir
 from .outputs import duplicates, sort_key
 
 if TYPE_CHECKING:
@@ -637,15 +637,10 @@ def script_hash(script: str) -> str:
 
 @lru_cache(maxsize=1)
 def _env() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(data_dir("templates"))),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["title_of"] = finding_title
+    """The reports' HTML environment (``render.report.html_env``) with the dashboard's
+    ``title_of`` filter, kept out of the shared one."""
+    env = html_env().overlay()
+    env.filters = {**env.filters, "title_of": finding_title}
     return env
 
 

@@ -12,6 +12,7 @@ import csv
 import io
 import os
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -113,14 +114,22 @@ def summary_csv(rows: list[dict[str, Any]], *, excel: bool = False,
     def named(codes: list[str]) -> str:
         return "; ".join(titles.get(c, c) for c in codes)
 
+    def marks(row: dict[str, Any]) -> dict[str, Any]:
+        dup = dups.get(row["file"])
+        return {"duplicate_of": dup[0] if dup else None,
+                "change": (changes or {}).get(row["file"]), "titles": named}
+
+    ordered = sorted(rows, key=lambda r: sort_key(r["file"]))
+    return csv_bytes(CSV_COLUMNS, (csv_row(row, marks(row)) for row in ordered), excel=excel)
+
+
+def csv_bytes(header: Iterable[str], rows: Iterable[Iterable[str]], *, excel: bool) -> bytes:
+    """The framing of every CSV a batch writes: UTF-8 (with the BOM Excel needs when
+    ``excel``), CRLF rows, minimal quoting. Cells come already made safe by ``csv_cell``."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow(CSV_COLUMNS)
-    for row in sorted(rows, key=lambda r: sort_key(r["file"])):
-        dup = dups.get(row["file"])
-        writer.writerow(csv_row(row, {"duplicate_of": dup[0] if dup else None,
-                                      "change": (changes or {}).get(row["file"]),
-                                      "titles": named}))
+    writer.writerow(header)
+    writer.writerows(rows)
     data = buf.getvalue().encode("utf-8")
     return b"\xef\xbb\xbf" + data if excel else data
 
@@ -237,11 +246,25 @@ def writing_row(data: dict[str, Any]) -> dict[str, Any]:
 
 def write_atomic(path: Path, data: bytes | str) -> None:
     """Write via a temporary file and a rename, so a reader never sees half a file."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    _replace(path, lambda tmp: tmp.write_bytes(raw))
+
+
+def write_lines_atomic(path: Path, lines: Iterable[str]) -> None:
+    """``write_atomic`` for text made piece by piece, never whole in memory."""
+
+    def write(tmp: Path) -> None:
+        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
+            fh.writelines(lines)
+
+    _replace(path, write)
+
+
+def _replace(path: Path, write: Callable[[Path], object]) -> None:
+    """``write`` a temporary file beside ``path``, then rename it over ``path``."""
     tmp = path.with_name(f".{path.name}.partial")
-    if isinstance(data, str):
-        data = data.encode("utf-8")
     try:
-        tmp.write_bytes(data)
+        write(tmp)
         os.replace(tmp, path)
     except OSError as err:
         raise InputError(str(path), f"cannot write this output ({err.strerror or err})",

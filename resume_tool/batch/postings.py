@@ -24,16 +24,14 @@ this resume), ``best_posting`` (file name, "" when none is scored) and ``best_po
 from __future__ import annotations
 
 import contextlib
-import csv
 import hashlib
-import io
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 from ..errors import InputError, ResumeToolError
 from ..models import MultiReport, Posting, PostingFit, Report, Vocabulary
-from .outputs import csv_cell, sort_key, write_atomic
+from .outputs import csv_bytes, csv_cell, sort_key, write_atomic
 
 MATRIX = "matrix.csv"
 FIX_FOLDER = "Fix the file, or move it out of the postings folder, and run again"
@@ -142,18 +140,16 @@ def matrix_csv(rows: Iterable[dict[str, Any]], names: list[str], *, excel: bool 
     """``matrix.csv``: one row per input file, one column per posting (the score; empty when
     that posting is not scored for the resume or the file could not be checked), then the best
     posting and its score. Cells are made safe as in summary.csv (``csv_cell``)."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-    writer.writerow([csv_cell(c) for c in ("file", "name", *names, "best_posting",
-                                           "best_posting_score")])
-    for row in sorted(rows, key=lambda r: sort_key(r["file"])):
+    header = [csv_cell(c) for c in ("file", "name", *names, "best_posting", "best_posting_score")]
+
+    def cells(row: dict[str, Any]) -> list[str]:
         fit = row.get("fit") or {}
-        writer.writerow([csv_cell(row["file"]), csv_cell(row.get("student")),
-                         *(csv_cell(fit.get(n)) for n in names),
-                         csv_cell(row.get("best_posting") or None),
-                         csv_cell(row.get("best_posting_score"))])
-    data = buf.getvalue().encode("utf-8")
-    return b"\xef\xbb\xbf" + data if excel else data
+        return [csv_cell(row["file"]), csv_cell(row.get("student")),
+                *(csv_cell(fit.get(n)) for n in names),
+                csv_cell(row.get("best_posting") or None), csv_cell(row.get("best_posting_score"))]
+
+    ordered = sorted(rows, key=lambda r: sort_key(r["file"]))
+    return csv_bytes(header, (cells(row) for row in ordered), excel=excel)
 
 
 def write_matrix(outdir: Path, rows: Iterable[dict[str, Any]], postings: Iterable[str],

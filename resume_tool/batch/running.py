@@ -56,7 +56,14 @@ from .cohort import cohort_view, render_index
 from .compare import Previous, load_previous
 from .compare import compare as compare_runs
 from .inputs import Item, ZipBudget, discover, read_item, unique_names
-from .outputs import duplicates, report_row, sort_key, summary_csv, write_atomic
+from .outputs import (
+    duplicates,
+    report_row,
+    sort_key,
+    summary_csv,
+    write_atomic,
+    write_lines_atomic,
+)
 
 __all__ = ["FILE_SECONDS", "BatchResult", "run_batch"]
 
@@ -454,18 +461,6 @@ def _manifest_lines(manifest: dict[str, Any]) -> Iterator[str]:
     yield "\n }\n}\n"
 
 
-def _write_lines_atomic(path: Path, lines: Iterator[str]) -> None:
-    """``write_atomic`` for text made piece by piece, never whole in memory."""
-    tmp = path.with_name(f".{path.name}.partial")
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as fh:
-            fh.writelines(lines)
-        os.replace(tmp, path)
-    except OSError as err:
-        raise InputError(str(path), f"cannot write this output ({err.strerror or err})",
-                         "Check that the output folder is writable and has free space") from err
-
-
 def _read_journal(outdir: Path) -> dict[str, Any]:
     """The journal's entries, later lines winning; a line cut short by a kill is skipped."""
     try:
@@ -597,7 +592,7 @@ class _Run:
             "skipped": [list(s) for s in self.skipped],
             "files": {rel: self.files[rel] for rel in sorted(self.files, key=sort_key)},
         }
-        _write_lines_atomic(self.outdir / MANIFEST, _manifest_lines(manifest))
+        write_lines_atomic(self.outdir / MANIFEST, _manifest_lines(manifest))
         self.unsaved.clear()
         with contextlib.suppress(OSError):
             (self.outdir / JOURNAL).unlink()

@@ -248,6 +248,112 @@ def test_spelling_closed_compounds_written_as_two_words(speller):
         assert speller.check(text) == [], text
 
 
+@pytest.mark.parametrize(
+    ("text", "slip"),
+    [
+        ("Wrote the Professional Summery for the new hire packet.", ("Summery", "Summary")),
+        ("Promoted to Billing Office Manger in 2019.", ("Manger", "Manager")),
+        ("Led the code walk-trough for the encoder upgrade.", ("trough", "through")),
+        ("Worked trough a backlog of 400 unbilled accounts.", ("trough", "through")),
+        ("Sorted trough the remittances every morning.", ("trough", "through")),
+        ("Entered the charges in to the practice management system.", ("in to", "into")),
+        ("Researched denials in to CO-16 and CO-97 trends.", ("in to", "into")),
+        ("Organized the clinic's first every coding fair.", ("every", "ever")),
+        ("Closed more then 60 charts per day.", ("then", "than")),
+        ("Working knowing of Epic and Cerner.", ("knowing", "knowledge")),
+        ("Maintained strict confidentially of patient records.", ("confidentially", "confidentiality")),
+        ("Signed a confidentially agreement.", ("confidentially", "confidentiality")),
+        ("Answered patient inquires about statements.", ("inquires", "inquiries")),
+        ("Resolved billing enquires by phone.", ("enquires", "enquiries")),
+        ("I am pen to feedback and new software.", ("pen", "open")),
+        ("Kept the files assessable through the shared drive.", ("assessable", "accessible")),
+        ("Worked with medical personal and families.", ("personal", "personnel")),
+        ("Supported the principle investigator on two trials.", ("principle", "principal")),
+        ("Ordered office stationary and toner.", ("stationary", "stationery")),
+        ("Kept the clinic fully complaint with OSHA rules.", ("complaint", "compliant")),
+        ("Proud to be apart of the revenue cycle team.", ("apart", "a part")),
+        ("Boosted team moral with weekly huddles.", ("moral", "morale")),
+        ("Registered new patience at the front desk.", ("patience", "patients")),
+        ("Completed fraud, waist and abuse training.", ("waist", "waste")),
+        ("Checked weather or not a referral was on file.", ("weather", "whether")),
+        ("Carrier Objective: an entry-level coding role.", ("Carrier", "Career")),
+        ("Worked in a medial billing office.", ("medial", "medical")),
+        ("Gave medical advise to callers under supervision.", ("advise", "advice")),
+        ("Took on a leadership roll in the coding team.", ("roll", "role")),
+        ("Pass time: chess and hiking.", ("Pass time", "Pastime")),
+        ("Had a positive affect on clean-claim rates.", ("affect", "effect")),
+    ],
+)
+def test_spelling_real_word_slips_in_context(speller, text, slip):
+    assert slip in speller.check(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Charted the peaks and troughs of the denial rate; cleaned the feeding trough.",
+        "Logged in to Epic, turned in to the supervisor, came in to cover shifts.",
+        "Called in to help on weekends; went in to the office early.",
+        "Audited charts every day, every other week, and every month; first, every claim.",
+        "Coded charts, then audited them; it was slower then, taking minutes.",
+        "Knowing the payer rules saved time.",
+        "Handled patient information confidentially and accurately.",
+        "She inquires about coverage; each caller inquires and listens.",
+        "Used a pen to sign; put pen to paper.",
+        "Assessable income was reported to the tax office.",
+        "Effecting change across the department was the goal.",
+        "Gave personal attention to each account; kept personal records private.",
+        "Applied the principle of least privilege.",
+        "Rode a stationary bike in the rehab gym.",
+        "Logged a patient complaint with the board; handled each complaint quickly.",
+        "Kept the two queues apart; lived apart from family.",
+        "Filed appeals, filed claims and filed the reports of each audit.",
+        "Upheld high moral standards; a moral code.",
+        "Showed patience with upset callers.",
+        "Measured waist circumference at intake.",
+        "Checked the weather before the health fair.",
+        "Verified the insurance carrier and the carrier's payer ID.",
+        "Documented the medial meniscus tear.",
+        "Advise patients on balances; advise management on trends.",
+        "Led a roll-out of the new encoder; took roll call.",
+        "Time to pass time between calls, I read.",
+        "The affect of the patient was flat.",
+    ],
+)
+def test_spelling_real_word_right_uses_left_alone(speller, text):
+    assert speller.check(text) == [], text
+
+
+def test_spelling_real_word_note_says_why(lists, speller):
+    (notes,) = line_notes([Line("Wrote the summery of each audit.", "A", "ended")], lists, speller)
+    params = dict(notes)["spelling"]
+    assert params["suggestion"] == "summary" and "means like summer" in params["why"]
+    text = "Jane Roe\nExperience\nCoder, Acme\n2019 – 2020\n• Wrote the summery of each audit.\n"
+    lines = [DocLine(text=t.lstrip("• "), list_item=t.startswith("•")) for t in text.splitlines()]
+    review = review_writing(structure(Document(path="j.txt", format="text", lines=lines), today=TODAY))
+    (finding,) = [f for f in review.findings if f.code == "spelling"]
+    assert finding.fix == 'Write "summary" if that is what you meant. "Summery" means like summer.'
+    assert finding.detail == "summery"
+
+
+def test_spelling_long_glued_words_both_ways(speller):
+    # two long, common words run together: no dictionary knows them as one
+    assert speller.check("Gave world classcustomer service.") == [("classcustomer", "class customer")]
+    assert speller.check("Offered flexible workinghours to staff.") == [("workinghours", "working hours")]
+    # trade compounds the dictionary lags behind are shorter or made of rarer words
+    assert speller.check("Mapped each touchpoint of the codebase and the microservices.") == []
+
+
+def test_spelling_leaves_latin_and_file_names_alone(speller):
+    for text in (
+        "Graduated magna cum laude; summa cum laude in nursing.",
+        "Salary: 30,000 per annum, pro bono work welcome.",
+        "Attach descripcion.md and requerimientos.txt to the application.",
+    ):
+        assert speller.check(text) == [], text
+    assert speller.check("Reviewed charts. Exceded the goal.") == [("Exceded", "Exceeded")]
+
+
 def test_spelling_checks_a_word_after_a_hyphenated_prefix(speller):
     assert speller.check("Handled non-urgant calls.") == [("urgant", "urgent")]
     assert speller.check("A self-motivaed coder.") == [("motivaed", "motivated")]
@@ -448,6 +554,22 @@ def test_broken_lists_are_named(tmp_path):
     assert "severity must be one of" in text and "never numbers" in text
     assert "skills.toml: soft.phrases: must be a list of non-empty strings" in text
     assert "spelling_double_ratio must be a number of at least 1" in text
+
+
+def test_broken_confusions_are_named(tmp_path):
+    folder = tmp_path / "writing"
+    shutil.copytree(writing_dir(), folder)
+    conf = folder / "confusions.toml"
+    conf.write_text(
+        conf.read_text()
+        + '\n[[confusion]]\nwrong = "lead"\nright = "led"\nbefore = ["@verbs"]\n'
+        + '\n[[confusion]]\nwrong = "loose"\nright = "lose"\nbfore = ["to"]\n'
+        + '\n[[confusion]]\nright = "lose"\n'
+    )
+    text = "\n".join(validate_writing_dir(folder))
+    assert "confusion #" in text and "(lead): before names '@verbs'" in text
+    assert "(loose): unknown key 'bfore'" in text
+    assert "needs wrong and right" in text
 
 
 def test_keyword_loader_ignores_the_writing_folder():

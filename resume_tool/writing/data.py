@@ -21,12 +21,13 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-FILES = ("rules", "openers", "verbs", "fillers", "known_terms", "measures", "skills")
+FILES = ("rules", "openers", "verbs", "fillers", "known_terms", "measures", "skills", "confusions")
 SEVERITIES = ("warning", "info")
 RULE_KEYS = {"severity", "weight", "priority", "message", "fix"}
 LIMIT_KEYS = {
     "long_chars", "long_words", "repeat_count", "duplicate_min_words", "spelling_min_letters",
-    "spelling_double_min_letters", "spelling_capital_min_letters",
+    "spelling_double_min_letters", "spelling_capital_min_letters", "spelling_glued_min_letters",
+    "spelling_glued_part_letters",
 }
 _DIGIT = re.compile(r"\d")
 
@@ -39,6 +40,28 @@ class Rule:
     priority: int
     message: str
     fix: str
+
+
+@dataclass(frozen=True)
+class Confusion:
+    """A slip the dictionary cannot see (confusions.toml): ``wrong`` is noted as ``right`` only
+    where the words around it say so. Word sets are lower case; "@end", "@start" and "@upper"
+    stay as markers (see confusions.toml)."""
+
+    wrong: str
+    right: str
+    why: str = ""
+    before: frozenset[str] = frozenset()
+    not_before: frozenset[str] = frozenset()
+    after: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    label: bool = False
+
+
+CONFUSION_KEYS = {"wrong", "right", "why", "before", "not_before", "after", "not_after", "near", "label"}
+_CONTEXT_KEYS = ("before", "not_before", "after", "not_after", "near")
+_MARKERS = {"@end", "@start", "@upper"}
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity: pick_measure's cache key stays cheap
@@ -64,7 +87,7 @@ class WritingLists:
     filler_first_words: int
     known: frozenset[str]
     suggest: frozenset[str]
-    confusions: tuple[tuple[str, str], ...]  # (wrong as written, right)
+    confusions: tuple[Confusion, ...]
     measures: tuple[Measure, ...]
     folder: str
     soft_skills: frozenset[str] = frozenset()  # skills.toml phrases, normalised (skill_key)
@@ -133,7 +156,7 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for key in LIMIT_KEYS:
         if not isinstance(limits.get(key), int) or limits[key] <= 0:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a positive whole number")
-    for key in ("spelling_min_frequency", "spelling_slip_frequency", "spelling_capital_frequency"):
+    for key in ("spelling_min_frequency", "spelling_slip_frequency", "spelling_capital_frequency", "spelling_glued_frequency"):
         freq = limits.get(key)
         if not isinstance(freq, int | float) or not 0 <= freq < 1:
             problems.append(f"{path / 'rules.toml'}: [limits] {key} must be a number from 0 to 1")
@@ -177,9 +200,7 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
     for group, words in known.items() if isinstance(known, dict) else ():
         _words(words, f"{path / 'known_terms.toml'}: known.{group}", problems)
     _words(k.get("suggest", {}).get("words"), f"{path / 'known_terms.toml'}: suggest.words", problems)
-    for i, c in enumerate(k.get("confusion", [])):
-        if not (isinstance(c, dict) and isinstance(c.get("wrong"), str) and isinstance(c.get("right"), str)):
-            problems.append(f"{path / 'known_terms.toml'}: confusion #{i + 1} needs wrong and right")
+    _check_confusions(path / "confusions.toml", raw["confusions"], problems)
     for kind in ("soft", "hard"):
         _words(raw["skills"].get(kind, {}).get("phrases"), f"{path / 'skills.toml'}: {kind}.phrases", problems)
     ms = raw["measures"].get("measure", [])
@@ -198,6 +219,54 @@ def _check(path: Path, raw: dict[str, dict[str, Any]], problems: list[str]) -> N
         _words(m.get("templates"), f"{where} ({m['name']}) templates", problems, numbers=False)
     if ms and "default" not in names:
         problems.append(f"{path / 'measures.toml'}: a measure named \"default\" is required")
+
+
+def _check_confusions(where: Path, raw: dict[str, Any], problems: list[str]) -> None:
+    classes = raw.get("classes", {})
+    if not isinstance(classes, dict):
+        problems.append(f"{where}: [classes] must hold lists of words")
+        classes = {}
+    for name, words in classes.items():
+        _words(words, f"{where}: classes.{name}", problems)
+    entries = raw.get("confusion", [])
+    if not isinstance(entries, list) or not entries:
+        problems.append(f"{where}: needs [[confusion]] tables")
+        return
+    for i, c in enumerate(entries):
+        at = f"{where}: confusion #{i + 1}"
+        if not (isinstance(c, dict) and isinstance(c.get("wrong"), str) and c["wrong"].strip() and isinstance(c.get("right"), str)):
+            problems.append(f"{at} needs wrong and right")
+            continue
+        at = f"{at} ({c['wrong']})"
+        unknown = sorted(set(c) - CONFUSION_KEYS)
+        if unknown:
+            problems.append(f"{at}: unknown key {unknown[0]!r} (allowed: {', '.join(sorted(CONFUSION_KEYS))})")
+        if not isinstance(c.get("why", ""), str) or not isinstance(c.get("label", False), bool):
+            problems.append(f"{at}: why must be text and label true or false")
+        for key in _CONTEXT_KEYS:
+            if key not in c:
+                continue
+            for w in _words(c[key], f"{at}: {key}", problems):
+                if w.startswith("@") and w not in _MARKERS and w[1:] not in classes:
+                    problems.append(f"{at}: {key} names {w!r}, which is no [classes] list nor @end, @start, @upper")
+
+
+def _confusions(raw: dict[str, Any]) -> tuple[Confusion, ...]:
+    classes = {name: [w.lower() for w in words] for name, words in raw.get("classes", {}).items()}
+
+    def words(values: list[str]) -> frozenset[str]:
+        out: set[str] = set()
+        for v in values:
+            out.update([v] if v in _MARKERS else classes[v[1:]] if v.startswith("@") else [v.lower()])
+        return frozenset(out)
+
+    return tuple(
+        Confusion(
+            c["wrong"], c["right"], c.get("why", ""),
+            **{key: words(c.get(key, [])) for key in _CONTEXT_KEYS}, label=c.get("label", False),
+        )
+        for c in raw["confusion"]
+    )
 
 
 def _build(raw: dict[str, dict[str, Any]], path: Path) -> WritingLists:
@@ -233,7 +302,7 @@ def _build(raw: dict[str, dict[str, Any]], path: Path) -> WritingLists:
         filler_first_words=int(fl["first_words"]),
         known=frozenset(known),
         suggest=frozenset(w.lower() for w in k["suggest"]["words"]),
-        confusions=tuple((c["wrong"], c["right"]) for c in k.get("confusion", [])),
+        confusions=_confusions(raw["confusions"]),
         measures=measures,
         folder=str(path),
         soft_skills=frozenset(skill_key(p) for p in raw["skills"]["soft"]["phrases"]) - {""},

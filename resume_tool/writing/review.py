@@ -23,7 +23,8 @@ from .text import split_summary
 if TYPE_CHECKING:
     from ..models import Resume, Vocabulary
 
-WRITING_VERSION = "writing-3"  # 3: spelling: rare single-consonant forms, -ant/-ent, long capitalised slips, two-word compounds
+WRITING_VERSION = "writing-4"  # 4: spelling: real-word slips in context (confusions.toml), long glued words, Latin, file names
+# 3: spelling: rare single-consonant forms, -ant/-ent, long capitalised slips, two-word compounds
 # 2: spelling split words and slips, skills-order by the first item, detail
 SEVERITY_ORDER = {"warning": 0, "info": 1}
 HARD_CATEGORIES = frozenset({

@@ -55,7 +55,7 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
     text = line.text
     if line.context == "title":
         if speller is not None:
-            notes += [("spelling", {"word": w, "suggestion": s}) for w, s in speller.check(text, title=True)]
+            notes += [_spelling(speller, w, s) for w, s in speller.check(text, title=True)]
         return notes
     spelt = speller.check(text) if speller is not None else []
     low = text.lower()
@@ -100,8 +100,13 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
     f = filler(text, lists, words)
     if f:
         notes.append(("filler", {"word": f}))
-    notes += [("spelling", {"word": w, "suggestion": s}) for w, s in spelt]
+    notes += [_spelling(speller, w, s) for w, s in spelt]  # type: ignore[arg-type]
     return notes
+
+
+def _spelling(speller: Speller, word: str, suggestion: str) -> Note:
+    why = speller.why(word)
+    return ("spelling", {"word": word, "suggestion": suggestion, "why": f" {why}" if why else ""})
 
 
 _BE_WORDS = frozenset({"is", "are", "was", "were", "be", "been"})

@@ -12,11 +12,13 @@ two glued words is a slip when a common word of its length is one edit away ("pe
 words (two pieces that join into a common or listed word, one of them no word: "devel oper",
 "p rovide", "o f"), a word after a hyphenated prefix ("non-urgant"), a function word glued to an
 acronym ("ofHIPAA") or to the end of a word ("trafficfor"), and listed confusions ("HIPPA") are
-noted too, and so is a word the dictionary knows but rarely sees when the same word with one
-consonant doubled is far more common ("programing": noisy-channel odds, kept to that one edit
-because wider edits flag right words such as "caching" or "modal"), and an unknown word whose
+noted too, and so are two long common words run together ("classcustomer"), a word the
+dictionary knows but rarely sees when the same word with one consonant doubled is far more
+common ("programing": noisy-channel odds, kept to that one edit because wider edits flag right
+words such as "caching" or "modal"), and an unknown word whose
 -ant/-ent (-ance/-ence) suffix swapped is a dictionary word ("existant"). Real-word slips ("summery",
-"inquires", "back ground") are left to the confusion list.
+"in to", "back ground") are noted only where ``confusions.toml`` says their context gives them
+away (``confusion.py``).
 """
 
 from __future__ import annotations
@@ -25,12 +27,15 @@ import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .confusion import Confusions
 from .text import lemma_of
 
 if TYPE_CHECKING:
     from .data import WritingLists
 
-_URL_MAIL = re.compile(r"(?<!\S)\S*?(?:https?://|www\.|@|\.(?:com|org|net|edu|gov)\b)\S*", re.I)
+_URL_MAIL = re.compile(
+    r"(?<!\S)\S*?(?:https?://|www\.|@|\.(?:com|org|net|edu|gov|md|txt|pdf|docx?|xlsx?|csv|json|html?|py|js)\b)\S*", re.I
+)  # web and mail addresses, and file names ("descripcion.md"): names, not words
 _TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*")
 MAX_LETTERS = 30  # longer "words" are glued text or garbage; edits of them cost seconds
 _GLUED_ACRONYM = re.compile(r"(?<![A-Za-z])(of|in|for|and|to|with|the|on)([A-Z]{2,}s?)(?![A-Za-z])")
@@ -39,7 +44,7 @@ _TWO_LETTER_WORDS = frozenset(["of", "to", "in", "on", "at", "by", "is", "it", "
 _PREFIXES = ("re", "pre", "non", "un", "co", "over", "under", "sub", "multi", "inter", "post")
 # A hyphenated piece after one of these is a word of its own and is checked: "non-urgant".
 _HYPHEN_PREFIXES = frozenset(_PREFIXES) | {"self", "anti", "semi", "mid", "cross", "well"}
-_URLISH = re.compile(r"@|www|http|\.(?:com|org|net|edu|gov)", re.I)
+_URLISH = re.compile(r"@|www|http|\.(?:com|org|net|edu|gov|md|txt|pdf|docx?|xlsx?|csv|json|html?|py|js)\b", re.I)
 _CONTACT = re.compile(r"@|www\.|https?://|\(\d{3}\)|\d{3}[-.\s]\d{3}[-.\s]\d{4}")
 # UK spelling → US spelling, tried one at a time; either spelling is right.
 _UK = (
@@ -80,22 +85,19 @@ class Speller:
         self._doubles: dict[str, str | None] = {}
         self.capital_min_letters = int(lists.limits["spelling_capital_min_letters"])
         self.capital_frequency = float(lists.limits["spelling_capital_frequency"])
+        self.glued_min_letters = int(lists.limits["spelling_glued_min_letters"])
+        self.glued_part_letters = int(lists.limits["spelling_glued_part_letters"])
+        self.glued_frequency = float(lists.limits["spelling_glued_frequency"])
         self._cache: dict[str, bool] = {}
         self._suggestions: dict[str, str | None] = {}
         self._ok: set[str] = set()  # words as written that need no second look
         self._cands: dict[str, set[str]] = {}
-        wrong_words = [(w, r) for w, r in lists.confusions if " " not in w]
-        self._confusion_words = dict(wrong_words)
-        self._confusion_phrases = [
-            (re.compile(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", re.I), w.lower(), r)
-            for w, r in lists.confusions
-            if " " in w
-        ]
-        # one pass over a line finds whether any listed phrase is in it at all
-        self._any_phrase = (
-            re.compile("|".join(re.escape(w) for _, w, _ in self._confusion_phrases), re.I)
-            if self._confusion_phrases else None
-        )
+        self.confusions = Confusions(lists.confusions)
+
+    def why(self, written: str) -> str:
+        """The listed reason a real-word slip is one ("\"Summery\" means like summer."), or ""."""
+        form = " ".join(written.split())
+        return self.confusions.why.get(form) or self.confusions.why.get(form.lower(), "")
 
     # ---------------------------------------------------------------- known
     def is_known(self, word: str) -> bool:
@@ -130,7 +132,8 @@ class Speller:
         for k in range(3, len(w) - 2):  # a compound of two dictionary words: offsite, workflow
             head, tail = w[:k], w[k:]
             if tail not in _TAIL_WORDS and head in d and tail in d and len(tail) >= 3:
-                return not self._common_slip(w)  # "persuing" is per + suing, but a slip of pursuing
+                # "persuing" is per + suing, but a slip of pursuing; "classcustomer" is two words
+                return not (self._common_slip(w) or self.glued(w))
         if len(w) >= 6 and w[0] in "eijmx" and w[1] not in "aeiou" and w[1:] in d:
             return True  # e-, i-, j-, m-, x- before a word: ecommerce, jquery (not "earched")
         for p in _PREFIXES:
@@ -146,6 +149,18 @@ class Speller:
             c != w and len(c) == len(w) and d.word_usage_frequency(c) >= self.slip_frequency
             for c in self._candidates(w)
         )  # same length: a letter swapped ("persuing"), not a letter more ("backend" / backed)
+
+    def glued(self, w: str) -> str | None:
+        """Two long, common words run together, as "head tail" ("classcustomer"), or None."""
+        if len(w) < self.glued_min_letters or not w.islower():
+            return None
+        d = _dictionary()
+        part, freq = self.glued_part_letters, self.glued_frequency
+        for k in range(part, len(w) - part + 1):
+            head, tail = w[:k], w[k:]
+            if head in d and tail in d and min(d.word_usage_frequency(head), d.word_usage_frequency(tail)) >= freq:
+                return f"{head} {tail}"
+        return None
 
     def _common_word(self, w: str) -> bool:
         """A listed term, or a dictionary word (or its lemma) at least as common as a suggestion."""
@@ -204,8 +219,6 @@ class Speller:
             return False
         if n == 1:
             return word.islower() and word not in "ai"
-        if word in self._confusion_words:
-            return True
         if word.islower():
             return n >= self.min_letters and (not self.is_known(word) or self.doubled(word) is not None)
         return n > self.min_letters and word[0].isupper() and word[1:].islower() and not self.is_known(word)
@@ -266,11 +279,7 @@ class Speller:
         bare = text.strip()
         if bare.isalpha() and bare.islower():
             return out  # one lower-case word alone on a line: a user name beside an icon ("bwayne")
-        if self._any_phrase is not None and self._any_phrase.search(text):
-            low = text.lower()
-            for rx, wrong, right in self._confusion_phrases:
-                if wrong in low:
-                    out.extend((m.group(0), _same_case(m.group(0), right)) for m in rx.finditer(text))
+        out.extend(self.confusions.slips(text))
         for m in _GLUED_ACRONYM.finditer(text):
             if m.group(0) not in self.known_terms and not self.is_known(m.group(0)):
                 out.append((m.group(0), f"{m.group(1)} {m.group(2)}"))
@@ -311,8 +320,6 @@ class Speller:
             if n == 1:
                 if not word.islower() or word in "ai":
                     continue
-            elif word in self._confusion_words:
-                pass
             elif word.islower():
                 if n < min_letters or (self.is_known(word) and self.doubled(word) is None):
                     continue
@@ -328,9 +335,6 @@ class Speller:
                 continue  # glued to digits or to accented letters (Depósitos): not an English word
             if left in "/\\" or right in "/\\":
                 continue
-            if word in self._confusion_words:
-                out.append((word, self._confusion_words[word]))
-                continue
             if len(word) == 1:
                 continue  # a lone letter that starts no split word
             if word.islower():
@@ -340,7 +344,7 @@ class Speller:
                 )
                 if (left == "-" or right == "-") and not after_prefix:
                     continue  # a piece of a hyphenated compound (tele-conference, on-prem)
-                double = self.doubled(word) or _suffix_swap(word)
+                double = self.doubled(word) or _suffix_swap(word) or self.glued(word)
                 if double is not None:
                     out.append((word, double))
                     continue
@@ -372,7 +376,10 @@ class Speller:
                     fits = self._capital_slip(word.lower(), cands)
                 if fits:
                     out.append((word, fits[0].capitalize()))
-        return out
+        first: dict[str, str] = {}
+        for w, r in out:
+            first.setdefault(w, r)  # once: a listed slip may also be an unknown word
+        return list(first.items())
 
     def _capital_slip(self, low: str, cands: set[str]) -> list[str]:
         """A long capitalised unknown word one edit from a common word, the edit inside the word
@@ -407,7 +414,3 @@ def _suffix_swap(w: str) -> str | None:
 
 def _find_all(s: str, sub: str) -> list[int]:
     return [m.start() for m in re.finditer(re.escape(sub), s)]
-
-
-def _same_case(written: str, right: str) -> str:
-    return right[0].upper() + right[1:] if written[:1].isupper() and right[:1].islower() else right

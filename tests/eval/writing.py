@@ -20,6 +20,9 @@ else:  # pragma: no cover
 
 LABELS = Path(__file__).with_name("writing_labels.toml")
 SPELLING_FILES = Path(__file__).with_name("writing_spelling.toml")
+# Held out: the 30 real postings, read for misspellings by a person who had not seen the spelling
+# rules' output, after the rules of writing-3 and before the confusion list of writing-4 was run.
+SPELLING_POSTINGS = Path(__file__).with_name("writing_spelling_postings.toml")
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
 LINE_CODES = (
     "weak-opener", "no-action-verb", "no-result", "passive-voice", "first-person", "long-bullet",
@@ -56,6 +59,9 @@ class Figures:
     skills_files: int = 0  # files read for skills-order (0 when ../shared/corpus is absent)
     spelling_files: CodeFigures | None = None  # whole files of writing_spelling.toml
     spelling_file_count: int = 0
+    held_out: CodeFigures | None = None  # the postings of writing_spelling_postings.toml
+    held_out_kinds: dict[str, list[int]] = field(default_factory=lambda: {"non-word": [0, 0], "real-word": [0, 0]})
+    held_out_glued: list[int] = field(default_factory=lambda: [0, 0])  # camelCase run-togethers: found, labelled
     # labelled misspellings by kind ("non-word", "real-word"): [found, labelled], lines and files
     spelling_kinds: dict[str, list[int]] = field(default_factory=lambda: {"non-word": [0, 0], "real-word": [0, 0]})
 
@@ -117,6 +123,7 @@ def run(path: Path = LABELS) -> Figures:
         fig.codes["skills-order"] = run_skills_order(fig, path)
     if path == LABELS and CORPUS.is_dir():
         fig.spelling_files, fig.spelling_file_count = run_spelling_files(fig, speller)
+        fig.held_out = run_spelling_postings(fig, speller)
     terms = domain_terms()
     fig.terms_checked = len(terms)
     fig.terms_flagged = [t for t in terms if speller.check(t)]
@@ -153,25 +160,42 @@ def run_spelling_files(fig: Figures, speller) -> tuple[CodeFigures, int]:
     """Spelling on every line of whole real files, against the words read in them by hand."""
     from resume_tool.api import parse
 
-    f = CodeFigures()
     rows = tomllib.loads(SPELLING_FILES.read_text(encoding="utf-8"))["file"]
+    f = CodeFigures()
     for row in rows:
-        doc = parse(CORPUS / row["path"]).document
-        got = {_norm(w) for ln in doc.lines if ln.text.strip() for w, _ in speller.check(ln.text)}
-        want = {_norm(w) for w in row["words"]}
-        real = {_norm(w) for w in row.get("real_word", [])}
-        for w in want:
-            tally = fig.spelling_kinds["real-word" if w in real else "non-word"]
-            tally[0] += w in got
-            tally[1] += 1
-        f.tp += len(got & want)
-        for w in sorted(got - want):
-            f.fp += 1
-            fig.misses.append(("wrong", "spelling-file", row["path"], w))
-        for w in sorted(want - got):
-            f.fn += 1
-            fig.misses.append(("missed", "spelling-file", row["path"], w))
+        lines = [ln.text for ln in parse(CORPUS / row["path"]).document.lines]
+        _tally_file(f, fig, fig.spelling_kinds, "spelling-file", row, lines, speller)
     return f, len(rows)
+
+
+def run_spelling_postings(fig: Figures, speller) -> CodeFigures:
+    """Spelling on every line of the 30 real postings (held out), as their text files hold them."""
+    f = CodeFigures()
+    for row in tomllib.loads(SPELLING_POSTINGS.read_text(encoding="utf-8"))["file"]:
+        lines = (CORPUS / row["path"]).read_text(encoding="utf-8").splitlines()
+        _tally_file(f, fig, fig.held_out_kinds, "spelling-held", row, lines, speller)
+        for w in row["words"]:
+            if any(a.islower() and b.isupper() for a, b in zip(w, w[1:])):
+                fig.held_out_glued[1] += 1
+                fig.held_out_glued[0] += any(_norm(w) == _norm(g) for ln in lines for g, _ in speller.check(ln))
+    return f
+
+
+def _tally_file(f: CodeFigures, fig: Figures, kinds: dict[str, list[int]], code: str, row: dict, lines: list[str], speller) -> None:
+    got = {_norm(w) for text in lines if text.strip() for w, _ in speller.check(text)}
+    want = {_norm(w) for w in row["words"]}
+    real = {_norm(w) for w in row.get("real_word", [])}
+    for w in want:
+        tally = kinds["real-word" if w in real else "non-word"]
+        tally[0] += w in got
+        tally[1] += 1
+    f.tp += len(got & want)
+    for w in sorted(got - want):
+        f.fp += 1
+        fig.misses.append(("wrong", code, row["path"], w))
+    for w in sorted(want - got):
+        f.fn += 1
+        fig.misses.append(("missed", code, row["path"], w))
 
 
 def domain_terms() -> list[str]:
@@ -189,7 +213,7 @@ def domain_terms() -> list[str]:
         forms.update(f for f in (e.term, e.acronym, e.long_form, *e.aliases) if f)
     lists = load_writing_lists()
     forms |= set(lists.known)
-    return sorted(forms - {wrong for wrong, _ in lists.confusions})
+    return sorted(forms - {c.wrong for c in lists.confusions})
 
 
 def format_figures(fig: Figures, show_misses: bool = True) -> str:
@@ -215,6 +239,17 @@ def format_figures(fig: Figures, show_misses: bool = True) -> str:
         )
         for kind, (found, labelled) in fig.spelling_kinds.items():
             out.append(f"  spelling recall, {kind} slips (lines and files): {found}/{labelled} = {found / max(1, labelled):.2f}")
+    ho = fig.held_out
+    if ho is not None:
+        out.append(
+            f"{'spelling, held':<16}{ho.tp + ho.fn:>9}{ho.tp + ho.fp:>9}{ho.tp:>7}{ho.precision:>11.2f}"
+            f"{ho.recall:>8.2f}   (30 postings held out, writing_spelling_postings.toml)"
+        )
+        for kind, (found, labelled) in fig.held_out_kinds.items():
+            out.append(f"  held out, {kind} slips: {found}/{labelled}")
+        g_found, g_all = fig.held_out_glued
+        rest = (ho.tp - g_found, ho.tp + ho.fn - g_all)
+        out.append(f"  held out, camelCase run-togethers from lost line breaks: {g_found}/{g_all}; the rest: {rest[0]}/{rest[1]}")
     out.append(f"domain terms checked for spelling: {fig.terms_checked}, flagged: {len(fig.terms_flagged)}")
     for t in fig.terms_flagged[:20]:
         out.append(f"  flagged term: {t}")

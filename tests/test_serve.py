@@ -26,6 +26,7 @@ from resume_tool.errors import ResumeToolError
 from resume_tool.render import render_report
 from resume_tool.serve import Config, create_app, needs_token
 from resume_tool.serve.security import CSP, Guard, Policy
+from tests.cli_words import NOT_HEALTHCARE, OUT_OF_ORDER, cli_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -372,6 +373,22 @@ def test_page_flow_without_javascript(client: TestClient) -> None:
         assert d.status_code == 200 and check(d.content), kind
         assert d.headers["content-disposition"].startswith(f'attachment; filename="resume-{kind}"')
     assert client.get("/r/nope").status_code == 404
+
+
+def test_no_web_page_names_a_command(client: TestClient) -> None:
+    """The web app's reader has no shell: no page, report or download names a CLI command or
+    option, also for the resumes whose fix text and notes once did."""
+    assert cli_mentions(client.get("/").text) == []
+    assert cli_mentions(client.get("/batch").text) == []
+    for name, text in (("pat.txt", OUT_OF_ORDER), ("sam.txt", NOT_HEALTHCARE)):
+        r = client.post("/check", files={"resume": (name, text.encode())}, follow_redirects=False)
+        url = r.headers["location"]
+        page = client.get(url).text
+        if name == "pat.txt":
+            assert "the reverse-chronological draft this tool makes" in page
+        assert cli_mentions(page) == [], name
+        for kind in ("report.html", "report.md"):
+            assert cli_mentions(client.get(f"{url}/download/{kind}").text) == [], (name, kind)
 
 
 def test_page_errors_show_the_message_in_the_form(client: TestClient) -> None:

@@ -278,7 +278,8 @@ def check_task(task: Task) -> dict[str, Any]:
             "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=True)
     except Exception as err:  # one bad file never stops the batch
         row = _failed_row(task, f"{printable(task.rel)}: unexpected {type(err).__name__}: {err}. "
-                          "Rerun this file with `resume-tool --debug check` and report it",
+                          "This is a fault in resume-tool: please report it, with the file if "
+                          "you can share it",
                           cache=True)
     row["rss_mb"] = _peak_rss_mb()
     return row

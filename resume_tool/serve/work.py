@@ -86,7 +86,8 @@ def _error(err: ResumeToolError) -> dict[str, Any]:
 def _unexpected(name: str, err: BaseException) -> dict[str, Any]:
     """The CLI's line for a bug; still a 400, since an uploaded file caused it."""
     return {"error": f"{name}: unexpected {type(err).__name__}: {err}. "
-                     "Rerun with `resume-tool --debug check` and report the file",
+                     "This is a fault in resume-tool: please report it, with the file if you "
+                     "can share it",
             "status": 400}
 
 

@@ -265,7 +265,7 @@ class BatchJobs:
         """Uploads go as soon as the job ends; the results stay until the server stops."""
         job.finished = time.monotonic()
         shutil.rmtree(job.folder / "in", ignore_errors=True)
-        for extra in ("posting",):
+        for extra in ("posting", "postings"):
             shutil.rmtree(job.folder / extra, ignore_errors=True)
 
     def _trim(self) -> None:

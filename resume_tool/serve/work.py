@@ -197,9 +197,37 @@ def draft_job(inputs: Inputs, fmt: str) -> dict[str, Any]:
         return _unexpected(inputs.resume.name, err)
 
 
+def postings_check(folder: str) -> dict[str, Any]:
+    """Every posting in ``folder`` read as ``batch --postings`` reads them before any student
+    is checked (``batch.postings.digests``): ``{"postings": n}``, or the first one that cannot
+    be used, named as uploaded."""
+    from ..batch.postings import digests, posting_paths
+    from ..errors import InputError
+
+    try:
+        return {"postings": len(digests(posting_paths(folder)))}
+    except ResumeToolError as err:
+        return _error(InputError(Path(err.path).name if err.path else None, err.problem,
+                                 "Fix the file, or leave it out of the postings, and send the "
+                                 "form again"))
+    except Exception as err:
+        return _unexpected("postings", err)
+
+
+def _named(err: ResumeToolError) -> ResumeToolError:
+    """The error naming the uploaded file, not its place in the server's private folder."""
+    if err.path:
+        err.path = Path(err.path).name
+        err.args = (err.one_line(),)
+    return err
+
+
 def batch_job(files: list[str], outdir: str, posting: str | None, role: str | None,
-              drafts: bool, progress: str) -> dict[str, Any]:
+              drafts: bool, progress: str, feedback: bool = False,
+              postings: str | None = None) -> dict[str, Any]:
     """A whole class, in this worker (``run_batch`` with one process: the engine is warm).
+    ``feedback`` and ``postings`` (a folder of posting files) are ``batch --feedback`` and
+    ``batch --postings DIR``.
 
     Progress lines go to the file ``progress``, which the server reads when asked.
     """
@@ -211,10 +239,10 @@ def batch_job(files: list[str], outdir: str, posting: str | None, role: str | No
                 [Path(f) for f in files], Path(outdir), posting=Path(posting) if posting else None,
                 role=role or None, lists=[Path(p) for p in _LISTS or []] or None, workers=1,
                 formats=["html", "json"], drafts=drafts, force=True, excel=False, quiet=False,
-                stream=stream,
+                stream=stream, feedback=feedback, postings=Path(postings) if postings else None,
             )
     except ResumeToolError as err:
-        return _error(err)
+        return _error(_named(err))
     except Exception as err:
         return {"error": f"the batch stopped: unexpected {type(err).__name__}: {err}", "status": 400}
     return {"files": result.files, "ok": result.files - result.failed,

@@ -480,6 +480,9 @@ def test_batch_zip_limits(client: TestClient) -> None:
                                          ("files", ("crowded.zip", crowded))])
     p = _wait(client, r.json()["id"])
     assert p["status"] == "done" and p["ok"] == 1 and p["failed"] == 1 and p["skipped"] == 3, p
+    assert p["unsafe"] == 3 and p["totals"] == ("2 files: 1 checked, 1 could not be checked, "
+                                                "0 skipped (not resumes), 3 unsafe ZIP entries skipped")
+    assert f"Done: {p['totals']}, in " in client.get(f"/batch/{p['id']}").text
     csv = client.get(f"/api/batch/{p['id']}/summary.csv").text
     assert f"more than the {ZIP_MAX_ENTRIES} allowed" in csv and "evil" not in csv
 

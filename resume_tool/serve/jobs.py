@@ -229,7 +229,8 @@ class BatchJob:
         out: dict[str, Any] = {"id": self.id, "status": self.status, "done": done,
                                "total": total, "percent": percent}
         if self.result:
-            out.update({k: self.result[k] for k in ("ok", "checked", "failed", "skipped", "seconds")})
+            out.update({k: self.result[k] for k in ("ok", "checked", "failed", "skipped", "unsafe",
+                                                    "totals", "seconds")})
         if self.error:
             out["error"] = self.error
         return out

@@ -232,6 +232,8 @@ def batch_job(files: list[str], outdir: str, posting: str | None, role: str | No
     Progress lines go to the file ``progress``, which the server reads when asked.
     """
     from ..batch import run_batch
+    from ..batch.outputs import duplicates
+    from ..batch.totals import totals_words
 
     try:
         with open(progress, "w", encoding="utf-8", buffering=1) as stream:
@@ -245,6 +247,9 @@ def batch_job(files: list[str], outdir: str, posting: str | None, role: str | No
         return _error(_named(err))
     except Exception as err:
         return {"error": f"the batch stopped: unexpected {type(err).__name__}: {err}", "status": 400}
+    totals = totals_words(result.files, result.failed, result.skipped - result.unsafe,
+                          result.unsafe, len(duplicates(result.rows)))
     return {"files": result.files, "ok": result.files - result.failed,
             "checked": result.checked, "failed": result.failed,
-            "skipped": result.skipped, "seconds": round(result.elapsed, 1)}
+            "skipped": result.skipped, "unsafe": result.unsafe, "totals": " ".join(totals),
+            "seconds": round(result.elapsed, 1)}

@@ -310,8 +310,8 @@ def test_progress_prints_a_line_per_tenth_when_not_a_terminal(first: dict[str, A
     assert 1 <= len(progress) <= 10
     assert progress[-1].startswith("checked 9/9 (100%)") and "files/s" in progress[-1]
     assert sum(ln.startswith("error: class/") for ln in lines) == 2
-    assert lines[-1].startswith("10 files: 7 checked, 3 could not be checked, 5 skipped (not resumes) "
-                                "(9 read now, 0 unchanged since the last run)")
+    assert lines[-1].startswith("10 files: 7 checked, 3 could not be checked, 3 skipped (not resumes), "
+                                "2 unsafe ZIP entries skipped (9 read now, 0 unchanged since the last run)")
 
 
 def test_csv_neutralizes_formulas(first: dict[str, Any]) -> None:
@@ -329,7 +329,8 @@ def test_rerun_checks_nothing_and_exit_code_reports_the_failures(copy: dict[str,
     index = (out / "index.html").read_bytes()
     assert run_cli(batch_args(copy["inputs"], out)) == 1
     err = capsys.readouterr().err
-    assert "10 files: 7 checked, 3 could not be checked, 5 skipped (not resumes) (0 read now, 9 unchanged" in err
+    assert ("10 files: 7 checked, 3 could not be checked, 3 skipped (not resumes), 2 unsafe ZIP "
+            "entries skipped (0 read now, 9 unchanged") in err
     assert "checked 1/" not in err
     assert (out / "summary.csv").read_bytes() == before
     assert (out / "index.html").read_bytes() == index
@@ -754,3 +755,69 @@ def test_a_resume_not_scored_has_no_role_in_the_class_table() -> None:
     assert row["role"] == row["role_name"] == ""
     data.update(role_inferred=False)  # chosen with --role: shown as chosen
     assert report_row("r.docx", "r", "", data)["role"] == data["role"]
+
+
+# ------------------------------------------------ unsafe ZIP entries, counted apart
+def _unsafe_zip(path: Path, resume: bytes) -> None:
+    """One resume, one piece of junk, and one entry of every kind refused for safety."""
+    import stat
+
+    link = zipfile.ZipInfo("link.docx")
+    link.create_system = 3  # Unix, so the mode bits are read
+    link.external_attr = (stat.S_IFLNK | 0o777) << 16
+    deep = "/".join(f"d{i}" for i in range(batch_inputs.ZIP_MAX_DEPTH + 1)) + "/deep.docx"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("ana/resume.docx", resume)
+        z.writestr("ana/.DS_Store", b"\0")
+        z.writestr("../../escape.docx", resume)
+        z.writestr("/etc/absolute.docx", resume)
+        z.writestr("C:/drive.docx", resume)
+        z.writestr(link, "/etc/passwd")
+        z.writestr(deep, resume)
+        z.writestr("inner.zip", b"PK\x05\x06" + b"\0" * 18)
+
+
+def test_unsafe_zip_entries_have_their_own_count_everywhere(tmp_path: Path) -> None:
+    from resume_tool.batch.totals import totals_words
+
+    archive = tmp_path / "class.zip"
+    _unsafe_zip(archive, _docx_bytes(tmp_path, 0))
+    found = batch_inputs.discover([archive])
+    assert [i.rel for i in found.items] == ["class.zip/ana/resume.docx"]
+    unsafe = sorted(s.rel for s in found.skipped if s.unsafe)
+    assert len(unsafe) == 6 and [s.rel for s in found.skipped if not s.unsafe] == ["class.zip/ana/.DS_Store"]
+    assert any(rel.endswith("deep.docx") for rel in unsafe)
+    reasons = {s.rel: s.reason for s in found.skipped}
+    assert reasons["class.zip/link.docx"] == "symbolic link in the archive; not opened"
+    assert "folders deep" in next(r for k, r in reasons.items() if k.endswith("deep.docx"))
+
+    out = tmp_path / "out"
+    stream = io.StringIO()
+    result = run_batch([archive], out, posting=None, role=None, lists=None, workers=1,
+                       formats=["json"], drafts=False, force=False, excel=False, quiet=False,
+                       stream=stream)
+    assert (result.files, result.failed, result.skipped, result.unsafe) == (1, 0, 7, 6)
+    head, rest = totals_words(1, 0, 1, 6, 0)
+    assert (head, rest) == ("1 file:", "1 checked, 0 could not be checked, 1 skipped (not resumes), "
+                                       "6 unsafe ZIP entries skipped")
+    line = stream.getvalue().splitlines()[-1]
+    assert line.startswith(f"{head} {rest} (1 read now, ")
+    page = (out / "index.html").read_text("utf-8")
+    totals = re.sub(r"<[^>]+>", "", page.split('id="totals">')[1].split("</p>")[0])
+    assert totals.startswith(f"{head} {rest}.")
+    problems = page.split('id="problems"')[1]
+    assert "Unsafe ZIP entries, not opened (6)" in problems and "Skipped (1)" in problems
+    assert "unsafe path in the archive (../)" in problems
+    rows = read_csv(out / "summary.csv")
+    assert [r["file"] for r in rows] == ["class.zip/ana/resume.docx"]  # entries are not rows
+    assert manifest(out)["counts"]["unsafe"] == 6
+    assert not list(tmp_path.rglob("escape.docx")) and not list(tmp_path.rglob("deep.docx"))
+
+
+def test_one_unsafe_entry_is_singular_and_none_is_not_mentioned() -> None:
+    from resume_tool.batch.totals import totals_words
+
+    assert totals_words(2, 0, 0, 1, 0)[1].endswith(", 1 unsafe ZIP entry skipped")
+    assert "unsafe" not in totals_words(2, 1, 3, 0, 1)[1]
+    assert unsafe_member("/".join(["d"] * (batch_inputs.ZIP_MAX_DEPTH + 1)) + "/r.docx")
+    assert unsafe_member("/".join(["d"] * batch_inputs.ZIP_MAX_DEPTH) + "/r.docx") is None

@@ -21,7 +21,9 @@ from resume_tool.api import check
 from resume_tool.batch import run_batch
 from resume_tool.batch.feedback import TOP_FIXES, BestFit, best_fit, feedback_texts, top_fixes
 from resume_tool.models import Finding
+from resume_tool.render import render_report
 from resume_tool.render.view import SEVERITY_LABELS
+from tests.cli_words import NOT_HEALTHCARE, OUT_OF_ORDER, cli_mentions
 from tests.fixtures.builders import build_docx, sample_spec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -264,3 +266,28 @@ def test_the_first_fix_is_the_same_on_the_feedback_page_the_dashboard_and_the_cs
     first = report_row(name, name, "", report_to_dict(r))["first_fix"]
     assert first is not None
     assert first[2] == top_fixes(r, 1)[0].message
+
+
+# ------------------------------------------- no command line on a page a student reads
+def test_cli_mentions_finds_what_it_looks_for() -> None:
+    assert cli_mentions("run `resume-tool draft x.docx`") == ["resume-tool draft"]
+    assert cli_mentions("use resume-tool --debug check") == ["resume-tool --debug check", "--debug"]
+    assert cli_mentions("choose one with --role") == ["--role"]
+    assert cli_mentions("<style>:root { --role: 1 }</style> resume-tool 1.0") == []
+
+
+def test_no_feedback_page_or_report_names_a_command(tmp_path: Path) -> None:
+    """Fixes and notes are in plain words: a student reading an e-mailed page has no shell."""
+    for name, text in (("pat.txt", OUT_OF_ORDER), ("sam.txt", NOT_HEALTHCARE)):
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        r = check(path)
+        if name == "pat.txt":  # the finding whose fix named `resume-tool draft`
+            assert "not-reverse-chronological" in [f.code for f in r.findings]
+            assert r.role_inferred
+        else:  # the note and score line that named --posting and --role
+            assert r.band == "not scored"
+        md, html = feedback_texts(r)
+        for fmt in ("html", "md"):
+            assert cli_mentions(render_report(r, fmt)) == [], (name, fmt)
+        assert cli_mentions(md) == [] and cli_mentions(html) == [], name

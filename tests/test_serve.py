@@ -26,6 +26,7 @@ from resume_tool.errors import ResumeToolError
 from resume_tool.render import render_report
 from resume_tool.serve import Config, create_app, needs_token
 from resume_tool.serve.security import CSP, Guard, Policy
+from tests.cli_words import NOT_HEALTHCARE, OUT_OF_ORDER, cli_mentions
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -374,6 +375,22 @@ def test_page_flow_without_javascript(client: TestClient) -> None:
     assert client.get("/r/nope").status_code == 404
 
 
+def test_no_web_page_names_a_command(client: TestClient) -> None:
+    """The web app's reader has no shell: no page, report or download names a CLI command or
+    option, also for the resumes whose fix text and notes once did."""
+    assert cli_mentions(client.get("/").text) == []
+    assert cli_mentions(client.get("/batch").text) == []
+    for name, text in (("pat.txt", OUT_OF_ORDER), ("sam.txt", NOT_HEALTHCARE)):
+        r = client.post("/check", files={"resume": (name, text.encode())}, follow_redirects=False)
+        url = r.headers["location"]
+        page = client.get(url).text
+        if name == "pat.txt":
+            assert "the reverse-chronological draft this tool makes" in page
+        assert cli_mentions(page) == [], name
+        for kind in ("report.html", "report.md"):
+            assert cli_mentions(client.get(f"{url}/download/{kind}").text) == [], (name, kind)
+
+
 def test_page_errors_show_the_message_in_the_form(client: TestClient) -> None:
     r = client.post("/check", files={"resume": ("empty.pdf", b"")}, data={"posting": "CPC"})
     assert r.status_code == 400
@@ -463,6 +480,9 @@ def test_batch_zip_limits(client: TestClient) -> None:
                                          ("files", ("crowded.zip", crowded))])
     p = _wait(client, r.json()["id"])
     assert p["status"] == "done" and p["ok"] == 1 and p["failed"] == 1 and p["skipped"] == 3, p
+    assert p["unsafe"] == 3 and p["totals"] == ("2 files: 1 checked, 1 could not be checked, "
+                                                "0 skipped (not resumes), 3 unsafe ZIP entries skipped")
+    assert f"Done: {p['totals']}, in " in client.get(f"/batch/{p['id']}").text
     csv = client.get(f"/api/batch/{p['id']}/summary.csv").text
     assert f"more than the {ZIP_MAX_ENTRIES} allowed" in csv and "evil" not in csv
 
@@ -486,6 +506,92 @@ def test_batch_errors(client: TestClient) -> None:
         time.sleep(0.1)
     assert p["status"] == "failed" and "unknown role 'astronaut'" in p["error"]
     assert client.get(f"/api/batch/{jid}/summary.csv").status_code == 409
+
+
+SECOND_POSTING = (b"Medical Biller\nRequirements: CPT, HCPCS, denial management, accounts "
+                  b"receivable follow-up, Epic.\nPreferred: CPB certification.\n")
+
+
+def test_batch_feedback_and_postings_are_the_clis_outputs(client: TestClient, tmp_path: Path) -> None:
+    """The feedback checkbox and the postings upload give the files `batch --feedback
+    --postings DIR` writes, byte for byte, in reports.zip and at the dashboard's links."""
+    from resume_tool.batch import run_batch
+
+    class_zip = _zip(("class/alice.docx", RESUME), ("class/bob.pdf", (EXAMPLES / "resume.pdf").read_bytes()),
+                     ("class/broken.pdf", b"%PDF-1.4 nothing"))
+    r = client.post("/api/batch", files=[("files", ("class.zip", class_zip)),
+                                         ("postings", ("coder.txt", POSTING)),
+                                         ("postings", ("biller.txt", SECOND_POSTING))],
+                    data={"feedback": "1"})
+    assert r.status_code == 202, r.text
+    p = _wait(client, r.json()["id"])
+    assert p["status"] == "done" and p["ok"] == 2 and p["failed"] == 1, p
+    job = rt(client).batches.get(p["id"])
+    assert not (job.folder / "postings").exists(), "uploaded postings go when the job ends"
+    got = zipfile.ZipFile(io.BytesIO(client.get(f"/api/batch/{p['id']}/reports.zip").content))
+
+    # The same inputs through the library, as the CLI runs them.
+    (tmp_path / "class.zip").write_bytes(class_zip)
+    folder = tmp_path / "postings"
+    folder.mkdir()
+    (folder / "coder.txt").write_bytes(POSTING)
+    (folder / "biller.txt").write_bytes(SECOND_POSTING)
+    out = tmp_path / "out"
+    run_batch([tmp_path / "class.zip"], out, posting=None, role=None, lists=None, workers=1,
+              formats=["html", "json"], drafts=False, force=True, excel=False, quiet=True,
+              feedback=True, postings=folder)
+    want = sorted(path.relative_to(out).as_posix() for path in out.rglob("*")
+                  if path.is_file() and path.parent.name in ("feedback", "rankings"))
+    assert len(want) == 2 * 2 + 2  # feedback .md and .html, and a ranking, per checked student
+    assert sorted(n for n in got.namelist() if n.startswith(("feedback/", "rankings/"))) == want
+    for name in [*want, "matrix.csv", "summary.csv"]:
+        assert got.read(name) == (out / name).read_bytes(), name
+    matrix = client.get(f"/api/batch/{p['id']}/matrix.csv")
+    assert matrix.status_code == 200 and matrix.content == (out / "matrix.csv").read_bytes()
+    assert matrix.text.splitlines()[0].startswith("file,name,biller.txt,coder.txt,best_posting")
+    dash = client.get(f"/api/batch/{p['id']}/index.html").text
+    assert 'href="matrix.csv"' in dash
+    assert 'href="feedback/class.zip_class_alice.html"' in dash  # the dashboard's own link
+    for link in ("feedback/class.zip_class_alice.html", "rankings/class.zip_class_alice.html"):
+        assert link in want
+        page = client.get(f"/api/batch/{p['id']}/{link}")
+        assert page.status_code == 200 and "default-src 'none'" in page.headers["content-security-policy"]
+    assert cli_mentions(client.get(f"/api/batch/{p['id']}/feedback/class.zip_class_alice.html").text) == []
+    done = client.get(f"/batch/{p['id']}").text
+    assert "matrix.csv" in done and "feedback page" in done
+
+
+@pytest.mark.parametrize(("name", "data", "status", "says"), [
+    ("broken.pdf", b"%PDF-1.4 nothing here", 400, "broken.pdf: this posting cannot be used ("),
+    ("empty.txt", b"  \n", 400, "empty.txt: this posting cannot be used (the file is empty)"),
+    ("notes.xlsx", b"PK\x03\x04", 400, "notes.xlsx: not a posting file type (.xlsx files are not read)"),
+    ("huge.txt", b"x" * (10 * 1024 * 1024 + 1), 413, "huge.txt: the file is"),
+])
+def test_a_posting_that_cannot_be_used_is_refused_before_any_student(
+        client: TestClient, name: str, data: bytes, status: int, says: str) -> None:
+    jobs = rt(client).batches
+    before = set(jobs.jobs)
+    r = client.post("/api/batch", files=[("files", ("a.docx", RESUME)),
+                                         ("postings", ("coder.txt", POSTING)),
+                                         ("postings", (name, data))])
+    assert r.status_code == status and r.json()["error"].startswith(says), r.text
+    error = r.json()["error"]
+    assert "\n" not in error and "/tmp" not in error and "resume-tool-serve" not in error
+    assert "leave it out of the postings" in error or status == 413 or "not a posting" in error
+    new = [jobs.jobs[j] for j in set(jobs.jobs) - before]
+    assert all(j.status == "failed" and not j.folder.joinpath("in").exists()
+               and not j.folder.joinpath("postings").exists() and not j.outdir.exists() for j in new)
+    assert jobs.active() == 0
+    page = client.post("/batch", files=[("files", ("a.docx", RESUME)), ("postings", (name, data))])
+    assert page.status_code == status and 'role="alert"' in page.text and name in page.text
+
+
+def test_too_many_postings_is_413(client: TestClient) -> None:
+    from resume_tool.serve.app import MAX_POSTINGS
+
+    files = [("files", ("a.docx", RESUME))] + [("postings", (f"p{i}.txt", b"CPC")) for i in range(MAX_POSTINGS + 1)]
+    r = client.post("/api/batch", files=files)
+    assert r.status_code == 413 and f"more than {MAX_POSTINGS}" in r.json()["error"]
 
 
 # ---------------------------------------------------------------------- security

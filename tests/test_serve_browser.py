@@ -260,6 +260,59 @@ def test_zip_limits_reach_the_page(server: tuple[str, Path], browser: Any, tmp_p
     context.close()
 
 
+def test_batch_feedback_checkbox_and_postings_upload(server: tuple[str, Path], browser: Any,
+                                                     tmp_path: Path) -> None:
+    """The form's two options reach the batch: matrix.csv and the ranking per student from the
+    uploaded postings, a feedback page per student, all in reports.zip and linked; a posting
+    that cannot be used is an error in the form, naming it, and no job is started."""
+    url, _ = server
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(EXAMPLES / "resume.docx", "class/ana.docx")
+        zf.write(EXAMPLES / "resume.pdf", "class/ben.pdf")
+    biller = tmp_path / "biller.txt"
+    biller.write_text("Medical Biller\nRequirements: CPT, HCPCS, denial management, Epic.\n", "utf-8")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 nothing here")
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    watch = Watch(context)
+    page = context.new_page()
+    page.goto(url + "/batch")
+    feedback = page.get_by_label("Also make a feedback page for each student")
+    assert feedback.is_visible() and not feedback.is_checked()
+    page.set_input_files("#files", str(archive))
+    page.set_input_files("#postings", [str(EXAMPLES / "posting.txt"), str(broken)])
+    page.get_by_role("button", name="Check the class").click()
+    page.wait_for_selector("#error", timeout=60_000)
+    assert "broken.pdf: this posting cannot be used" in page.inner_text("#error")
+    assert "/batch/" not in page.url
+    assert [e for e in watch.errors if "400 (Bad Request)" not in e] == []  # the refused form
+    watch.errors.clear()
+
+    page.goto(url + "/batch")
+    page.set_input_files("#files", str(archive))
+    page.set_input_files("#postings", [str(EXAMPLES / "posting.txt"), str(biller)])
+    page.get_by_label("Also make a feedback page for each student").check()
+    page.get_by_role("button", name="Check the class").click()
+    page.wait_for_selector("#batch-downloads", timeout=120_000)
+    assert "2 checked" in page.inner_text("#progress-text")
+    assert page.get_by_role("link", name="matrix.csv").is_visible()
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="matrix.csv").click()
+    header = Path(dl.value.path()).read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("file,name,biller.txt,posting.txt,best_posting")
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="reports.zip").click()
+    names = zipfile.ZipFile(dl.value.path()).namelist()
+    for stem in ("class.zip_class_ana", "class.zip_class_ben"):
+        assert {f"feedback/{stem}.md", f"feedback/{stem}.html", f"rankings/{stem}.html"} <= set(names)
+    frame = page.frame_locator("#dashboard")
+    frame.get_by_role("link", name="feedback").first.click()
+    frame.get_by_text("What to fix first").first.wait_for(timeout=30_000)
+    assert watch.csp(page) == [] and watch.errors == []
+    context.close()
+
+
 def test_csp_blocks_external_loads_and_inline_script(server: tuple[str, Path], browser: Any) -> None:
     """The CSP is enforced by the browser, and the violation watch used above does see one."""
     url, _ = server

@@ -430,7 +430,7 @@ def analyze(
                   "lists know few of its terms; the ones they know are listed, unscored")
     elif withheld:
         header = ("not scored: the resume shows no medical coding, billing or HIM evidence and no "
-                  "posting was given; choose a role with --role or give a posting to score it")
+                  "posting was given; choose a target role or give a posting to score it")
     return Report(
         schema_version=REPORT_SCHEMA_VERSION,
         score_version=SCORE_VERSION,

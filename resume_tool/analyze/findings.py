@@ -223,7 +223,8 @@ def check_dates(resume: Resume, today: date) -> list[Finding]:
                 "warning",
                 "Experience is not in reverse-chronological order; ATS and recruiters expect "
                 "the most recent role first.",
-                "Order roles by end date, current roles first (`resume-tool draft` does this).",
+                "Order roles by end date, current roles first (the reverse-chronological draft "
+                "this tool makes does this).",
                 f"{e.title or e.employer or 'entry'} ({e.date_text})",
             )
         )

@@ -16,6 +16,7 @@ import base64
 import hashlib
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any
@@ -27,6 +28,7 @@ from ..analyze.score import BANDS
 from ..render.report import html_env
 from ..render.view import SEVERITY_LABELS, humanize, importance
 from .outputs import duplicates, sort_key
+from .totals import totals_words
 
 if TYPE_CHECKING:
     from .compare import Change
@@ -203,6 +205,8 @@ class CohortView:
     skipped_files: list[tuple[str, str]]
     tool_version: str
     score_version: str
+    unsafe_files: list[tuple[str, str]] = field(default_factory=list)  # ZIP entries refused
+    totals: tuple[str, str] = ("", "")  # the totals sentence (batch.totals), head and rest
     notes: list[StudentRow] = field(default_factory=list)  # checked, with a note ("no draft")
     scored: int = 0  # checked and scored (band "not scored" is left out of the statistics)
     writing_median: float | None = None
@@ -409,6 +413,7 @@ def cohort_view(
     rows: list[dict[str, Any]],
     skipped: list[tuple[str, str]],
     *,
+    unsafe: Collection[str] = (),
     pending: int = 0,
     interrupted: bool = False,
     posting: str | None = None,
@@ -497,6 +502,9 @@ def cohort_view(
         options.append(("not-checked", "Could not be checked"))
     if dups:
         options.append(("duplicate", "Duplicate"))
+    unsafe_set = set(unsafe)
+    skipped_sorted = sorted(skipped, key=lambda s: sort_key(s[0]))
+    unsafe_files = [s for s in skipped_sorted if s[0] in unsafe_set]
     since = None
     if previous is not None:
         since = since_last(students, previous, previous_rows, yardstick or [], titles)
@@ -505,7 +513,7 @@ def cohort_view(
         total=len(rows),
         ok=len(all_ok),
         failed=len(rows) - len(all_ok),
-        skipped=len(skipped),
+        skipped=len(skipped) - len(unsafe_files),  # not resumes; unsafe ZIP entries apart
         pending=pending,
         interrupted=interrupted,
         posting=posting,
@@ -519,7 +527,10 @@ def cohort_view(
         students=students,
         failures=[s for s in students if not s.ok],
         notes=[s for s in students if s.ok and s.error],
-        skipped_files=sorted(skipped, key=lambda s: sort_key(s[0])),
+        skipped_files=[s for s in skipped_sorted if s[0] not in unsafe_set],
+        unsafe_files=unsafe_files,
+        totals=totals_words(len(rows), len(rows) - len(all_ok), len(skipped) - len(unsafe_files),
+                            len(unsafe_files), len(dups)),
         tool_version=tool_version,
         score_version=score_version,
         scored=len(scores),

@@ -10,9 +10,11 @@ always give the same rows and the same output names.
 
 ZIP archives come from strangers, so they are read without trusting them: members are
 never written to disk (they are read into memory with a running byte count, because the
-declared sizes can lie), names with ``..``, absolute paths or drive letters are refused,
-nested archives are not opened, and both the number of entries and the total uncompressed
-size are capped.
+declared sizes can lie), names with ``..``, absolute paths, drive letters or control
+characters, symbolic links, paths nested more than ``ZIP_MAX_DEPTH`` folders deep and
+archives inside the archive are refused (not opened), and both the number of entries and
+the total uncompressed size are capped. Refused entries are ``Skipped`` with ``unsafe``
+set, so the totals count them apart from the junk that is not a resume.
 """
 
 from __future__ import annotations
@@ -44,6 +46,7 @@ SYSTEM_NAMES = frozenset({".ds_store", "thumbs.db", "desktop.ini", "icon\r", ".l
 # Caps for one ZIP archive. A class of 300 resumes is ~300 entries and well under 500 MB.
 ZIP_MAX_ENTRIES = 5000
 ZIP_MAX_TOTAL = 1024 * 1024 * 1024  # real uncompressed bytes read from one archive
+ZIP_MAX_DEPTH = 16  # folders above an entry; an export is "class/student/resume.pdf"
 
 _CHUNK = 64 * 1024
 _WINDOWS_RESERVED = frozenset(
@@ -71,6 +74,7 @@ class Skipped:
 
     rel: str
     reason: str
+    unsafe: bool = False  # a ZIP entry refused for safety (escaping path, link, nesting)
 
 
 @dataclass
@@ -110,8 +114,12 @@ def skip_reason(rel: str) -> str | None:
         return "hidden file, not a resume"
     suffix = PurePosixPath(low).suffix
     if suffix in ARCHIVE_EXTENSIONS:
-        return f"archive ({suffix}) inside an archive is not opened; unpack it and add its files"
+        return nested_reason(suffix)
     return None
+
+
+def nested_reason(suffix: str) -> str:
+    return f"archive ({suffix}) inside an archive is not opened; unpack it and add its files"
 
 
 def not_readable(rel: str) -> str | None:
@@ -138,6 +146,8 @@ def unsafe_member(name: str) -> str | None:
         return "unsafe path in the archive (../); not opened"
     if "\x00" in norm or any(ord(c) < 32 for c in norm):
         return "unsafe path in the archive (control characters); not opened"
+    if norm.strip("/").count("/") > ZIP_MAX_DEPTH:
+        return f"unsafe path in the archive (more than {ZIP_MAX_DEPTH} folders deep); not opened"
     return None
 
 
@@ -287,12 +297,15 @@ def _discover_zip(
         reason = unsafe_member(member)
         if reason is None and stat.S_ISLNK(info.external_attr >> 16):
             reason = "symbolic link in the archive; not opened"
+        unsafe = reason is not None
         if reason is None:
             reason = skip_reason(member)
+            # an archive in the archive is not opened: nesting is how ZIP bombs multiply
+            unsafe = reason == nested_reason(PurePosixPath(member.lower()).suffix)
         if reason is None and mrel in names:
             reason = "duplicate entry in the archive; only the first is read"
         if reason:
-            skipped.append(Skipped(mrel, reason))
+            skipped.append(Skipped(mrel, reason, unsafe))
             continue
         names.add(mrel)
         unreadable = not_readable(mrel)

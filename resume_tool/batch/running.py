@@ -110,7 +110,8 @@ class BatchResult:
     checked: int = 0  # files sent through the checker in this run
     reused: int = 0  # unchanged since the last run, not checked again
     failed: int = 0  # rows with an error
-    skipped: int = 0  # not resumes (images, .DS_Store, unsafe ZIP entries, ...)
+    skipped: int = 0  # not rows: system junk (.DS_Store, __MACOSX, ...) and unsafe ZIP entries
+    unsafe: int = 0  # of ``skipped``: ZIP entries refused for safety (../, links, nesting)
     pending: int = 0  # not reached because the run was interrupted
     interrupted: bool = False
     workers: int = 1
@@ -278,7 +279,8 @@ def check_task(task: Task) -> dict[str, Any]:
             "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=True)
     except Exception as err:  # one bad file never stops the batch
         row = _failed_row(task, f"{printable(task.rel)}: unexpected {type(err).__name__}: {err}. "
-                          "Rerun this file with `resume-tool --debug check` and report it",
+                          "This is a fault in resume-tool: please report it, with the file if "
+                          "you can share it",
                           cache=True)
     row["rss_mb"] = _peak_rss_mb()
     return row
@@ -516,6 +518,7 @@ class _Run:
         self.rows: dict[str, dict[str, Any]] = {}
         self.files: dict[str, dict[str, Any]] = {}
         self.skipped: list[tuple[str, str]] = []
+        self.unsafe: list[str] = []  # skipped ZIP entries refused for safety, by rel
         self.pending: dict[str, None] = {}  # insertion-ordered set: O(1) removal per file
         self.progress: _Progress | None = None
         self.checked = 0
@@ -612,7 +615,8 @@ class _Run:
     def counts(self) -> dict[str, int]:
         failed = sum(1 for r in self.rows.values() if r.get("status") != "ok")
         return {"files": len(self.rows), "ok": len(self.rows) - failed, "failed": failed,
-                "skipped": len(self.skipped), "pending": len(self.pending)}
+                "skipped": len(self.skipped), "unsafe": len(self.unsafe),
+                "pending": len(self.pending)}
 
     def write_outputs(self, *, interrupted: bool) -> None:
         rows = list(self.rows.values())
@@ -621,7 +625,8 @@ class _Run:
         write_atomic(self.outdir / "summary.csv",
                      summary_csv(rows, excel=self.excel, changes=changes))
         view = cohort_view(
-            rows, self.skipped, pending=len(self.pending), interrupted=interrupted,
+            rows, self.skipped, unsafe=self.unsafe, pending=len(self.pending),
+            interrupted=interrupted,
             posting=self.posting_label, role=self.settings.role,
             tool_version=__version__, score_version=self.record["score_version"],
             changes=changes, previous=printable(str(previous.outdir)) if previous else None,
@@ -696,6 +701,7 @@ def run_batch(
                previous=earlier)
     run.files = dict(previous)  # rows of files not given this time stay in the manifest
     run.skipped = [(s.rel, s.reason) for s in inputs.skipped]
+    run.unsafe = [s.rel for s in inputs.skipped if s.unsafe]
     for f in inputs.failed:
         run.add({"file": f.rel, "name": "", "status": "failed", "error": f.error,
                  "cache": False, "outputs": {}}, checked=False)
@@ -741,7 +747,8 @@ def run_batch(
     counts = run.counts()
     result = BatchResult(
         outdir=outdir, files=counts["files"], checked=run.checked, reused=run.reused,
-        failed=counts["failed"], skipped=counts["skipped"], pending=counts["pending"],
+        failed=counts["failed"], skipped=counts["skipped"], unsafe=counts["unsafe"],
+        pending=counts["pending"],
         interrupted=interrupted, workers=n_workers, elapsed=time.monotonic() - started,
         peak_worker_rss_mb=round(run.peak_rss, 1),
         rows=sorted(run.rows.values(), key=lambda r: sort_key(r["file"])),
@@ -770,13 +777,16 @@ def _write_matrix(run: _Run) -> None:
 
 
 def totals_line(result: BatchResult, duplicates: int, outdir: Path) -> str:
-    """The closing line, with the totals the dashboard's first line and summary.csv show:
-    files (= rows of summary.csv) = checked + could not be checked; skipped files are not rows."""
+    """The closing line, with the totals the dashboard's first line and summary.csv show
+    (``totals.totals_words``): files (= rows of summary.csv) = checked + could not be
+    checked; skipped files and unsafe ZIP entries are not rows."""
+    from .totals import totals_words
+
     stop = "interrupted: " if result.interrupted else ""
-    dup = f"; {duplicates} duplicate{'' if duplicates == 1 else 's'} (counted once)" if duplicates else ""
+    head, rest = totals_words(result.files, result.failed, result.skipped - result.unsafe,
+                              result.unsafe, duplicates)
     todo = f", {result.pending} still to do" if result.pending else ""
-    return (f"{stop}{result.files} files: {result.files - result.failed} checked, "
-            f"{result.failed} could not be checked, {result.skipped} skipped (not resumes){dup}"
+    return (f"{stop}{head} {rest}"
             f"{todo} ({result.checked} read now, {result.reused} unchanged since the last run)"
             f" -> {printable(str(outdir / 'index.html'))}")
 

@@ -31,7 +31,7 @@ HOW_RANKED = (
     "predict how any particular applicant tracking system will rank you."
 )
 NOT_SCORED_NOTE = "not a medical coding, billing or HIM job: no score is given"
-DETAIL_HINT = "Each posting's full report: resume-tool check RESUME --posting FILE"
+DETAIL_HINT = "For one posting's full report, check the resume against that posting alone."
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 

@@ -124,7 +124,7 @@ DOMAIN_NOTES = {
     ("resume", "not-healthcare"): (
         "No medical coding, billing or HIM evidence was found in this resume (no code set, coding "
         "credential, billing or health-information term), and no posting was given, so it was not "
-        "scored against an assumed coding role. Give a posting with --posting, or a role with --role."
+        "scored against an assumed coding role. Give a posting, or choose a target role, to score it."
     ),
     ("resume", "healthcare"): (
         "This resume shows healthcare work but no medical coding, billing or HIM terms; it is "
@@ -534,7 +534,7 @@ def _role_line(report: Report) -> str:
     if not report.role_inferred:
         return name
     source = "the posting and your resume" if report.posting else "your resume"
-    return f"{name} (assumed from {source}; choose another with --role)"
+    return f"{name} (assumed from {source}; you can choose another role)"
 
 
 def build_view(report: Report) -> ReportView:

@@ -63,6 +63,7 @@ from .security import BodyTooLarge, Guard, Policy
 MB = 1024 * 1024
 FIELD_CAP = 11 * MB  # one form field (a pasted posting, an edited resume text)
 MAX_BATCH_FILES = 1000
+MAX_POSTINGS = 50  # postings of one batch (each scored against every student)
 BATCH_SECONDS = 1800.0  # one batch job, start to end
 GRACE = 30.0  # the worker's own 120 s budget should stop a file first; this is the backstop
 DOWNLOADS = {
@@ -131,6 +132,7 @@ def page(name: str, status: int = 200, **context: Any) -> HTMLResponse:
     context.setdefault("version", __version__)
     context.setdefault("error", None)
     context.setdefault("nav", None)
+    context.setdefault("max_postings", MAX_POSTINGS)
     return HTMLResponse(ENV.get_template(name).render(**context), status_code=status)
 
 
@@ -171,7 +173,7 @@ def attachment(name: str) -> str:
 async def read_form(request: Request) -> FormData:
     """The multipart form, bounded; a damaged body is a 400, a too-big one a 413."""
     try:
-        return await request.form(max_files=MAX_BATCH_FILES + 2, max_fields=50,
+        return await request.form(max_files=MAX_BATCH_FILES + MAX_POSTINGS + 2, max_fields=50,
                                   max_part_size=FIELD_CAP)
     except BodyTooLarge:
         raise
@@ -306,8 +308,10 @@ def _batch_name(name: str, taken: set[str]) -> str:
 
 
 async def _save_batch(job: BatchJob, uploads: list[UploadFile], posting: str | None,
-                      posting_file: UploadFile | None) -> tuple[list[str], str | None]:
-    """Write the uploads (and the posting) into the job's private folder."""
+                      posting_file: UploadFile | None,
+                      postings: list[UploadFile]) -> tuple[list[str], str | None, str | None]:
+    """Write the uploads (the posting, and the postings to compare) into the job's private
+    folder. Returns (resume paths, the posting's path, the postings' folder)."""
     taken: set[str] = set()
     paths: list[str] = []
     for up in uploads:
@@ -328,7 +332,40 @@ async def _save_batch(job: BatchJob, uploads: list[UploadFile], posting: str | N
             target = folder / "posting.txt"
             target.write_text(posting or "", encoding="utf-8")
         posting_path = str(target)
-    return paths, posting_path
+    postings_dir = None
+    if postings:
+        folder = job.folder / "postings"
+        folder.mkdir(mode=0o700)
+        names: set[str] = set()
+        for up in postings:
+            src = await _source(up, "posting")  # 10 MB each, as a resume: 413 beyond
+            (folder / _batch_name(src.name, names)).write_bytes(src.data)
+        postings_dir = str(folder)
+    return paths, posting_path, postings_dir
+
+
+def _postings(form: FormData) -> list[UploadFile]:
+    """The postings to compare every student with (``batch --postings``): bounded in number,
+    each a kind the posting reader takes; anything else is refused before any upload is kept."""
+    from ..keywords.learn import POSTING_SUFFIXES
+
+    ups = [v for v in form.getlist("postings") if isinstance(v, UploadFile) and v.filename]
+    if len(ups) > MAX_POSTINGS:
+        raise UserError.of(InputError(None, f"{len(ups)} postings were sent, more than "
+                                      f"{MAX_POSTINGS}", "Send the postings you most want to "
+                                      "compare, in several batches if need be"), 413)
+    for up in ups:
+        name = _batch_name(up.filename or "posting", set())
+        suffix = Path(name).suffix.lower()
+        if suffix not in POSTING_SUFFIXES:
+            kind = f"{suffix} files are" if suffix else "a file with no extension is"
+            raise UserError.of(InputError(name, f"not a posting file type ({kind} not read)",
+                                          "Upload each posting as a .txt, .md, .docx or .pdf file"))
+    return ups
+
+
+def _flag(form: FormData, key: str) -> bool:
+    return (_text(form, key) or "") in ("1", "on", "true", "yes")
 
 
 async def start_batch(request: Request) -> BatchJob:
@@ -344,14 +381,20 @@ async def start_batch(request: Request) -> BatchJob:
     posting = _text(form, "posting")
     posting_file = _file(form, "posting_file")
     role = (_text(form, "role") or "").strip() or None
-    drafts = (_text(form, "drafts") or "") in ("1", "on", "true", "yes")
+    drafts, feedback = _flag(form, "drafts"), _flag(form, "feedback")
+    postings = _postings(form)
     try:
         job = state.batches.new(len(uploads))
     except Busy:
         raise UserError(429, "the server is already running several batches. "
                              "Try again when one has finished") from None
     try:
-        paths, posting_path = await _save_batch(job, uploads, posting, posting_file)
+        paths, posting_path, postings_dir = await _save_batch(job, uploads, posting, posting_file,
+                                                              postings)
+        if postings_dir is not None:
+            # Every posting is read now, as `batch --postings` reads them before any student:
+            # one that cannot be used is this request's 400, naming it, not a failed job later.
+            _done(await run(state, work.postings_check, postings_dir, label="postings"))
         state.engine.reserve()
     except Busy:
         job.status, job.error = "failed", "the server is busy. Try again in a minute"
@@ -362,19 +405,22 @@ async def start_batch(request: Request) -> BatchJob:
         job.error = err.message if isinstance(err, UserError) else f"the upload failed ({type(err).__name__})"
         state.batches.finish(job)
         raise
-    task = asyncio.create_task(_run_batch(state, job, paths, posting_path, role, drafts))
+    task = asyncio.create_task(_run_batch(state, job, paths, posting_path, role, drafts,
+                                          feedback, postings_dir))
     state.tasks.add(task)
     task.add_done_callback(state.tasks.discard)
     return job
 
 
 async def _run_batch(state: State, job: BatchJob, paths: list[str], posting: str | None,
-                     role: str | None, drafts: bool) -> None:
+                     role: str | None, drafts: bool, feedback: bool = False,
+                     postings: str | None = None) -> None:
     job.status = "running"
     try:
         result = await state.engine.run(
             work.batch_job, paths, str(job.outdir), posting, role, drafts,
-            str(job.progress_file), seconds=state.config.batch_seconds, label="batch",
+            str(job.progress_file), feedback, postings, seconds=state.config.batch_seconds,
+            label="batch",
             reserve=False)
         if "error" in result:
             job.status, job.error = "failed", result["error"]
@@ -425,9 +471,9 @@ async def api_batch_file(request: Request) -> Response:
     except UserError as err:
         return api_error(err)
     name = request.path_params["name"]
-    if name == "summary.csv":
-        return FileResponse(out / "summary.csv", media_type="text/csv; charset=utf-8",
-                            headers={"Content-Disposition": attachment("summary.csv")})
+    if name in ("summary.csv", "matrix.csv") and (out / name).is_file():
+        return FileResponse(out / name, media_type="text/csv; charset=utf-8",
+                            headers={"Content-Disposition": attachment(name)})
     if name == "index.html":
         html = (out / "index.html").read_text(encoding="utf-8")
         return HTMLResponse(html, headers={"Content-Security-Policy": document_csp(html, frame=True),
@@ -436,18 +482,19 @@ async def api_batch_file(request: Request) -> Response:
         return Response(_zip(out), media_type="application/zip",
                         headers={"Content-Disposition": attachment("reports.zip")})
     return api_error(UserError(404, f"no file {name!r} in this batch. "
-                                    "Ask for summary.csv, index.html or reports.zip"))
+                                    "Ask for summary.csv, index.html, reports.zip or (with "
+                                    "postings) matrix.csv"))
 
 
 async def api_batch_output(request: Request) -> Response:
-    """reports/<name> and drafts/<name>, as the dashboard links them; nothing else."""
+    """reports/, drafts/, feedback/ and rankings/ files, as the dashboard links them."""
     try:
         out = _finished(_job(request))
     except UserError as err:
         return api_error(err)
     folder, name = request.path_params["folder"], request.path_params["name"]
     path = out / folder / name
-    if folder not in ("reports", "drafts") or "/" in name or name.startswith(".") or not path.is_file():
+    if folder not in OUTPUT_FOLDERS or "/" in name or name.startswith(".") or not path.is_file():
         return api_error(UserError(404, "no such file in this batch. Open it from the dashboard"))
     if path.suffix == ".html":
         html = path.read_text(encoding="utf-8")
@@ -458,13 +505,17 @@ async def api_batch_output(request: Request) -> Response:
     return FileResponse(path, media_type=media, headers={"Content-Disposition": attachment(name)})
 
 
+OUTPUT_FOLDERS = ("reports", "drafts", "feedback", "rankings")  # as `batch` writes them
+
+
 def _zip(out: Path) -> bytes:
+    """Everything the batch wrote for people, as in the CLI's output folder (no manifest)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        for rel in ("summary.csv", "index.html"):
+        for rel in ("summary.csv", "index.html", "matrix.csv"):
             if (out / rel).is_file():
                 zf.write(out / rel, rel)
-        for folder in ("reports", "drafts"):
+        for folder in OUTPUT_FOLDERS:
             for path in sorted((out / folder).glob("*")):
                 if path.is_file() and not path.name.startswith("."):
                     zf.write(path, f"{folder}/{path.name}")

@@ -229,7 +229,8 @@ class BatchJob:
         out: dict[str, Any] = {"id": self.id, "status": self.status, "done": done,
                                "total": total, "percent": percent}
         if self.result:
-            out.update({k: self.result[k] for k in ("ok", "checked", "failed", "skipped", "seconds")})
+            out.update({k: self.result[k] for k in ("ok", "checked", "failed", "skipped", "unsafe",
+                                                    "totals", "seconds")})
         if self.error:
             out["error"] = self.error
         return out
@@ -265,7 +266,7 @@ class BatchJobs:
         """Uploads go as soon as the job ends; the results stay until the server stops."""
         job.finished = time.monotonic()
         shutil.rmtree(job.folder / "in", ignore_errors=True)
-        for extra in ("posting",):
+        for extra in ("posting", "postings"):
             shutil.rmtree(job.folder / extra, ignore_errors=True)
 
     def _trim(self) -> None:

@@ -86,7 +86,8 @@ def _error(err: ResumeToolError) -> dict[str, Any]:
 def _unexpected(name: str, err: BaseException) -> dict[str, Any]:
     """The CLI's line for a bug; still a 400, since an uploaded file caused it."""
     return {"error": f"{name}: unexpected {type(err).__name__}: {err}. "
-                     "Rerun with `resume-tool --debug check` and report the file",
+                     "This is a fault in resume-tool: please report it, with the file if you "
+                     "can share it",
             "status": 400}
 
 
@@ -196,13 +197,43 @@ def draft_job(inputs: Inputs, fmt: str) -> dict[str, Any]:
         return _unexpected(inputs.resume.name, err)
 
 
+def postings_check(folder: str) -> dict[str, Any]:
+    """Every posting in ``folder`` read as ``batch --postings`` reads them before any student
+    is checked (``batch.postings.digests``): ``{"postings": n}``, or the first one that cannot
+    be used, named as uploaded."""
+    from ..batch.postings import digests, posting_paths
+    from ..errors import InputError
+
+    try:
+        return {"postings": len(digests(posting_paths(folder)))}
+    except ResumeToolError as err:
+        return _error(InputError(Path(err.path).name if err.path else None, err.problem,
+                                 "Fix the file, or leave it out of the postings, and send the "
+                                 "form again"))
+    except Exception as err:
+        return _unexpected("postings", err)
+
+
+def _named(err: ResumeToolError) -> ResumeToolError:
+    """The error naming the uploaded file, not its place in the server's private folder."""
+    if err.path:
+        err.path = Path(err.path).name
+        err.args = (err.one_line(),)
+    return err
+
+
 def batch_job(files: list[str], outdir: str, posting: str | None, role: str | None,
-              drafts: bool, progress: str) -> dict[str, Any]:
+              drafts: bool, progress: str, feedback: bool = False,
+              postings: str | None = None) -> dict[str, Any]:
     """A whole class, in this worker (``run_batch`` with one process: the engine is warm).
+    ``feedback`` and ``postings`` (a folder of posting files) are ``batch --feedback`` and
+    ``batch --postings DIR``.
 
     Progress lines go to the file ``progress``, which the server reads when asked.
     """
     from ..batch import run_batch
+    from ..batch.outputs import duplicates
+    from ..batch.totals import totals_words
 
     try:
         with open(progress, "w", encoding="utf-8", buffering=1) as stream:
@@ -210,12 +241,15 @@ def batch_job(files: list[str], outdir: str, posting: str | None, role: str | No
                 [Path(f) for f in files], Path(outdir), posting=Path(posting) if posting else None,
                 role=role or None, lists=[Path(p) for p in _LISTS or []] or None, workers=1,
                 formats=["html", "json"], drafts=drafts, force=True, excel=False, quiet=False,
-                stream=stream,
+                stream=stream, feedback=feedback, postings=Path(postings) if postings else None,
             )
     except ResumeToolError as err:
-        return _error(err)
+        return _error(_named(err))
     except Exception as err:
         return {"error": f"the batch stopped: unexpected {type(err).__name__}: {err}", "status": 400}
+    totals = totals_words(result.files, result.failed, result.skipped - result.unsafe,
+                          result.unsafe, len(duplicates(result.rows)))
     return {"files": result.files, "ok": result.files - result.failed,
             "checked": result.checked, "failed": result.failed,
-            "skipped": result.skipped, "seconds": round(result.elapsed, 1)}
+            "skipped": result.skipped, "unsafe": result.unsafe, "totals": " ".join(totals),
+            "seconds": round(result.elapsed, 1)}

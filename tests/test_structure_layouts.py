@@ -351,6 +351,12 @@ def test_run_in_heading_and_title_above_dates() -> None:
         ("First Certificate in English, Cambridge ESOL", None),  # Europass: an item in a table
         ("Certificate in Medical Coding", None),
         ("Associate Degree of Applied Science", None),
+        ("High School Education in Computer Science", None),  # a degree line, not a heading
+        ("Continuing Education in Management Skills", None),
+        ("Training in Epic Resolute", None),
+        ("Education in Progress", "education"),
+        ("Continuing Education", "education"),
+        ("Education and Training", "education"),
         ("Licenses, Certifications", "certifications"),
         ("Education, Training and Certifications", "certifications"),
         ("Technical Skills", "skills"),

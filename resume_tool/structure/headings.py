@@ -181,8 +181,12 @@ def classify_heading(text: str) -> tuple[str, bool] | None:
     return _cue_kind(norm)
 
 
-# "Certificate in Medical Coding", "Degree of Master": one credential, an item under a heading.
-_ITEM_NAME = re.compile(r"\b(?:certificate|certification|diploma|degree) (?:in|of) ")
+# A credential or course named by its subject is one item under a heading, not a heading:
+# "Certificate in Medical Coding", "Degree of Master", "High School Education in Computer
+# Science", "Training in Epic"; "... in Progress" is a heading.
+_ITEM_NAME = re.compile(
+    r"\b(?:certificate|certification|diploma|degree|education|training|studies|coursework) (?:in|of) (?!progress\b)"
+)
 
 
 def _cue_kind(norm: str) -> tuple[str, bool] | None:

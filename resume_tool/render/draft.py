@@ -593,7 +593,7 @@ def build_draft(
         changes.append(
             f"Condensed {len(old)} role(s) that ended more than {years} years ago into "
             f'"{HEADINGS["earlier"]}" (title, employer, years): {names}. Their bullets are '
-            "listed in the left-out notes; run draft with --years 0 to keep every bullet."
+            "listed in the left-out notes, word for word, to put back any that still matter."
         )
 
     skeleton = False

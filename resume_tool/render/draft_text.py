@@ -167,8 +167,8 @@ def render_left_out(draft: Draft, draft_name: str) -> str:
         lines.append("")
     if draft.years:
         lines += [
-            f"Roles that ended more than {draft.years} years ago are condensed by default; run "
-            "draft with --years 0 to keep every bullet of every role.",
+            f"Roles that ended more than {draft.years} years ago are condensed by default; every "
+            "bullet they had is listed here, word for word.",
             "",
         ]
     return "\n".join(lines)

@@ -712,19 +712,24 @@ def _row_lines(row: list[_Frag], page: int, column: int | None) -> list[Line]:
 
 
 def _rejoin_hyphens(lines: list[Line]) -> None:
-    """Rejoin a word broken by a line-end hyphen ("reim-" / "bursement" -> "reimbursement").
+    """Rejoin a word broken by a line-end hyphen, keeping the hyphen of a compound.
 
-    The hyphen is dropped: for a syllable break that restores the word, and for a compound
-    broken at its own hyphen ("cloud-" / "native") the keyword matcher treats "cloudnative"
-    and "cloud-native" alike. Only a lower-case continuation counts, so "ICD-10-" / "CM"
-    stays as it is.
+    "reim-" / "bursement" becomes "reimbursement" (a syllable break), "cloud-" / "native"
+    becomes "cloud-native" (the compound's own hyphen: "cloudnative" is a word the author
+    never wrote, and the draft, the spelling check and the report quote this text);
+    :func:`.hyphens.keep_hyphen` decides, and keeps the hyphen when in doubt. Only a
+    lower-case continuation counts, so "ICD-10-" / "CM" stays as it is.
     """
     for a, b in itertools.pairwise(lines):
         if a.page != b.page or a.column != b.column or b.list_item:
             continue
         if re.search(r"[A-Za-z]{2}-$", a.text) and re.match(r"[a-z]", b.text):
+            from .hyphens import keep_hyphen  # the word lists load on the first hyphen met
+
             head, _, rest = b.text.partition(" ")
-            a.text = a.text[:-1] + head
+            word = a.text[:-1].rsplit(" ", 1)[-1]
+            keep = keep_hyphen(word, head, f"{a.text} {b.text}")
+            a.text = (a.text if keep else a.text[:-1]) + head
             b.text = rest
 
 
@@ -1152,6 +1157,7 @@ def _read_pdf(
                 )
             )
         _rejoin_hyphens(page_lines)
+        deadline.check()  # the first line-end hyphen loads the word lists
         for ln in page_lines:
             if kept < limits.max_chars and ln.text:
                 lines.append(ln)

@@ -83,6 +83,11 @@ def test_actual_text_does_not_override_readable_glyphs() -> None:
     assert "with ax-ray team" in _text(body)
 
 
+def test_actual_text_does_not_turn_a_space_into_letters() -> None:
+    body = b"(Worked most) Tj /Span <</ActualText (ff)>> BDC ( ) Tj EMC (effectively) Tj"
+    assert "most effectively" in _text(body)
+
+
 @pytest.mark.parametrize("actual", [b"(email: )", b"(\\\\faTrophy :)", b"(3.5)", b"(Python and Java)"])
 def test_actual_text_that_is_not_a_ligature_is_ignored(actual: bytes) -> None:
     """altacv labels its icons "email: " and "\\faTrophy :"; those are not words on the page."""

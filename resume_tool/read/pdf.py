@@ -762,6 +762,8 @@ def _actual_text(props: Any) -> str | None:
 
 def _unreadable(text: str) -> bool:
     """Glyph text that carries no letter: unmapped "(cid:N)", U+0000, control or private use."""
+    if not text.strip():
+        return False  # a space is a space, not a lost ligature
     rest = normalize_text(CID_RE.sub("", text)).strip()
     return not rest or all(is_private_use(c) or c == "\ufffd" for c in rest)
 

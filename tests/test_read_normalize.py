@@ -14,6 +14,7 @@ from resume_tool.read.normalize import repair_mojibake, strip_bullet
     ("raw", "expected"),
     [
         ("Certiﬁed coder, ﬂuent", "Certified coder, fluent"),  # ligatures (NFKC)
+        ("eﬀective, eﬃcient, baﬄed, ﬅﬆ", "effective, efficient, baffled, stst"),  # U+FB00-FB06
         ("line one\r\nline two\rthree", "line one\nline two\nthree"),
         ("CPC\u00a0–\u202fAAPC\u2007x", "CPC – AAPC x"),  # no-break, narrow and figure spaces
         ("ICD\u200b-10\u200d-CM\ufeff", "ICD-10-CM"),  # zero-width characters and BOM

@@ -24,6 +24,7 @@ import itertools
 import logging
 import re
 import statistics
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -44,14 +45,14 @@ from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFObjRef
-from pdfminer.utils import apply_matrix_pt
+from pdfminer.utils import apply_matrix_pt, decode_text
 
 from ..errors import InputError, LimitExceeded
 from ..limits import Limits
 from ..models import Document, Line, Observation
 from . import pdf_budget
 from .guard import Deadline, damaged
-from .normalize import BULLET_CHARS, is_private_use, normalize_text, strip_bullet
+from .normalize import BULLET_CHARS, CID_RE, is_private_use, normalize_text, strip_bullet
 
 pdf_budget.install()
 
@@ -270,6 +271,11 @@ def _fragment(line: LTTextLine, ctx: _PageCtx, st: _PageStats) -> _Frag | None:
             continue
         if t.strip() and dingbat:
             t = "•"
+        if t.strip() and not normalize_text(t) and all(unicodedata.category(c) == "Cc" for c in t):
+            # A ToUnicode entry of U+0000 (Google Docs gives its "ff" ligature one): the
+            # letters are lost; counted like an unmapped glyph instead of vanishing unseen.
+            st.unmapped += 1
+            continue
         if t and is_private_use(t[0]):
             if t[0] in BULLET_CHARS:
                 t = "•"
@@ -706,23 +712,80 @@ def _row_lines(row: list[_Frag], page: int, column: int | None) -> list[Line]:
 
 
 def _rejoin_hyphens(lines: list[Line]) -> None:
-    """Rejoin a word broken by a line-end hyphen ("reim-" / "bursement" -> "reimbursement").
+    """Rejoin a word broken by a line-end hyphen, keeping the hyphen of a compound.
 
-    The hyphen is dropped: for a syllable break that restores the word, and for a compound
-    broken at its own hyphen ("cloud-" / "native") the keyword matcher treats "cloudnative"
-    and "cloud-native" alike. Only a lower-case continuation counts, so "ICD-10-" / "CM"
-    stays as it is.
+    "reim-" / "bursement" becomes "reimbursement" (a syllable break), "cloud-" / "native"
+    becomes "cloud-native" (the compound's own hyphen: "cloudnative" is a word the author
+    never wrote, and the draft, the spelling check and the report quote this text);
+    :func:`.hyphens.keep_hyphen` decides, and keeps the hyphen when in doubt. Only a
+    lower-case continuation counts, so "ICD-10-" / "CM" stays as it is.
     """
     for a, b in itertools.pairwise(lines):
         if a.page != b.page or a.column != b.column or b.list_item:
             continue
         if re.search(r"[A-Za-z]{2}-$", a.text) and re.match(r"[a-z]", b.text):
+            from .hyphens import keep_hyphen  # the word lists load on the first hyphen met
+
             head, _, rest = b.text.partition(" ")
-            a.text = a.text[:-1] + head
+            word = a.text[:-1].rsplit(" ", 1)[-1]
+            keep = keep_hyphen(word, head, f"{a.text} {b.text}")
+            a.text = (a.text if keep else a.text[:-1]) + head
             b.text = rest
 
 
 # ------------------------------------------------------------------ reading
+# A ligature is at most three letters ("ffi", "ffl"); four leaves room for a "Th" + "s".
+_MAX_LIGATURE = 4
+_LIGATURE_TEXT = re.compile(r"[^\W\d_]{2,4}")
+
+
+def _actual_text(props: Any) -> str | None:
+    """The ``/ActualText`` of a marked-content property list, if it is a short run of letters.
+
+    Google Docs and Chrome (Skia) export a ligature glyph whose ToUnicode entry is missing
+    or U+0000 inside ``/Span <</ActualText (ff)>> BDC ... EMC``; poppler reads the span's
+    ActualText, pdfminer ignores it and the glyph's letters are lost ("eective"). Only
+    letters count: altacv puts "email: " or "\\faTrophy :" on its icons, which must not
+    become text.
+    """
+    if not isinstance(props, dict):
+        return None
+    try:
+        raw = resolve1(props.get("ActualText"))
+    except _RefLoop:
+        return None
+    if not isinstance(raw, bytes) or len(raw) > 20:
+        return None
+    text = normalize_text(decode_text(raw)).strip()
+    return text if _LIGATURE_TEXT.fullmatch(text) else None
+
+
+def _unreadable(text: str) -> bool:
+    """Glyph text that carries no letter: unmapped "(cid:N)", U+0000, control or private use."""
+    if not text.strip():
+        return False  # a space is a space, not a lost ligature
+    rest = normalize_text(CID_RE.sub("", text)).strip()
+    return not rest or all(is_private_use(c) or c == "\ufffd" for c in rest)
+
+
+def _apply_actual_text(text: str, chars: list[Any]) -> None:
+    """Give a ligature span's glyphs the span's ActualText when their own text is unreadable.
+
+    The first glyph takes the letters, the others none. Glyphs that read as something else
+    keep their own text: an ActualText a person does not see is not trusted over it.
+    """
+    glyphs = [c for c in chars if isinstance(c, LTChar)]
+    if not glyphs or len(glyphs) > len(text):
+        return
+    if not _unreadable("".join(c.get_text() for c in glyphs)):
+        return
+    if any(_font_kind(c.fontname or "")[0] for c in glyphs):
+        return  # an icon font's picture is not a word
+    glyphs[0]._text = text
+    for c in glyphs[1:]:
+        c._text = ""
+
+
 class _Analyzer(PDFPageAggregator):
     """Aggregator that charges glyphs and shapes to the page budget and notes, per glyph,
     what decides whether a person can see it: drawing order, render mode, horizontal scale
@@ -735,8 +798,14 @@ class _Analyzer(PDFPageAggregator):
         self._mode = 0
         self.clip: Box | None = None  # device-space box of the current clip, None = the page
         self.alpha = 1.0  # fill opacity from the ExtGState (``/ca``; a soft mask counts as 0.5)
+        # open marked-content spans (the ActualText of each, or None) and the glyphs drawn
+        # inside the outermost one that has an ActualText
+        self._tags: list[str | None] = []
+        self._collect: tuple[str, list[Any]] | None = None
 
     def begin_page(self, page: Any, ctm: Any) -> None:
+        self._tags = []
+        self._collect = None
         self.clip = None
         self.alpha = 1.0
         self._mode = 0
@@ -746,6 +815,21 @@ class _Analyzer(PDFPageAggregator):
         self._mode = getattr(textstate, "render", 0)
         super().render_string(textstate, seq, ncs, graphicstate)
 
+    def begin_tag(self, tag: Any, props: Any = None) -> None:
+        """Open a marked-content span; one that carries ``/ActualText`` collects its glyphs."""
+        text = _actual_text(props) if self._collect is None else None
+        self._tags.append(text)
+        if text is not None:
+            self._collect = (text, [])
+
+    def end_tag(self) -> None:
+        if not self._tags:
+            return  # an EMC without its BMC/BDC
+        if self._tags.pop() is not None and self._collect is not None:
+            text, chars = self._collect
+            self._collect = None
+            _apply_actual_text(text, chars)
+
     def render_char(self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
                     cid: int, ncs: Any, graphicstate: Any) -> float:
         b = pdf_budget.current()
@@ -753,6 +837,8 @@ class _Analyzer(PDFPageAggregator):
             b.add_glyph()
         adv = super().render_char(matrix, font, fontsize, scaling, rise, cid, ncs, graphicstate)
         item = self.cur_item._objs[-1]
+        if self._collect is not None and len(self._collect[1]) < _MAX_LIGATURE:
+            self._collect[1].append(item)
         self._seq += 1
         item.rt_seq = self._seq
         item.rt_mode = self._mode
@@ -1073,6 +1159,7 @@ def _read_pdf(
                 )
             )
         _rejoin_hyphens(page_lines)
+        deadline.check()  # the first line-end hyphen loads the word lists
         for ln in page_lines:
             if kept < limits.max_chars and ln.text:
                 lines.append(ln)

@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import english_dictionary
+
 # A solid form seen at least this often in the dictionary's corpus is a word on its own
 # ("available", "request", "inpatient"); below it, it is a glued rarity ("followup": 50).
 _SOLID_MIN = 100
@@ -32,14 +34,6 @@ _SOLID_MIN = 100
 _ENGLISH_SHARE = 0.5
 _LETTERS = re.compile(r"[^\W\d_]+")
 _ADDRESS = re.compile(r"@|www\.|https?:|/|\.\w|\d")  # web or mail address, code, number
-
-
-@lru_cache(maxsize=1)
-def _english():  # type: ignore[no-untyped-def]
-    """pyspellchecker's English word frequencies (about 0.2 s to load)."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
 
 
 @lru_cache(maxsize=1)
@@ -60,7 +54,7 @@ def _listed() -> tuple[frozenset[str], frozenset[str]]:
 
 
 def _freq(word: str) -> int:
-    return int(_english()[word])
+    return int(english_dictionary().word_frequency[word])
 
 
 def _english_text(text: str) -> bool:

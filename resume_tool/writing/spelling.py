@@ -24,9 +24,9 @@ away (``confusion.py``).
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..lexicon import english_dictionary
 from .confusion import Confusions
 from .text import lemma_of
 
@@ -63,12 +63,9 @@ _SUFFIX_SWAPS = (
 )
 
 
-@lru_cache(maxsize=1)
-def _dictionary():
-    """pyspellchecker's English dictionary, loaded once (about 0.5 s) on first use."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1)
+def _dictionary():  # type: ignore[no-untyped-def]
+    """pyspellchecker's English dictionary, shared with the PDF reader (loaded once)."""
+    return english_dictionary()
 
 
 class Speller:

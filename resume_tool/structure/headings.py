@@ -201,7 +201,117 @@ def classify_heading(text: str) -> tuple[str, bool] | None:
     foreign = load_headings().foreign.get(norm)
     if foreign:
         return foreign[0], False
+    slip = _slip(norm) if heading_shape(text) else None
+    if slip:
+        return slip[0], False
     return _cue_kind(norm)
+
+
+# A heading one small slip away from a standard one ("Professional Summery", "Educaton") still
+# opens its section, flagged as non-standard: ATS match headings word for word. Precision first:
+# every word but one must be the standard heading's word, and that one must be one edit away
+# (a letter added, dropped or changed, or two neighbours swapped), with 5+ letters on both
+# sides, so short words ("Tool", "Skil") never fuzz. Never a slip: a British spelling
+# ("Honours", "Licences"), a foreign heading without its accents ("Competences"), a word common
+# in its own right ("Tasks" is no slip of "Talks", nor "Licensed" of "License"), or a singular
+# alone on its line ("Project", "Award": it may label an item; "Interest and Hobbies", among
+# other heading words, is a slip). Only standard headings are fuzzed, never cue or foreign words.
+SLIP_MIN_LETTERS = 5
+# pyspellchecker's count for a word seen this often is a word in its own right: "tasks" 3443,
+# "licensed" 4669, "spills" 1871, "tolls" 989; the slips "summery" 120 and "expertize" 50 stay.
+_COMMON_WORD_COUNT = 500
+_BRITISH = (("our", "or"), ("ence", "ense"), ("ise", "ize"), ("yse", "yze"), ("tre", "ter"))
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def heading_slip(text: str) -> str | None:
+    """The standard heading a heading-shaped line looks like a misspelling of, in the line's
+    own case ("PROFESSIONAL SUMMERY" → "PROFESSIONAL SUMMARY"), or None."""
+    norm = normalize_heading(text)
+    if not heading_shape(text) or not norm or _standard_kind(norm) or foreign_heading(text):
+        return None
+    found = _slip(norm)
+    if not found:
+        return None
+    words = norm.split()
+    wrong, right = words[found[1]], found[2]
+    nth = words[: found[1]].count(wrong)
+    spots = [m for m in _WORD.finditer(text) if m.group().lower() == wrong]
+    if len(spots) <= nth:
+        return None
+    spot = spots[nth]
+    written = spot.group()
+    fixed = (
+        right.upper()
+        if written.isupper()
+        else right.capitalize()
+        if written[0].isupper()
+        else right
+    )
+    return (text[: spot.start()] + fixed + text[spot.end() :]).strip()
+
+
+def _slip(norm: str) -> tuple[str, int, str] | None:
+    """(kind, index of the slipped word, the right word) when ``norm`` is one slip away from
+    standard headings of a single kind."""
+    lists = load_headings()
+    words = norm.split()
+    if _fold(norm) in lists.folded_foreign:
+        return None
+    hits: list[tuple[str, int, str]] = []
+    for standard_words, kind in lists.by_words.get(len(words), ()):
+        diff = [i for i, (a, b) in enumerate(zip(words, standard_words, strict=True)) if a != b]
+        if len(diff) != 1:
+            continue
+        wrong, right = words[diff[0]], standard_words[diff[0]]
+        if _is_slip(wrong, right, alone=len(words) == 1):
+            hits.append((kind, diff[0], right))
+    if not hits or len({kind for kind, _, _ in hits}) > 1:
+        return None
+    kind, index, right = hits[0]
+    wrong = words[index]
+    if right != wrong + "s" and _common_word(wrong):
+        return None  # a word of its own ("Tasks" by "Talks"), not a slip
+    return kind, index, right
+
+
+def _is_slip(wrong: str, right: str, *, alone: bool) -> bool:
+    if not wrong.isalpha() or min(len(wrong), len(right)) < SLIP_MIN_LETTERS:
+        return False
+    if alone and right == wrong + "s":
+        return False  # a lone singular ("Project", "Award") may label an item
+    for uk, us in _BRITISH:
+        if uk in wrong and wrong.replace(uk, us) == right:
+            return False
+    return _one_edit(wrong, right)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter inserted, deleted or substituted, or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y]
+        if len(diff) == 1:
+            return True
+        i = diff[0]
+        return len(diff) == 2 and diff[1] == i + 1 and a[i] == b[i + 1] and a[i + 1] == b[i]
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    i = next((k for k, (x, y) in enumerate(zip(short, long, strict=False)) if x != y), len(short))
+    return short[i:] == long[i + 1 :]
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> Any:
+    """pyspellchecker's English word counts, loaded (about 0.4 s) only when a line is a
+    candidate slip."""
+    from spellchecker import SpellChecker
+
+    return SpellChecker(language="en", distance=1).word_frequency
+
+
+def _common_word(word: str) -> bool:
+    return _word_counts()[word] >= _COMMON_WORD_COUNT
 
 
 # A credential or course named by its subject is one item under a heading, not a heading:

@@ -367,3 +367,130 @@ def test_run_in_heading_and_title_above_dates() -> None:
 def test_a_credential_named_like_a_heading_is_an_item(text: str, kind: str | None) -> None:
     found = classify_heading(text)
     assert (found[0] if found else None) == kind
+
+
+# ------------------------------------------------------------------ misspelt standard headings
+@pytest.mark.parametrize(
+    "text, kind, right",
+    [
+        ("Professional Summery", "summary", "Professional Summary"),
+        ("Work Experiance", "experience", "Work Experience"),
+        ("Educaton", "education", "Education"),
+        ("Certifcations", "certifications", "Certifications"),
+        ("Skils", "skills", "Skills"),
+        ("PROFESSIONAL SUMMERY", "summary", "PROFESSIONAL SUMMARY"),  # written in its own case
+        ("Techincal Skills:", "skills", "Technical Skills:"),  # two neighbours swapped
+        ("Areas of Expertize", "skills", "Areas of Expertise"),
+        ("Sumary", "summary", "Summary"),
+        ("Interest and Hobbies", "other", "Interests and Hobbies"),  # a singular among heading words
+    ],
+)
+def test_a_misspelt_standard_heading_is_a_nonstandard_heading(text: str, kind: str, right: str) -> None:
+    from resume_tool.structure.headings import heading_slip
+
+    assert classify_heading(text) == (kind, False)
+    assert heading_slip(text) == right
+
+
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("Summer", None),  # two edits from "summary"
+        ("Summaries", None),
+        ("Professional Summit", None),  # two edits from "summary"
+        ("Tasks:", None),  # a common word of its own, not a slip of "Talks"
+        ("Parents", None),
+        ("Honours", None),  # British spelling of honors
+        ("Licences", None),  # British spelling of licenses
+        ("Project", None),  # a lone singular may label an item
+        ("Award", None),
+        ("Tols", None),  # one edit from "tools", but 4 letters: short words never fuzz
+        ("Skil", None),  # 4 letters (and two edits from "skills")
+        ("Work Experiance in medical coding.", None),  # a sentence
+        ("Experiance coding inpatient and outpatient charts daily", None),  # over six words
+        ("Educaton 2019", None),  # a digit: not heading-shaped
+    ],
+)
+def test_near_misses_that_are_not_slips(text: str, found: tuple[str, bool] | None) -> None:
+    from resume_tool.structure.headings import heading_slip
+
+    assert heading_slip(text) is None
+    assert classify_heading(text) == found
+
+
+def test_slips_never_fuzz_foreign_or_cue_words() -> None:
+    from resume_tool.structure.headings import heading_slip
+
+    # "Competences" is French "compétences" without its accents (and British English): the
+    # cue "competenc" still reads it as skills, but it is not called a misspelling
+    assert classify_heading("Competences") == ("skills", False) and heading_slip("Competences") is None
+    assert heading_slip("Experiencia Laborall") is None  # one edit from Spanish, not fuzzed
+    assert classify_heading("Experiencia Laborall") is None
+    assert heading_slip("Toolbx") is None and classify_heading("Toolbx") is None  # cue "toolbox"
+
+
+def test_a_slip_opens_its_section_when_it_looks_like_a_heading() -> None:
+    from resume_tool.analyze.findings import check_headings
+
+    r = structure(
+        doc(
+            "Jane Doe",
+            Line("PROFESSIONAL SUMMERY"),
+            "Certified coder with five years of outpatient coding.",
+            Line("Work Experiance", bold=True),
+            "Medical Coder | Acme Clinic | 2019 – 2023",
+            Line("Educaton:"),
+            "Associate of Applied Science, Health Information Technology",
+            Line("Skils", bold=True),
+            "ICD-10-CM, CPT, HCPCS",
+        ),
+        TODAY,
+    )
+    got = [(s.heading, s.kind, s.standard) for s in r.sections]
+    assert got == [
+        ("PROFESSIONAL SUMMERY", "summary", False),
+        ("Work Experiance", "experience", False),
+        ("Educaton", "education", False),
+        ("Skils", "skills", False),
+    ]
+    findings = [f for f in check_headings(r) if f.code == "nonstandard-heading"]
+    assert len(findings) == 4
+    assert findings[0].message == (
+        'The heading "PROFESSIONAL SUMMERY" looks like a misspelling of "PROFESSIONAL SUMMARY"; '
+        "ATS look for the exact word."
+    )
+    assert findings[1].fix == 'Correct it to "Work Experience".'
+
+
+def test_a_slip_in_plain_words_stays_text() -> None:
+    """A slip, like a cue word, needs heading looks (capitals, bold, a colon, heading style):
+    a mixed-case line of a plain-text resume is not taken for a heading, and a misspelt word in
+    a sentence never is."""
+    r = structure(
+        doc(
+            "Jane Doe",
+            "Summary",
+            "Certified coder with five years of outpatient coding.",
+            "Educaton",
+            "Work Experiance includes inpatient coding.",
+        ),
+        TODAY,
+    )
+    assert [s.heading for s in r.sections] == ["Summary"]
+
+
+def test_a_cue_heading_keeps_its_rename_advice() -> None:
+    from resume_tool.analyze.findings import check_headings
+
+    r = structure(doc("Jane Doe", Line("Where I've Made an Impact", bold=True), "Coder"), TODAY)
+    (f,) = [f for f in check_headings(r) if f.code == "nonstandard-heading"]
+    assert "misspelling" not in f.message and f.fix == 'Rename it to "Experience".'
+
+
+@needs_corpus
+def test_real_singular_slip_heading_opens_its_section() -> None:
+    """Labelled by reading the file (tests/eval/real_structure.toml): the sidebar heading
+    "Interest and Hobbies" opens its own section instead of running on under LANGUAGES."""
+    r = _real("ankit2540-designer-cv-sidebar-word365.pdf")
+    heads = [(s.heading, s.kind, s.standard) for s in r.sections]
+    assert ("Interest and Hobbies", "other", False) in heads

@@ -14,6 +14,7 @@ from datetime import date
 
 from ..models import Entry, ExperienceEntry, Finding, KeywordResult, Resume
 from ..structure import chronology_key, date_style
+from ..structure.headings import heading_slip
 
 MIN_WORDS = 200
 MAX_WORDS = 1200
@@ -158,12 +159,15 @@ def check_headings(resume: Resume) -> list[Finding]:
     out: list[Finding] = []
     for s in resume.sections:
         if not s.standard:
+            slip = heading_slip(s.heading)  # "Professional Summery": say what it is a slip of
             out.append(
                 _finding(
                     "nonstandard-heading",
                     "warning",
-                    f'The heading "{s.heading}" is not one ATS recognise reliably.',
-                    f'Rename it to "{_SUGGESTED[s.kind]}".',
+                    f'The heading "{s.heading}" looks like a misspelling of "{slip}"; ATS look for the exact word.'
+                    if slip
+                    else f'The heading "{s.heading}" is not one ATS recognise reliably.',
+                    f'Correct it to "{slip}".' if slip else f'Rename it to "{_SUGGESTED[s.kind]}".',
                     f'heading "{s.heading}"',
                 )
             )

@@ -462,21 +462,21 @@ def test_a_slip_opens_its_section_when_it_looks_like_a_heading() -> None:
     assert findings[1].fix == 'Correct it to "Work Experience".'
 
 
-def test_a_slip_in_plain_words_stays_text() -> None:
-    """A slip, like a cue word, needs heading looks (capitals, bold, a colon, heading style):
-    a mixed-case line of a plain-text resume is not taken for a heading, and a misspelt word in
-    a sentence never is."""
+def test_a_slip_alone_on_its_line_is_a_heading_but_never_in_a_sentence() -> None:
+    """A slip of a standard heading stands alone like the heading itself (a plain-text resume
+    has no looks to go by); a misspelt word in a sentence is never a heading."""
     r = structure(
         doc(
             "Jane Doe",
             "Summary",
             "Certified coder with five years of outpatient coding.",
             "Educaton",
+            "Associate of Applied Science, Health Information Technology",
             "Work Experiance includes inpatient coding.",
         ),
         TODAY,
     )
-    assert [s.heading for s in r.sections] == ["Summary"]
+    assert [(s.heading, s.standard) for s in r.sections] == [("Summary", True), ("Educaton", False)]
 
 
 def test_a_cue_heading_keeps_its_rename_advice() -> None:

@@ -25,7 +25,7 @@ from .experience import (
     split_items,
     strip_bullet,
 )
-from .headings import classify_heading, foreign_heading, heading_shape, normalize_heading
+from .headings import classify_heading, foreign_heading, heading_shape, heading_slip, normalize_heading
 from .words import TITLE_WORDS
 
 __all__ = [
@@ -178,8 +178,9 @@ def find_sections(lines: list[Line]) -> list[Section]:
         found = classify_heading(text) if heading_shape(text.rstrip(":")) else None
         if found:
             kind, standard = found
-            # a known heading word stands alone as a heading; a cue word needs heading looks
-            if standard or _formatted_as_heading(line, body_size) or foreign_heading(text):
+            # a known heading (or one slip from one: "Educaton") stands alone as a heading; a cue
+            # word needs heading looks
+            if standard or _formatted_as_heading(line, body_size) or foreign_heading(text) or heading_slip(text):
                 starts.append((i, text.rstrip(":").strip(), kind, standard))
                 continue
         m = _INLINE_HEADING.match(text)

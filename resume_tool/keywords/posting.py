@@ -442,10 +442,16 @@ def posting_parts(text: str) -> PostingLayout:
 
     part = PART_DESCRIPTION
     lead_in: str | None = None  # part set by "Applicants are required to:" for the list below it
+    lines = body.split("\n")
+    first_title = title or next(
+        (tm.group(1) for ln in lines if (tm := _TITLE_LINE.match(ln.strip()))), None
+    )
+    other_jobs = _other_jobs_lines(lines, first_title)
     list_seen = False  # the current part has shown bullet items
     md_headings = 0
-    lines = body.split("\n")
     for idx, raw in enumerate(lines):
+        if idx in other_jobs:
+            continue
         line = _MD_LINK.sub(r"\1", raw).rstrip()
         stripped = line.strip()
         if not stripped:
@@ -565,6 +571,60 @@ def posting_parts(text: str) -> PostingLayout:
     )
 
 
+# Words of a job label that do not name the job ("Med Surg - Fulltime (7a-7p) 1- PRN").
+_JOB_LABEL_NOISE = frozenset(
+    ["full", "fulltime", "part", "time", "parttime", "prn", "per", "diem", "job", "jobs", "page", "careers", "career", "multi", "open", "position", "positions", "vacancy", "vacancies", "remote", "hybrid", "onsite", "site", "shift", "shifts", "day", "days", "night", "nights", "weekend", "weekends", "contract", "temporary", "temp", "permanent"]
+)
+
+
+def _job_words(text: str) -> set[str]:
+    words = (w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z][A-Za-z']+", text))
+    return {w.rstrip("s") for w in words if len(w) >= 2 and w not in _JOB_LABEL_NOISE}
+
+
+def _other_jobs_lines(lines: list[str], title: str | None) -> set[int]:
+    """Lines of the *other* jobs on a careers page that lists several, each with its own
+    "Requirements:" block: the "RN's ... Requirements: - Current CPR certification" block of a page
+    titled "Hospital Biller" asks nurses, not billers.
+
+    Only when the same requirement heading stands at least twice: the short lines above each
+    repeat name its job, and a block whose job shares no word with the posting's title is
+    dropped, its job lines with it. Without a title nothing is dropped.
+    """
+    if not title:
+        return set()
+    heads: dict[str, list[int]] = {}
+    for i, raw in enumerate(lines):
+        h = _heading_text(raw.strip())
+        if h and classify_heading(h) == PART_REQUIRED:
+            heads.setdefault(h.lower().strip(" :;*_#"), []).append(i)
+    repeats = [ix for ix in heads.values() if len(ix) >= 2]
+    if not repeats:
+        return set()
+    occ = max(repeats, key=len)
+    want = _job_words(title)
+    drop: set[int] = set()
+    end = -1  # the last line of the previous block
+    for k, h in enumerate(occ):
+        stop = occ[k + 1] if k + 1 < len(occ) else len(lines)
+        block_end = h
+        for j in range(h + 1, stop):  # the block: its bullets (and blank lines between them)
+            if lines[j].strip() and not _BULLET.match(lines[j].strip()):
+                break
+            block_end = j
+        labels = [
+            j for j in range(end + 1, h)
+            if lines[j].strip() and not _BULLET.match(lines[j].strip())
+            and not classify_heading(lines[j]) and not _META_LINE.match(lines[j].strip())
+            and not _TITLE_LINE.match(lines[j].strip())
+        ]
+        named = set().union(*(_job_words(lines[j]) for j in labels)) if labels else set()
+        if k > 0 and named and not (named & want):
+            drop.update(range(labels[0], block_end + 1))
+        end = block_end
+    return drop
+
+
 def _keep_sentences(line: str, base: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Drop boilerplate sentences of one line; part spans for the rest (offsets into the result)."""
     pieces: list[str] = []
@@ -605,6 +665,7 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
     # "work closely with finance and the RCM vendor": whom the job works with, not an ask
     # (still evidence of the domain above)
     matches = [m for m in matches if not names_a_partner(layout.text, m.start, m.end)]
+    matches = asked_matches(layout, matches, matcher)
     keywords = posting_keywords(matches)
     return Posting(
         path=path,
@@ -641,6 +702,144 @@ def names_a_partner(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - 200) : start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
     return bool(_WORK_WITH.search(head[cut + 1 :]))
+
+
+def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
+    """The sentence of ``text`` (its line, cut as the posting reader cuts) around ``offset``."""
+    a = text.rfind("\n", 0, offset) + 1
+    b = text.find("\n", offset)
+    b = len(text) if b < 0 else b
+    starts = [a, *[a + m.start() for m in _SENT_SPLIT.finditer(text[a:b])]]
+    i = bisect.bisect_right(starts, offset) - 1
+    end = starts[i + 1] if i + 1 < len(starts) else b
+    return starts[i], end
+
+
+# "Our source documentation is ...", "At Acme, we specialize in ...": the employer describing
+# itself. An address to the candidate ("we are looking for", "you", "the ideal candidate")
+# makes it an ask again.
+_ABOUT_US = re.compile(r"^\W*(?:at [^,]{2,60},\s*)?(?:our|we)\b", re.IGNORECASE)
+_ADDRESSES_CANDIDATE = re.compile(
+    r"\b(?:you|your|candidates?|applicants?|looking for|seek\w*|need|require\w*|want|expect\w*|"
+    r"hiring|recruit\w*|join\w*|hear(?:ing)? from|ideal|must|should|will have)\b",
+    re.IGNORECASE,
+)
+# Nouns of a workplace: "an outpatient medical office setting", "a multi-specialty team".
+_WORKPLACE_AFTER = re.compile(
+    r"(?:[\s/-]+[A-Za-z][\w-]*){0,2}?[\s/-]+(?:settings?|offices?|teams?|practices?|clinics?|"
+    r"groups?|environments?|facilit(?:y|ies)|departments?)\b",
+    re.IGNORECASE,
+)
+# Words that make a sentence about coding or billing work itself.
+_CODING_WORK = re.compile(r"\b(?:cod(?:e|es|ing|er|ers)|bill(?:ing|er|ers)|claims?|charts?|abstract\w*)\b",
+                          re.IGNORECASE)
+# "Medical coding experience and/or certification": the second noun shares the first's words.
+_ELLIPSIS_AFTER = re.compile(
+    r"\s+(?:experience|knowledge|skills?|background|training|work)\s+(?:and/or|or|and)\s+"
+    r"(certifications?|certificates?|credentials?|qualifications?|licen[cs]es?|training)\b",
+    re.IGNORECASE,
+)
+_ACRONYM_HEAD = re.compile(
+    r"\b([A-Z]{2,5})\b(?=\s+(?:coding|coder|billing|experience|work|certification)\b)"
+)
+
+
+def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
+    """The matches that name something the posting asks of the candidate, by rules a reader of
+    the posting would apply:
+
+    * the employer describing itself ("Our source documentation is moving towards a fully
+      electronic patient record", "At Acme, we specialize in ...") asks nothing, unless the same
+      sentence addresses the candidate ("we are looking for", "you", "must");
+    * a coding practice written as the adjective of a workplace ("an outpatient medical office
+      setting", "for a multi-specialty team") in a sentence about no coding or billing work names
+      where the job is done, not coding of that kind;
+    * a bare head word ("coding") written right after another keyword ("ASC coding") is that
+      keyword's head, not a second requirement;
+
+    and adds what the lists cannot see by themselves:
+
+    * an acronym that spells the initials of a keyword the posting names in full ("RA coding" in
+      a posting about risk adjustment) is that keyword;
+    * "Medical coding experience and/or certification": the second noun takes the words of the
+      first ("medical coding certification"), when the lists know that phrase.
+    """
+    text = layout.text
+    entries = matcher.vocab.entries
+    out: list[Match] = []
+    prev_end = -10
+    matches = sorted([*matches, *_implied_matches(layout, matches, matcher)],
+                     key=lambda m: (m.start, -m.end))
+    for m in matches:
+        a, b = _sentence_bounds(text, m.start)
+        sentence = text[a:b]
+        e = entries.get(m.entry_id)
+        if m.section == PART_DESCRIPTION and _ABOUT_US.search(sentence) and not (
+            _ADDRESSES_CANDIDATE.search(sentence)
+        ):
+            continue
+        if (
+            e is not None and e.category == "coding_practice"
+            and _WORKPLACE_AFTER.match(text, m.end) and not _CODING_WORK.search(sentence)
+        ):
+            continue
+        if m.surface.lower() in _BARE_HEADS and re.fullmatch(r"[ \t-]{1,2}", text[prev_end : m.start]):
+            continue
+        out.append(m)
+        prev_end = max(prev_end, m.end)
+    return out
+
+
+def _new_match(
+    layout: PostingLayout, entry_id: str, start: int, end: int
+) -> Match:
+    """A match the lists did not make (its surface is the text as written)."""
+    a, b = _sentence_bounds(layout.text, start)
+    return Match(entry_id=entry_id, surface=layout.text[start:end], start=start, end=end,
+                 form="alias", section=layout.part_at(start), sentence=layout.text[a:b].strip())
+
+
+def _implied_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
+    """Matches for an acronym of a named keyword and for the second noun of an ellipsis (see
+    :func:`asked_matches`)."""
+    text = layout.text
+    entries = matcher.vocab.entries
+    taken = [(m.start, m.end) for m in matches]
+    added: list[Match] = []
+    # initials of the multi-word keywords the posting names: "risk adjustment" -> RA
+    initials: dict[str, set[str]] = {}
+    for m in matches:
+        words = re.findall(r"[A-Za-z]+", m.surface)
+        if len(words) >= 2 and entries.get(m.entry_id) is not None:
+            initials.setdefault("".join(w[0] for w in words).upper(), set()).add(m.entry_id)
+    defined = {d.short.upper() for d in find_definitions(text)}
+    known = matcher.known_phrases()
+    for am in _ACRONYM_HEAD.finditer(text):
+        short = am.group(1)
+        ids = initials.get(short, set())
+        if (
+            len(ids) != 1 or short in defined or short in US_STATE_CODES
+            or any(s < am.end() and am.start() < e for s, e in taken)
+            or _knows(known, matcher, short)
+        ):
+            continue
+        added.append(_new_match(layout, next(iter(ids)), am.start(1), am.end(1)))
+    for m in matches:
+        em = _ELLIPSIS_AFTER.match(text, m.end)
+        if not em:
+            continue
+        s, e = em.start(1), em.end(1)
+        if any(a < e and s < b for a, b in taken):
+            continue
+        words = m.surface.split()
+        for k in range(len(words)):  # the longest phrase the lists know
+            phrase = " ".join([*words[k:], em.group(1)])
+            found = [x for x in matcher.match(phrase, healthcare=True)
+                     if x.start == 0 and x.end == len(phrase) and x.entry_id != m.entry_id]
+            if found:
+                added.append(_new_match(layout, found[0].entry_id, s, e))
+                break
+    return added
 
 
 def posting_keywords(matches: list[Match]) -> list[PostingKeyword]:
@@ -1098,6 +1297,15 @@ _TITLE_ASKED = re.compile(r"\b(?:certif\w*|credential\w*|licen[cs]\w*|registered
 _BARE_HEADS = frozenset(["coding", "billing", "coder", "biller", "certification", "certified"])
 
 
+def _bare_form(m: Match, entries: dict[str, Entry]) -> bool:
+    """Is ``m`` a bare head word ("coding") that its entry lists as a form of its own?"""
+    word = m.surface.lower()
+    e = entries.get(m.entry_id)
+    return word in _BARE_HEADS and e is not None and word in (
+        f.lower() for f in [e.term, e.acronym or "", e.long_form or "", *e.aliases]
+    )
+
+
 def _chains(text: str, ms: list[Match]) -> list[tuple[list[Match], list[str]]]:
     """Runs of matches that stand in one written list, with the conjunction before each member.
 
@@ -1227,7 +1435,9 @@ def posting_requirements(
         if either and len(chain) > 1:
             # "RA coding or CRC": a bare "coding" is the head of a phrase the lists do not know,
             # not an alternative of its own (any coder would "satisfy" it)
-            chain = [m for m in chain if m.surface.lower() not in _BARE_HEADS] or chain
+            # (only a head word the lists know as a form of its entry: "certification" that an
+            # ellipsis made "coding certification" is an alternative of its own)
+            chain = [m for m in chain if not _bare_form(m, entries)] or chain
         ids = list(dict.fromkeys(m.entry_id for m in chain))
         if either and (len(ids) > 1 or equivalent):
             key = tuple(ids)
@@ -1250,10 +1460,9 @@ def posting_requirements(
     out: list[tuple[int, Requirement]] = []
     grouped: set[str] = set()
     for key, req in groups.items():
-        if len(req.ids) > 1 and any(i in asked_alone for i in req.ids):
-            continue  # "CPC required" elsewhere: the stricter ask stands, each on its own
         out.append((order[key], req))
-        grouped.update(req.ids)
+        # "CPC required" elsewhere: the stricter ask stands as well, on its own
+        grouped.update(i for i in req.ids if i not in asked_alone)
     asked_title = {m.entry_id for m in ms if entries[m.entry_id].category == "job_title"}
     for i, k in kw.items():
         if i in grouped or i not in entries or entries[i].legacy:

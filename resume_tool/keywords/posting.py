@@ -458,6 +458,10 @@ def posting_parts(text: str) -> PostingLayout:
             continue
         if stripped in ("+++", "---", "***"):
             continue
+        if re.fullmatch(r"\[[^\[\]]*\]", stripped):
+            # "[recruiter contact details removed]": an editor's placeholder, not a heading whose
+            # words ("contact") would make the rest of the posting boilerplate
+            continue
         tm = _TITLE_LINE.match(stripped)
         if tm:
             value = tm.group(1).strip()
@@ -739,6 +743,12 @@ _ELLIPSIS_AFTER = re.compile(
     r"(certifications?|certificates?|credentials?|qualifications?|licen[cs]es?|training)\b",
     re.IGNORECASE,
 )
+# "audit-ready documentation": a verb+object phrase whose verb is half of a compound adjective
+_COMPOUND_ADJECTIVE = re.compile(
+    r"[A-Za-z]+-(?:ready|related|based|driven|focused|friendly|proof|free|specific|heavy|intensive)"
+    r"\s+\S", re.IGNORECASE
+)
+_ELLIPSIS_BEFORE = re.compile(r"\b([A-Za-z][\w-]+)(?:,\s+|,?\s+(?:and/or|or|and|&)\s+)$")
 _ACRONYM_HEAD = re.compile(
     r"\b([A-Z]{2,5})\b(?=\s+(?:coding|coder|billing|experience|work|certification)\b)"
 )
@@ -756,13 +766,17 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
       where the job is done, not coding of that kind;
     * a bare head word ("coding") written right after another keyword ("ASC coding") is that
       keyword's head, not a second requirement;
+    * a verb-and-object phrase whose verb is half of a compound adjective ("maintaining
+      audit-ready documentation") is not that verb's work;
 
     and adds what the lists cannot see by themselves:
 
     * an acronym that spells the initials of a keyword the posting names in full ("RA coding" in
       a posting about risk adjustment) is that keyword;
     * "Medical coding experience and/or certification": the second noun takes the words of the
-      first ("medical coding certification"), when the lists know that phrase.
+      first ("medical coding certification"), and "strong organizational and communication
+      skills": the first adjective takes the head of the second ("organizational skills"), when
+      the lists know that phrase.
     """
     text = layout.text
     entries = matcher.vocab.entries
@@ -782,6 +796,8 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
             e is not None and e.category == "coding_practice"
             and _WORKPLACE_AFTER.match(text, m.end) and not _CODING_WORK.search(sentence)
         ):
+            continue
+        if _COMPOUND_ADJECTIVE.match(m.surface):
             continue
         if m.surface.lower() in _BARE_HEADS and re.fullmatch(r"[ \t-]{1,2}", text[prev_end : m.start]):
             continue
@@ -824,6 +840,23 @@ def _implied_matches(layout: PostingLayout, matches: list[Match], matcher: Keywo
         ):
             continue
         added.append(_new_match(layout, next(iter(ids)), am.start(1), am.end(1)))
+    for m in matches:  # "strong organizational and communication skills"
+        words = m.surface.split()
+        if len(words) < 2:
+            continue
+        head = " ".join(words[1:])
+        cut = m.start
+        for _ in range(3):  # "analytical, organizational and communication skills"
+            lm = _ELLIPSIS_BEFORE.search(text, max(0, cut - 60), cut)
+            if not lm or any(a < lm.end(1) and lm.start(1) < b for a, b in taken):
+                break
+            phrase = f"{lm.group(1)} {head}"
+            found = [x for x in matcher.match(phrase, healthcare=True)
+                     if x.start == 0 and x.end == len(phrase) and x.entry_id != m.entry_id]
+            if not found:
+                break
+            added.append(_new_match(layout, found[0].entry_id, lm.start(1), lm.end(1)))
+            cut = lm.start(1)
     for m in matches:
         em = _ELLIPSIS_AFTER.match(text, m.end)
         if not em:

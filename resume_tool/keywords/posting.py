@@ -708,15 +708,32 @@ def names_a_partner(text: str, start: int, end: int) -> bool:
     return bool(_WORK_WITH.search(head[cut + 1 :]))
 
 
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``: each line cut where the posting reader cuts
+    it (". " before a capital, glued "needs.Sweeps"; not "U.S. healthcare"), blanks trimmed.
+    The one sentence splitter of the posting code (``learn`` uses it too)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cuts = [0, *[m.start() for m in _SENT_SPLIT.finditer(line)], len(line)]
+        for a, b in itertools.pairwise(cuts):
+            piece = line[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((pos + a + lead, pos + a + len(piece.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
 def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The sentence of ``text`` (its line, cut as the posting reader cuts) around ``offset``."""
+    """The sentence of ``text`` around ``offset`` (see :func:`sentence_spans`)."""
     a = text.rfind("\n", 0, offset) + 1
     b = text.find("\n", offset)
     b = len(text) if b < 0 else b
-    starts = [a, *[a + m.start() for m in _SENT_SPLIT.finditer(text[a:b])]]
-    i = bisect.bisect_right(starts, offset) - 1
-    end = starts[i + 1] if i + 1 < len(starts) else b
-    return starts[i], end
+    for sa, sb in sentence_spans(text[a:b]):
+        if sa <= offset - a < max(sb, sa + 1):
+            return a + sa, a + sb
+    return a, b
 
 
 # "Our source documentation is ...", "At Acme, we specialize in ...": the employer describing

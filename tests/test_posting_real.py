@@ -91,10 +91,17 @@ def test_real_careers_page_drops_the_nurses(matcher) -> None:
 
 # ------------------------------------------------------------------ the employer about itself
 def test_employer_describing_itself_asks_nothing(matcher) -> None:
-    text = ("Clinical Coder\n\nOur department is moving towards a fully electronic patient record.\n"
-            "Requirements\n- ICD-10 coding\n")
-    assert "ehr-emr" not in asked(text, matcher)
+    text = ("Clinical Coder\n\nOur source documentation is moving towards a fully electronic patient "
+            "record.\nRequirements\n- ICD-10 coding\n")
+    p = analyze_posting(text, matcher)
+    assert "ehr-emr" not in {i for r in p.requirements for i in r.ids}
+    # still a keyword the posting writes, only not asked
+    assert [(k.required, k.preferred) for k in p.keywords if k.entry_id == "ehr-emr"] == [(False, False)]
     text = ("Clinical Coder\n\nWe are looking for a coder who knows the electronic patient record.\n"
+            "Requirements\n- ICD-10 coding\n")
+    assert "ehr-emr" in asked(text, matcher)
+    # the people the candidate joins, doing the work: the job's work
+    text = ("Clinical Coder\n\nOur coding team works in the electronic patient record.\n"
             "Requirements\n- ICD-10 coding\n")
     assert "ehr-emr" in asked(text, matcher)
 
@@ -119,6 +126,9 @@ def test_workplace_adjective_is_not_coding_work(matcher) -> None:
     coder = ("Coder\n\nRequirements\n- Two years of outpatient coding in a clinic setting.\n"
              "- Multi-specialty coding experience.\n- CPT and ICD-10-CM.\n")
     assert {"outpatient-coding", "multi-specialty"} <= asked(coder, matcher)
+    # "practices" as methods, no workplace named with an article: CDI is asked
+    cdi = "Coding Manager\n\nResponsibilities\n- Coordinate with CDI on query practices.\n"
+    assert "cdi" in asked(cdi, matcher)
 
 
 def test_real_workplace_adjectives(matcher) -> None:
@@ -135,6 +145,8 @@ def test_bare_head_after_a_keyword_is_its_head(matcher) -> None:
     text = "Coder\n\nRequirements\n- 2+ years Ambulatory Surgical Center coding experience with CPT.\n"
     assert "medical-coding" not in asked(text, matcher) and "asc" in asked(text, matcher)
     text = "Coder\n\nRequirements\n- 2+ years of medical coding experience with CPT.\n"
+    assert "medical-coding" in asked(text, matcher)
+    text = "Coder\n\nRequirements\n- 2+ years of ICD-10-CM coding.\n"  # coding with a tool
     assert "medical-coding" in asked(text, matcher)
 
 

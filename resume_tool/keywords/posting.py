@@ -9,7 +9,9 @@ Parts. Every kept sentence of a posting stands in one of three parts, which beco
   required cue ("CPC required", "must hold", "is essential", "will not be considered");
 * ``preferred`` - under "Preferred", "Desirable", "Desired", "Nice to have", "Bonus points", or a
   sentence or parenthesis with a preferred cue ("CCS preferred", "... is a plus", "(BSN preferred)");
-* ``description`` - everything else that is kept: title, summary, responsibilities.
+* ``description`` - everything else that is kept: title, summary, responsibilities;
+* ``other-job`` - on a careers page that lists several jobs, each with its own requirements, the
+  blocks of the jobs the title does not name (kept as text, asked of nobody here).
 
 A sentence's own cue beats its heading ("CCS preferred" under "Requirements" is preferred).
 
@@ -18,7 +20,9 @@ preferred part; ``required`` is true when it stands in a required part *or in th
 duty the job description names is something the job needs: "apply CPT, HCPCS and ICD-10-CM
 codes"). So a posting with no required/preferred structure at all makes every keyword required,
 and a keyword is preferred-only (``required=False``) just when every mention of it is hedged. Both
-flags can be true ("coding" in the duties and in "ASC coding experience preferred").
+flags can be true ("coding" in the duties and in "ASC coding experience preferred"). Both are
+false for a keyword the posting writes but never asks for (``asked_matches``: another job's
+block, the employer describing itself, a workplace's adjective); it makes no requirement.
 
 Boilerplate removed before counting (whole sections by heading, single sentences by phrase): EEO
 and equal-opportunity statements, disability accommodation, benefits, salary and pay, "About us"
@@ -63,6 +67,7 @@ __all__ = [
 PART_REQUIRED = "required"
 PART_PREFERRED = "preferred"
 PART_DESCRIPTION = "description"
+PART_OTHER_JOB = "other-job"  # another job's block on a careers page: written, asked of nobody here
 _BOILER = "boilerplate"
 
 MAX_SENTENCES = 5  # per PostingKeyword
@@ -451,6 +456,10 @@ def posting_parts(text: str) -> PostingLayout:
     md_headings = 0
     for idx, raw in enumerate(lines):
         if idx in other_jobs:
+            # kept as text (its terms are the field's vocabulary), asked of nobody here
+            if raw.strip():
+                kept = _EMPHASIS.sub("", _MD_LINK.sub(r"\1", raw)).strip()
+                emit(kept, [(0, len(kept), PART_OTHER_JOB)])
             continue
         line = _MD_LINK.sub(r"\1", raw).rstrip()
         stripped = line.strip()
@@ -593,7 +602,8 @@ def _other_jobs_lines(lines: list[str], title: str | None) -> set[int]:
 
     Only when the same requirement heading stands at least twice: the short lines above each
     repeat name its job, and a block whose job shares no word with the posting's title is
-    dropped, its job lines with it. Without a title nothing is dropped.
+    set apart, its job lines with it (kept as text in part ``other-job``, asked of nobody). Without
+    a title nothing is set apart.
     """
     if not title:
         return set()
@@ -669,8 +679,16 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
     # "work closely with finance and the RCM vendor": whom the job works with, not an ask
     # (still evidence of the domain above)
     matches = [m for m in matches if not names_a_partner(layout.text, m.start, m.end)]
-    matches = asked_matches(layout, matches, matcher)
+    matches = sorted([*matches, *implied_matches(layout, matches, matcher)],
+                     key=lambda m: (m.start, -m.end))
+    # every keyword the posting writes is in ``keywords``; only those it asks for carry the
+    # required/preferred flags and make requirements (a keyword only mentioned has neither)
+    asked = asked_matches(layout, matches, matcher)
     keywords = posting_keywords(matches)
+    flags = {k.entry_id: k for k in posting_keywords(asked)}
+    for k in keywords:
+        a = flags.get(k.entry_id)
+        k.required, k.preferred = (a.required, a.preferred) if a else (False, False)
     return Posting(
         path=path,
         title=layout.title,
@@ -679,7 +697,7 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
         unknown_terms=unknown_terms(layout, matches, matcher),
         matches=matches,
         definitions=find_definitions(layout.text),
-        requirements=posting_requirements(layout.text, matches, keywords, entries),
+        requirements=posting_requirements(layout.text, asked, keywords, entries),
         domain=domain,
         domain_evidence=evidence,
     )
@@ -742,13 +760,18 @@ def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
 _ABOUT_US = re.compile(r"^\W*(?:at [^,]{2,60},\s*)?(?:our|we)\b", re.IGNORECASE)
 _ADDRESSES_CANDIDATE = re.compile(
     r"\b(?:you|your|candidates?|applicants?|looking for|seek\w*|need|require\w*|want|expect\w*|"
-    r"hiring|recruit\w*|join\w*|hear(?:ing)? from|ideal|must|should|will have)\b",
+    r"hiring|recruit\w*|vacanc\w*|join\w*|hear(?:ing)? from|ideal|must|should|will have)\b",
     re.IGNORECASE,
 )
-# Nouns of a workplace: "an outpatient medical office setting", "a multi-specialty team".
+# "Our risk adjustment team reviews ...": the people the candidate joins, doing the job's work.
+_OUR_PEOPLE = re.compile(
+    r"^\W*(?:our|we)\b(?:\s+[\w-]+){0,5}?\s+(?:teams?|departments?|coders?|staff|specialists?|"
+    r"units?|billers?|colleagues)\b", re.IGNORECASE)
+# One workplace: "an outpatient medical office setting", "a 60-provider multi-specialty group".
+_WORKPLACE_BEFORE = re.compile(r"\b(?:an?|the|our|their|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _WORKPLACE_AFTER = re.compile(
-    r"(?:[\s/-]+[A-Za-z][\w-]*){0,2}?[\s/-]+(?:settings?|offices?|teams?|practices?|clinics?|"
-    r"groups?|environments?|facilit(?:y|ies)|departments?)\b",
+    r"(?:[\s/-]+[A-Za-z][\w-]*){0,2}?[\s/-]+(?:setting|office|team|practice|clinic|group|"
+    r"environment|facility|department)\b",
     re.IGNORECASE,
 )
 # Words that make a sentence about coding or billing work itself.
@@ -773,44 +796,40 @@ _ACRONYM_HEAD = re.compile(
 
 def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
     """The matches that name something the posting asks of the candidate, by rules a reader of
-    the posting would apply:
+    the posting would apply (the others are still keywords the posting writes):
+
+    * another job's block on a careers page (see :func:`posting_parts`) asks nothing of this one;
 
     * the employer describing itself ("Our source documentation is moving towards a fully
       electronic patient record", "At Acme, we specialize in ...") asks nothing, unless the same
-      sentence addresses the candidate ("we are looking for", "you", "must");
+      sentence addresses the candidate ("we are looking for", "you", "must") or its subject is the
+      people the candidate joins ("Our risk adjustment team reviews medical records");
     * a coding practice written as the adjective of a workplace ("an outpatient medical office
       setting", "for a multi-specialty team") in a sentence about no coding or billing work names
       where the job is done, not coding of that kind;
-    * a bare head word ("coding") written right after another keyword ("ASC coding") is that
-      keyword's head, not a second requirement;
+    * a bare head word ("coding") written right after a keyword that names a kind of it ("ASC
+      coding", "RA coding") is that keyword's head, not a second requirement; after a code set
+      ("ICD-10-CM coding": coding with a tool) it is still coding;
     * a verb-and-object phrase whose verb is half of a compound adjective ("maintaining
-      audit-ready documentation") is not that verb's work;
-
-    and adds what the lists cannot see by themselves:
-
-    * an acronym that spells the initials of a keyword the posting names in full ("RA coding" in
-      a posting about risk adjustment) is that keyword;
-    * "Medical coding experience and/or certification": the second noun takes the words of the
-      first ("medical coding certification"), and "strong organizational and communication
-      skills": the first adjective takes the head of the second ("organizational skills"), when
-      the lists know that phrase.
+      audit-ready documentation") is not that verb's work.
     """
     text = layout.text
     entries = matcher.vocab.entries
     out: list[Match] = []
     prev_end = -10
-    matches = sorted([*matches, *_implied_matches(layout, matches, matcher)],
-                     key=lambda m: (m.start, -m.end))
     for m in matches:
         a, b = _sentence_bounds(text, m.start)
         sentence = text[a:b]
         e = entries.get(m.entry_id)
+        if m.section == PART_OTHER_JOB:
+            continue
         if m.section == PART_DESCRIPTION and _ABOUT_US.search(sentence) and not (
-            _ADDRESSES_CANDIDATE.search(sentence)
+            _ADDRESSES_CANDIDATE.search(sentence) or _OUR_PEOPLE.search(sentence)
         ):
             continue
         if (
             e is not None and e.category == "coding_practice"
+            and _WORKPLACE_BEFORE.search(text, max(0, m.start - 40), m.start)
             and _WORKPLACE_AFTER.match(text, m.end) and not _CODING_WORK.search(sentence)
         ):
             continue
@@ -819,7 +838,8 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
         if m.surface.lower() in _BARE_HEADS and re.fullmatch(r"[ \t-]{1,2}", text[prev_end : m.start]):
             continue
         out.append(m)
-        prev_end = max(prev_end, m.end)
+        if e is None or e.category != "code_set":  # "ICD-10-CM coding" is coding with a tool
+            prev_end = max(prev_end, m.end)
     return out
 
 
@@ -832,9 +852,16 @@ def _new_match(
                  form="alias", section=layout.part_at(start), sentence=layout.text[a:b].strip())
 
 
-def _implied_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
-    """Matches for an acronym of a named keyword and for the second noun of an ellipsis (see
-    :func:`asked_matches`)."""
+def implied_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
+    """What the lists cannot see by themselves, read as a reader of the posting would:
+
+    * an acronym that spells the initials of a keyword the posting names in full ("RA coding" in
+      a posting about risk adjustment) is that keyword;
+    * "Medical coding experience and/or certification": the second noun takes the words of the
+      first ("medical coding certification"), and "strong organizational and communication
+      skills": the first adjective takes the head of the second ("organizational skills"), when
+      the lists know that phrase.
+    """
     text = layout.text
     entries = matcher.vocab.entries
     taken = [(m.start, m.end) for m in matches]
@@ -1517,6 +1544,8 @@ def posting_requirements(
     for i, k in kw.items():
         if i in grouped or i not in entries or entries[i].legacy:
             continue
+        if not (k.required or k.preferred):
+            continue  # written, not asked (see analyze_posting)
         if entries[i].category == "job_title" and i not in asked_title:
             continue
         out.append(

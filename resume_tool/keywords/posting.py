@@ -743,15 +743,36 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _sentence_bounds(text: str, offset: int) -> tuple[int, int]:
-    """The sentence of ``text`` around ``offset`` (see :func:`sentence_spans`)."""
-    a = text.rfind("\n", 0, offset) + 1
-    b = text.find("\n", offset)
-    b = len(text) if b < 0 else b
-    for sa, sb in sentence_spans(text[a:b]):
-        if sa <= offset - a < max(sb, sa + 1):
-            return a + sa, a + sb
-    return a, b
+class _Sentences:
+    """The sentence around any offset of one text, by bisection over :func:`sentence_spans`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.starts = [a for a, _ in self.spans]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return self.spans[i]
+        return offset, offset
+
+
+class _Taken:
+    """Overlap tests against the spans of matches (sorted by start), by bisection."""
+
+    def __init__(self, matches: list[Match]) -> None:
+        self.spans = sorted((m.start, m.end) for m in matches)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        while i >= 0 and self.spans[i][0] > a - self.longest - 1:
+            if self.spans[i][0] < b and a < self.spans[i][1]:
+                return True
+            i -= 1
+        return False
 
 
 # "Our source documentation is ...", "At Acme, we specialize in ...": the employer describing
@@ -769,8 +790,8 @@ _OUR_PEOPLE = re.compile(
     r"units?|billers?|colleagues)\b", re.IGNORECASE)
 # One workplace: "an outpatient medical office setting", "a 60-provider multi-specialty group".
 _WORKPLACE_BEFORE = re.compile(r"\b(?:an?|the|our|their|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
-_WORKPLACE_AFTER = re.compile(
-    r"(?:[\s/-]+[A-Za-z][\w-]*){0,2}?[\s/-]+(?:setting|office|team|practice|clinic|group|"
+_WORKPLACE_AFTER = re.compile(  # bounded pieces: a run of hyphens cannot make it cubic
+    r"(?:[\s/-]{1,3}[A-Za-z][\w-]{0,30}){0,2}?[\s/-]{1,3}(?:setting|office|team|practice|clinic|group|"
     r"environment|facility|department)\b",
     re.IGNORECASE,
 )
@@ -783,6 +804,7 @@ _ELLIPSIS_AFTER = re.compile(
     r"(certifications?|certificates?|credentials?|qualifications?|licen[cs]es?|training)\b",
     re.IGNORECASE,
 )
+_MAX_LOOKUPS = 500  # distinct ellipsis phrases looked up per posting (time stays bounded)
 # "audit-ready documentation": a verb+object phrase whose verb is half of a compound adjective
 _COMPOUND_ADJECTIVE = re.compile(
     r"[A-Za-z]+-(?:ready|related|based|driven|focused|friendly|proof|free|specific|heavy|intensive)"
@@ -815,10 +837,11 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
     """
     text = layout.text
     entries = matcher.vocab.entries
+    sentences = _Sentences(text)
     out: list[Match] = []
     prev_end = -10
     for m in matches:
-        a, b = _sentence_bounds(text, m.start)
+        a, b = sentences.at(m.start)
         sentence = text[a:b]
         e = entries.get(m.entry_id)
         if m.section == PART_OTHER_JOB:
@@ -844,10 +867,10 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
 
 
 def _new_match(
-    layout: PostingLayout, entry_id: str, start: int, end: int
+    layout: PostingLayout, sentences: _Sentences, entry_id: str, start: int, end: int
 ) -> Match:
     """A match the lists did not make (its surface is the text as written)."""
-    a, b = _sentence_bounds(layout.text, start)
+    a, b = sentences.at(start)
     return Match(entry_id=entry_id, surface=layout.text[start:end], start=start, end=end,
                  form="alias", section=layout.part_at(start), sentence=layout.text[a:b].strip())
 
@@ -864,8 +887,18 @@ def implied_matches(layout: PostingLayout, matches: list[Match], matcher: Keywor
     """
     text = layout.text
     entries = matcher.vocab.entries
-    taken = [(m.start, m.end) for m in matches]
+    taken = _Taken(matches)
+    sentences = _Sentences(text)
     added: list[Match] = []
+    lookups: dict[str, list[Match]] = {}
+
+    def known_as(phrase: str) -> list[Match]:
+        """Matches covering the whole phrase (cached: a long posting repeats its phrases)."""
+        if phrase not in lookups:
+            lookups[phrase] = [x for x in matcher.match(phrase, healthcare=True)
+                               if x.start == 0 and x.end == len(phrase)]
+        return lookups[phrase]
+
     # initials of the multi-word keywords the posting names: "risk adjustment" -> RA
     initials: dict[str, set[str]] = {}
     for m in matches:
@@ -879,11 +912,11 @@ def implied_matches(layout: PostingLayout, matches: list[Match], matcher: Keywor
         ids = initials.get(short, set())
         if (
             len(ids) != 1 or short in defined or short in US_STATE_CODES
-            or any(s < am.end() and am.start() < e for s, e in taken)
+            or taken.overlaps(am.start(), am.end())
             or _knows(known, matcher, short)
         ):
             continue
-        added.append(_new_match(layout, next(iter(ids)), am.start(1), am.end(1)))
+        added.append(_new_match(layout, sentences, next(iter(ids)), am.start(1), am.end(1)))
     for m in matches:  # "strong organizational and communication skills"
         words = m.surface.split()
         if len(words) < 2:
@@ -892,29 +925,25 @@ def implied_matches(layout: PostingLayout, matches: list[Match], matcher: Keywor
         cut = m.start
         for _ in range(3):  # "analytical, organizational and communication skills"
             lm = _ELLIPSIS_BEFORE.search(text, max(0, cut - 60), cut)
-            if not lm or any(a < lm.end(1) and lm.start(1) < b for a, b in taken):
+            if not lm or taken.overlaps(lm.start(1), lm.end(1)) or len(lookups) > _MAX_LOOKUPS:
                 break
-            phrase = f"{lm.group(1)} {head}"
-            found = [x for x in matcher.match(phrase, healthcare=True)
-                     if x.start == 0 and x.end == len(phrase) and x.entry_id != m.entry_id]
+            found = [x for x in known_as(f"{lm.group(1)} {head}") if x.entry_id != m.entry_id]
             if not found:
                 break
-            added.append(_new_match(layout, found[0].entry_id, lm.start(1), lm.end(1)))
+            added.append(_new_match(layout, sentences, found[0].entry_id, lm.start(1), lm.end(1)))
             cut = lm.start(1)
     for m in matches:
         em = _ELLIPSIS_AFTER.match(text, m.end)
         if not em:
             continue
         s, e = em.start(1), em.end(1)
-        if any(a < e and s < b for a, b in taken):
+        if taken.overlaps(s, e) or len(lookups) > _MAX_LOOKUPS:
             continue
         words = m.surface.split()
         for k in range(len(words)):  # the longest phrase the lists know
-            phrase = " ".join([*words[k:], em.group(1)])
-            found = [x for x in matcher.match(phrase, healthcare=True)
-                     if x.start == 0 and x.end == len(phrase) and x.entry_id != m.entry_id]
+            found = [x for x in known_as(" ".join([*words[k:], em.group(1)])) if x.entry_id != m.entry_id]
             if found:
-                added.append(_new_match(layout, found[0].entry_id, s, e))
+                added.append(_new_match(layout, sentences, found[0].entry_id, s, e))
                 break
     return added
 
@@ -1458,7 +1487,8 @@ def _is_either_or(
     tail = re.sub(r"^\s*\([^()]{1,40}\)", "", tail)  # "(CCS-P)" after the long form
     after = _OR_AFTER.match(tail) is not None
     line_start = text.rfind("\n", 0, chain[0].start) + 1
-    before = text[line_start : chain[0].start]
+    # the cues need only the last few words: a window keeps one long line from going quadratic
+    before = text[max(line_start, chain[0].start - 200) : chain[0].start]
     # "any of the following:" on the line above a bulleted list is not handled: each bullet
     # stands alone, and ATS read them as separate requirements too
     if _OR_BEFORE.search(before) or _OR_BEFORE_LIST.search(before):

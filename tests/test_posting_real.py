@@ -245,3 +245,30 @@ def test_sentence_spans() -> None:
     got = [text[a:b] for a, b in sentence_spans(text)]
     assert got == ["Apply today.", "Experience with U.S. healthcare required.", "Next line"]
     assert posting_parts("Coder\n\n[note]\nRequirements\n- CPT\n").text == "Coder\nRequirements\n- CPT"
+
+
+# ------------------------------------------------------------------ more hedges
+def test_welcome_and_asset_are_hedges(matcher) -> None:
+    def required(line: str) -> bool:
+        """Whether the requirement named on ``line`` (under "Requirements") is required."""
+        p = analyze_posting(f"Coder\n\nRequirements\n- CPT coding\n- {line}\n", matcher)
+        return next(r.required for r in p.requirements if r.ids not in (["cpt"], ["medical-coding"]))
+
+    assert required("Applicants with CCS are very welcome to apply.") is False
+    assert required("Candidates with CCS are encouraged to apply.") is False
+    assert required("Experience with Epic is an asset.") is False
+    # not hedges: a duty that welcomes patients, a plain requirement
+    assert required("Welcome patients and verify insurance eligibility.") is True
+    assert required("Experience with Epic.") is True
+
+
+def test_real_welcome_to_apply_is_preferred() -> None:
+    path = POSTINGS / "nhs-clinical-coding-audit-lead-dartford-and-gravesham-nhs-trust.txt"
+    if not path.is_file():
+        pytest.skip(f"real posting {path.name} not found (../shared absent)")
+    layout = posting_parts(read_posting(path))
+    # "Applicants with either one or both Audit and/or Training qualification are very welcome to apply."
+    at = layout.text.index("very welcome to apply")
+    assert layout.part_at(at) == "preferred"
+    # the duties above it stay as they were
+    assert layout.part_at(layout.text.index("in- house audit programme")) != "preferred"

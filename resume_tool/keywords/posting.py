@@ -185,7 +185,10 @@ _REQ_NOT = re.compile(
 )
 _PREF_CUE = re.compile(
     r"\b(?:preferred|preferably|desirable|desired|nice to have|(?:is|are|would be) a (?:big )?plus|"
-    r"a plus|bonus|advantageous|an advantage|beneficial|ideally)\b",
+    r"a plus|bonus|advantageous|an advantage|beneficial|ideally|"
+    # "Applicants with ... are very welcome to apply", "Experience with Epic is an asset"
+    r"(?:is|are|be) (?:very |most |also )?welcome|welcome to apply|encouraged to apply|"
+    r"(?:is|are|would be) (?:an? )?(?:asset|great|helpful|useful)|an asset)\b",
     re.IGNORECASE,
 )
 _PREF_NOT = re.compile(r"\bif desired\b|\bas desired\b", re.IGNORECASE)

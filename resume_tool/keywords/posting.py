@@ -794,7 +794,7 @@ _OUR_PEOPLE = re.compile(
 # One workplace: "an outpatient medical office setting", "a 60-provider multi-specialty group".
 _WORKPLACE_BEFORE = re.compile(r"\b(?:an?|the|our|their|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
 _WORKPLACE_AFTER = re.compile(  # bounded pieces: a run of hyphens cannot make it cubic
-    r"(?:[\s/-]{1,3}[A-Za-z][\w-]{0,30}){0,2}?[\s/-]{1,3}(?:setting|office|team|practice|clinic|group|"
+    r"(?:[\s/-]{1,3}[A-Za-z][\w-]{0,30}(?![\w-])){0,2}?[\s/-]{1,3}(?:setting|office|team|practice|clinic|group|"
     r"environment|facility|department)\b",
     re.IGNORECASE,
 )
@@ -803,17 +803,17 @@ _CODING_WORK = re.compile(r"\b(?:cod(?:e|es|ing|er|ers)|bill(?:ing|er|ers)|claim
                           re.IGNORECASE)
 # "Medical coding experience and/or certification": the second noun shares the first's words.
 _ELLIPSIS_AFTER = re.compile(
-    r"\s+(?:experience|knowledge|skills?|background|training|work)\s+(?:and/or|or|and)\s+"
+    r"(?<!\s)\s+(?:experience|knowledge|skills?|background|training|work)\s+(?:and/or|or|and)\s+"
     r"(certifications?|certificates?|credentials?|qualifications?|licen[cs]es?|training)\b",
     re.IGNORECASE,
 )
 _MAX_LOOKUPS = 500  # distinct ellipsis phrases looked up per posting (time stays bounded)
 # "audit-ready documentation": a verb+object phrase whose verb is half of a compound adjective
 _COMPOUND_ADJECTIVE = re.compile(
-    r"[A-Za-z]+-(?:ready|related|based|driven|focused|friendly|proof|free|specific|heavy|intensive)"
+    r"(?<![A-Za-z])[A-Za-z]+-(?:ready|related|based|driven|focused|friendly|proof|free|specific|heavy|intensive)"
     r"\s+\S", re.IGNORECASE
 )
-_ELLIPSIS_BEFORE = re.compile(r"\b([A-Za-z][\w-]+)(?:,\s+|,?\s+(?:and/or|or|and|&)\s+)$")
+_ELLIPSIS_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]+)(?:,\s+|,?\s+(?:and/or|or|and|&)\s+)$")
 _ACRONYM_HEAD = re.compile(
     r"\b([A-Z]{2,5})\b(?=\s+(?:coding|coder|billing|experience|work|certification)\b)"
 )

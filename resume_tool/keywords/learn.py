@@ -43,9 +43,6 @@ _ORGANIZATION = re.compile(
     re.IGNORECASE,
 )
 _LEADING_CONNECTOR = re.compile(r"^(?:(?:of|and|for|by|in|&)\s+)+", re.IGNORECASE)
-_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?](?=\s|$)|\n|$)")
-
-
 @dataclass
 class Candidate:
     """One term no keyword list knows, as seen across a folder of postings."""
@@ -96,8 +93,10 @@ def example_sentence(text: str, term: str) -> str:
     """The first sentence of ``text`` that holds ``term`` as a word, cut to ``EXAMPLE_CHARS``."""
     exact = re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w-])")
     pat = exact if exact.search(text) else re.compile(exact.pattern, re.IGNORECASE)
-    for m in _SENTENCE.finditer(text):
-        sentence = " ".join(m.group(0).split())
+    from .posting import sentence_spans
+
+    for a, b in sentence_spans(text):
+        sentence = " ".join(text[a:b].split())
         hit = pat.search(sentence)
         if not hit:
             continue

@@ -9,7 +9,9 @@ Parts. Every kept sentence of a posting stands in one of three parts, which beco
   required cue ("CPC required", "must hold", "is essential", "will not be considered");
 * ``preferred`` - under "Preferred", "Desirable", "Desired", "Nice to have", "Bonus points", or a
   sentence or parenthesis with a preferred cue ("CCS preferred", "... is a plus", "(BSN preferred)");
-* ``description`` - everything else that is kept: title, summary, responsibilities.
+* ``description`` - everything else that is kept: title, summary, responsibilities;
+* ``other-job`` - on a careers page that lists several jobs, each with its own requirements, the
+  blocks of the jobs the title does not name (kept as text, asked of nobody here).
 
 A sentence's own cue beats its heading ("CCS preferred" under "Requirements" is preferred).
 
@@ -18,7 +20,9 @@ preferred part; ``required`` is true when it stands in a required part *or in th
 duty the job description names is something the job needs: "apply CPT, HCPCS and ICD-10-CM
 codes"). So a posting with no required/preferred structure at all makes every keyword required,
 and a keyword is preferred-only (``required=False``) just when every mention of it is hedged. Both
-flags can be true ("coding" in the duties and in "ASC coding experience preferred").
+flags can be true ("coding" in the duties and in "ASC coding experience preferred"). Both are
+false for a keyword the posting writes but never asks for (``asked_matches``: another job's
+block, the employer describing itself, a workplace's adjective); it makes no requirement.
 
 Boilerplate removed before counting (whole sections by heading, single sentences by phrase): EEO
 and equal-opportunity statements, disability accommodation, benefits, salary and pay, "About us"
@@ -63,6 +67,7 @@ __all__ = [
 PART_REQUIRED = "required"
 PART_PREFERRED = "preferred"
 PART_DESCRIPTION = "description"
+PART_OTHER_JOB = "other-job"  # another job's block on a careers page: written, asked of nobody here
 _BOILER = "boilerplate"
 
 MAX_SENTENCES = 5  # per PostingKeyword
@@ -180,7 +185,10 @@ _REQ_NOT = re.compile(
 )
 _PREF_CUE = re.compile(
     r"\b(?:preferred|preferably|desirable|desired|nice to have|(?:is|are|would be) a (?:big )?plus|"
-    r"a plus|bonus|advantageous|an advantage|beneficial|ideally)\b",
+    r"a plus|bonus|advantageous|an advantage|beneficial|ideally|"
+    # "Applicants with ... are very welcome to apply", "Experience with Epic is an asset"
+    r"(?:is|are|be) (?:very |most |also )?welcome|welcome to apply|encouraged to apply|"
+    r"(?:is|are|would be) (?:an? )?(?:asset|great|helpful|useful)|an asset)\b",
     re.IGNORECASE,
 )
 _PREF_NOT = re.compile(r"\bif desired\b|\bas desired\b", re.IGNORECASE)
@@ -442,15 +450,29 @@ def posting_parts(text: str) -> PostingLayout:
 
     part = PART_DESCRIPTION
     lead_in: str | None = None  # part set by "Applicants are required to:" for the list below it
+    lines = body.split("\n")
+    first_title = title or next(
+        (tm.group(1) for ln in lines if (tm := _TITLE_LINE.match(ln.strip()))), None
+    )
+    other_jobs = _other_jobs_lines(lines, first_title)
     list_seen = False  # the current part has shown bullet items
     md_headings = 0
-    lines = body.split("\n")
     for idx, raw in enumerate(lines):
+        if idx in other_jobs:
+            # kept as text (its terms are the field's vocabulary), asked of nobody here
+            if raw.strip():
+                kept = _EMPHASIS.sub("", _MD_LINK.sub(r"\1", raw)).strip()
+                emit(kept, [(0, len(kept), PART_OTHER_JOB)])
+            continue
         line = _MD_LINK.sub(r"\1", raw).rstrip()
         stripped = line.strip()
         if not stripped:
             continue
         if stripped in ("+++", "---", "***"):
+            continue
+        if re.fullmatch(r"\[[^\[\]]*\]", stripped):
+            # "[recruiter contact details removed]": an editor's placeholder, not a heading whose
+            # words ("contact") would make the rest of the posting boilerplate
             continue
         tm = _TITLE_LINE.match(stripped)
         if tm:
@@ -565,6 +587,61 @@ def posting_parts(text: str) -> PostingLayout:
     )
 
 
+# Words of a job label that do not name the job ("Med Surg - Fulltime (7a-7p) 1- PRN").
+_JOB_LABEL_NOISE = frozenset(
+    ["full", "fulltime", "part", "time", "parttime", "prn", "per", "diem", "job", "jobs", "page", "careers", "career", "multi", "open", "position", "positions", "vacancy", "vacancies", "remote", "hybrid", "onsite", "site", "shift", "shifts", "day", "days", "night", "nights", "weekend", "weekends", "contract", "temporary", "temp", "permanent"]
+)
+
+
+def _job_words(text: str) -> set[str]:
+    words = (w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z][A-Za-z']+", text))
+    return {w.rstrip("s") for w in words if len(w) >= 2 and w not in _JOB_LABEL_NOISE}
+
+
+def _other_jobs_lines(lines: list[str], title: str | None) -> set[int]:
+    """Lines of the *other* jobs on a careers page that lists several, each with its own
+    "Requirements:" block: the "RN's ... Requirements: - Current CPR certification" block of a page
+    titled "Hospital Biller" asks nurses, not billers.
+
+    Only when the same requirement heading stands at least twice: the short lines above each
+    repeat name its job, and a block whose job shares no word with the posting's title is
+    set apart, its job lines with it (kept as text in part ``other-job``, asked of nobody). Without
+    a title nothing is set apart.
+    """
+    if not title:
+        return set()
+    heads: dict[str, list[int]] = {}
+    for i, raw in enumerate(lines):
+        h = _heading_text(raw.strip())
+        if h and classify_heading(h) == PART_REQUIRED:
+            heads.setdefault(h.lower().strip(" :;*_#"), []).append(i)
+    repeats = [ix for ix in heads.values() if len(ix) >= 2]
+    if not repeats:
+        return set()
+    occ = max(repeats, key=len)
+    want = _job_words(title)
+    drop: set[int] = set()
+    end = -1  # the last line of the previous block
+    for k, h in enumerate(occ):
+        stop = occ[k + 1] if k + 1 < len(occ) else len(lines)
+        block_end = h
+        for j in range(h + 1, stop):  # the block: its bullets (and blank lines between them)
+            if lines[j].strip() and not _BULLET.match(lines[j].strip()):
+                break
+            block_end = j
+        labels = [
+            j for j in range(end + 1, h)
+            if lines[j].strip() and not _BULLET.match(lines[j].strip())
+            and not classify_heading(lines[j]) and not _META_LINE.match(lines[j].strip())
+            and not _TITLE_LINE.match(lines[j].strip())
+        ]
+        named = set().union(*(_job_words(lines[j]) for j in labels)) if labels else set()
+        if k > 0 and named and not (named & want):
+            drop.update(range(labels[0], block_end + 1))
+        end = block_end
+    return drop
+
+
 def _keep_sentences(line: str, base: str) -> tuple[str, list[tuple[int, int, str]]]:
     """Drop boilerplate sentences of one line; part spans for the rest (offsets into the result)."""
     pieces: list[str] = []
@@ -605,7 +682,16 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
     # "work closely with finance and the RCM vendor": whom the job works with, not an ask
     # (still evidence of the domain above)
     matches = [m for m in matches if not names_a_partner(layout.text, m.start, m.end)]
+    matches = sorted([*matches, *implied_matches(layout, matches, matcher)],
+                     key=lambda m: (m.start, -m.end))
+    # every keyword the posting writes is in ``keywords``; only those it asks for carry the
+    # required/preferred flags and make requirements (a keyword only mentioned has neither)
+    asked = asked_matches(layout, matches, matcher)
     keywords = posting_keywords(matches)
+    flags = {k.entry_id: k for k in posting_keywords(asked)}
+    for k in keywords:
+        a = flags.get(k.entry_id)
+        k.required, k.preferred = (a.required, a.preferred) if a else (False, False)
     return Posting(
         path=path,
         title=layout.title,
@@ -614,7 +700,7 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
         unknown_terms=unknown_terms(layout, matches, matcher),
         matches=matches,
         definitions=find_definitions(layout.text),
-        requirements=posting_requirements(layout.text, matches, keywords, entries),
+        requirements=posting_requirements(layout.text, asked, keywords, entries),
         domain=domain,
         domain_evidence=evidence,
     )
@@ -641,6 +727,228 @@ def names_a_partner(text: str, start: int, end: int) -> bool:
     head = text[max(0, start - 200) : start]
     cut = max(head.rfind(". "), head.rfind("\n"), head.rfind("; "))
     return bool(_WORK_WITH.search(head[cut + 1 :]))
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every sentence of ``text``: each line cut where the posting reader cuts
+    it (". " before a capital, glued "needs.Sweeps"; not "U.S. healthcare"), blanks trimmed.
+    The one sentence splitter of the posting code (``learn`` uses it too)."""
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        cuts = [0, *[m.start() for m in _SENT_SPLIT.finditer(line)], len(line)]
+        for a, b in itertools.pairwise(cuts):
+            piece = line[a:b]
+            lead = len(piece) - len(piece.lstrip())
+            if piece.strip():
+                out.append((pos + a + lead, pos + a + len(piece.rstrip())))
+        pos += len(line) + 1
+    return out
+
+
+class _Sentences:
+    """The sentence around any offset of one text, by bisection over :func:`sentence_spans`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = sentence_spans(text)
+        self.starts = [a for a, _ in self.spans]
+
+    def at(self, offset: int) -> tuple[int, int]:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.spans[i][1]:
+            return self.spans[i]
+        return offset, offset
+
+
+class _Taken:
+    """Overlap tests against the spans of matches (sorted by start), by bisection."""
+
+    def __init__(self, matches: list[Match]) -> None:
+        self.spans = sorted((m.start, m.end) for m in matches)
+        self.starts = [a for a, _ in self.spans]
+        self.longest = max((b - a for a, b in self.spans), default=0)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        i = bisect.bisect_left(self.starts, b) - 1
+        while i >= 0 and self.spans[i][0] > a - self.longest - 1:
+            if self.spans[i][0] < b and a < self.spans[i][1]:
+                return True
+            i -= 1
+        return False
+
+
+# "Our source documentation is ...", "At Acme, we specialize in ...": the employer describing
+# itself. An address to the candidate ("we are looking for", "you", "the ideal candidate")
+# makes it an ask again.
+_ABOUT_US = re.compile(r"^\W*(?:at [^,]{2,60},\s*)?(?:our|we)\b", re.IGNORECASE)
+_ADDRESSES_CANDIDATE = re.compile(
+    r"\b(?:you|your|candidates?|applicants?|looking for|seek\w*|need|require\w*|want|expect\w*|"
+    r"hiring|recruit\w*|vacanc\w*|join\w*|hear(?:ing)? from|ideal|must|should|will have)\b",
+    re.IGNORECASE,
+)
+# "Our risk adjustment team reviews ...": the people the candidate joins, doing the job's work.
+_OUR_PEOPLE = re.compile(
+    r"^\W*(?:our|we)\b(?:\s+[\w-]+){0,5}?\s+(?:teams?|departments?|coders?|staff|specialists?|"
+    r"units?|billers?|colleagues)\b", re.IGNORECASE)
+# One workplace: "an outpatient medical office setting", "a 60-provider multi-specialty group".
+_WORKPLACE_BEFORE = re.compile(r"\b(?:an?|the|our|their|this)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+_WORKPLACE_AFTER = re.compile(  # bounded pieces: a run of hyphens cannot make it cubic
+    r"(?:[\s/-]{1,3}[A-Za-z][\w-]{0,30}(?![\w-])){0,2}?[\s/-]{1,3}(?:setting|office|team|practice|clinic|group|"
+    r"environment|facility|department)\b",
+    re.IGNORECASE,
+)
+# Words that make a sentence about coding or billing work itself.
+_CODING_WORK = re.compile(r"\b(?:cod(?:e|es|ing|er|ers)|bill(?:ing|er|ers)|claims?|charts?|abstract\w*)\b",
+                          re.IGNORECASE)
+# "Medical coding experience and/or certification": the second noun shares the first's words.
+_ELLIPSIS_AFTER = re.compile(
+    r"(?<!\s)\s+(?:experience|knowledge|skills?|background|training|work)\s+(?:and/or|or|and)\s+"
+    r"(certifications?|certificates?|credentials?|qualifications?|licen[cs]es?|training)\b",
+    re.IGNORECASE,
+)
+_MAX_LOOKUPS = 500  # distinct ellipsis phrases looked up per posting (time stays bounded)
+# "audit-ready documentation": a verb+object phrase whose verb is half of a compound adjective
+_COMPOUND_ADJECTIVE = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]+-(?:ready|related|based|driven|focused|friendly|proof|free|specific|heavy|intensive)"
+    r"\s+\S", re.IGNORECASE
+)
+_ELLIPSIS_BEFORE = re.compile(r"(?<![\w-])([A-Za-z][\w-]+)(?:,\s+|,?\s+(?:and/or|or|and|&)\s+)$")
+_ACRONYM_HEAD = re.compile(
+    r"\b([A-Z]{2,5})\b(?=\s+(?:coding|coder|billing|experience|work|certification)\b)"
+)
+
+
+def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
+    """The matches that name something the posting asks of the candidate, by rules a reader of
+    the posting would apply (the others are still keywords the posting writes):
+
+    * another job's block on a careers page (see :func:`posting_parts`) asks nothing of this one;
+
+    * the employer describing itself ("Our source documentation is moving towards a fully
+      electronic patient record", "At Acme, we specialize in ...") asks nothing, unless the same
+      sentence addresses the candidate ("we are looking for", "you", "must") or its subject is the
+      people the candidate joins ("Our risk adjustment team reviews medical records");
+    * a coding practice written as the adjective of a workplace ("an outpatient medical office
+      setting", "for a multi-specialty team") in a sentence about no coding or billing work names
+      where the job is done, not coding of that kind;
+    * a bare head word ("coding") written right after a keyword that names a kind of it ("ASC
+      coding", "RA coding") is that keyword's head, not a second requirement; after a code set
+      ("ICD-10-CM coding": coding with a tool) it is still coding;
+    * a verb-and-object phrase whose verb is half of a compound adjective ("maintaining
+      audit-ready documentation") is not that verb's work.
+    """
+    text = layout.text
+    entries = matcher.vocab.entries
+    sentences = _Sentences(text)
+    out: list[Match] = []
+    prev_end = -10
+    for m in matches:
+        a, b = sentences.at(m.start)
+        sentence = text[a:b]
+        e = entries.get(m.entry_id)
+        if m.section == PART_OTHER_JOB:
+            continue
+        if m.section == PART_DESCRIPTION and _ABOUT_US.search(sentence) and not (
+            _ADDRESSES_CANDIDATE.search(sentence) or _OUR_PEOPLE.search(sentence)
+        ):
+            continue
+        if (
+            e is not None and e.category == "coding_practice"
+            and _WORKPLACE_BEFORE.search(text, max(0, m.start - 40), m.start)
+            and _WORKPLACE_AFTER.match(text, m.end) and not _CODING_WORK.search(sentence)
+        ):
+            continue
+        if _COMPOUND_ADJECTIVE.match(m.surface):
+            continue
+        if m.surface.lower() in _BARE_HEADS and re.fullmatch(r"[ \t-]{1,2}", text[prev_end : m.start]):
+            continue
+        out.append(m)
+        if e is None or e.category != "code_set":  # "ICD-10-CM coding" is coding with a tool
+            prev_end = max(prev_end, m.end)
+    return out
+
+
+def _new_match(
+    layout: PostingLayout, sentences: _Sentences, entry_id: str, start: int, end: int
+) -> Match:
+    """A match the lists did not make (its surface is the text as written)."""
+    a, b = sentences.at(start)
+    return Match(entry_id=entry_id, surface=layout.text[start:end], start=start, end=end,
+                 form="alias", section=layout.part_at(start), sentence=layout.text[a:b].strip())
+
+
+def implied_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordMatcher) -> list[Match]:
+    """What the lists cannot see by themselves, read as a reader of the posting would:
+
+    * an acronym that spells the initials of a keyword the posting names in full ("RA coding" in
+      a posting about risk adjustment) is that keyword;
+    * "Medical coding experience and/or certification": the second noun takes the words of the
+      first ("medical coding certification"), and "strong organizational and communication
+      skills": the first adjective takes the head of the second ("organizational skills"), when
+      the lists know that phrase.
+    """
+    text = layout.text
+    entries = matcher.vocab.entries
+    taken = _Taken(matches)
+    sentences = _Sentences(text)
+    added: list[Match] = []
+    lookups: dict[str, list[Match]] = {}
+
+    def known_as(phrase: str) -> list[Match]:
+        """Matches covering the whole phrase (cached: a long posting repeats its phrases)."""
+        if phrase not in lookups:
+            lookups[phrase] = [x for x in matcher.match(phrase, healthcare=True)
+                               if x.start == 0 and x.end == len(phrase)]
+        return lookups[phrase]
+
+    # initials of the multi-word keywords the posting names: "risk adjustment" -> RA
+    initials: dict[str, set[str]] = {}
+    for m in matches:
+        words = re.findall(r"[A-Za-z]+", m.surface)
+        if len(words) >= 2 and entries.get(m.entry_id) is not None:
+            initials.setdefault("".join(w[0] for w in words).upper(), set()).add(m.entry_id)
+    defined = {d.short.upper() for d in find_definitions(text)}
+    known = matcher.known_phrases()
+    for am in _ACRONYM_HEAD.finditer(text):
+        short = am.group(1)
+        ids = initials.get(short, set())
+        if (
+            len(ids) != 1 or short in defined or short in US_STATE_CODES
+            or taken.overlaps(am.start(), am.end())
+            or _knows(known, matcher, short)
+        ):
+            continue
+        added.append(_new_match(layout, sentences, next(iter(ids)), am.start(1), am.end(1)))
+    for m in matches:  # "strong organizational and communication skills"
+        words = m.surface.split()
+        if len(words) < 2:
+            continue
+        head = " ".join(words[1:])
+        cut = m.start
+        for _ in range(3):  # "analytical, organizational and communication skills"
+            lm = _ELLIPSIS_BEFORE.search(text, max(0, cut - 60), cut)
+            if not lm or taken.overlaps(lm.start(1), lm.end(1)) or len(lookups) > _MAX_LOOKUPS:
+                break
+            found = [x for x in known_as(f"{lm.group(1)} {head}") if x.entry_id != m.entry_id]
+            if not found:
+                break
+            added.append(_new_match(layout, sentences, found[0].entry_id, lm.start(1), lm.end(1)))
+            cut = lm.start(1)
+    for m in matches:
+        em = _ELLIPSIS_AFTER.match(text, m.end)
+        if not em:
+            continue
+        s, e = em.start(1), em.end(1)
+        if taken.overlaps(s, e) or len(lookups) > _MAX_LOOKUPS:
+            continue
+        words = m.surface.split()
+        for k in range(len(words)):  # the longest phrase the lists know
+            found = [x for x in known_as(" ".join([*words[k:], em.group(1)])) if x.entry_id != m.entry_id]
+            if found:
+                added.append(_new_match(layout, sentences, found[0].entry_id, s, e))
+                break
+    return added
 
 
 def posting_keywords(matches: list[Match]) -> list[PostingKeyword]:
@@ -1098,6 +1406,15 @@ _TITLE_ASKED = re.compile(r"\b(?:certif\w*|credential\w*|licen[cs]\w*|registered
 _BARE_HEADS = frozenset(["coding", "billing", "coder", "biller", "certification", "certified"])
 
 
+def _bare_form(m: Match, entries: dict[str, Entry]) -> bool:
+    """Is ``m`` a bare head word ("coding") that its entry lists as a form of its own?"""
+    word = m.surface.lower()
+    e = entries.get(m.entry_id)
+    return word in _BARE_HEADS and e is not None and word in (
+        f.lower() for f in [e.term, e.acronym or "", e.long_form or "", *e.aliases]
+    )
+
+
 def _chains(text: str, ms: list[Match]) -> list[tuple[list[Match], list[str]]]:
     """Runs of matches that stand in one written list, with the conjunction before each member.
 
@@ -1173,7 +1490,8 @@ def _is_either_or(
     tail = re.sub(r"^\s*\([^()]{1,40}\)", "", tail)  # "(CCS-P)" after the long form
     after = _OR_AFTER.match(tail) is not None
     line_start = text.rfind("\n", 0, chain[0].start) + 1
-    before = text[line_start : chain[0].start]
+    # the cues need only the last few words: a window keeps one long line from going quadratic
+    before = text[max(line_start, chain[0].start - 200) : chain[0].start]
     # "any of the following:" on the line above a bulleted list is not handled: each bullet
     # stands alone, and ATS read them as separate requirements too
     if _OR_BEFORE.search(before) or _OR_BEFORE_LIST.search(before):
@@ -1227,7 +1545,9 @@ def posting_requirements(
         if either and len(chain) > 1:
             # "RA coding or CRC": a bare "coding" is the head of a phrase the lists do not know,
             # not an alternative of its own (any coder would "satisfy" it)
-            chain = [m for m in chain if m.surface.lower() not in _BARE_HEADS] or chain
+            # (only a head word the lists know as a form of its entry: "certification" that an
+            # ellipsis made "coding certification" is an alternative of its own)
+            chain = [m for m in chain if not _bare_form(m, entries)] or chain
         ids = list(dict.fromkeys(m.entry_id for m in chain))
         if either and (len(ids) > 1 or equivalent):
             key = tuple(ids)
@@ -1250,14 +1570,15 @@ def posting_requirements(
     out: list[tuple[int, Requirement]] = []
     grouped: set[str] = set()
     for key, req in groups.items():
-        if len(req.ids) > 1 and any(i in asked_alone for i in req.ids):
-            continue  # "CPC required" elsewhere: the stricter ask stands, each on its own
         out.append((order[key], req))
-        grouped.update(req.ids)
+        # "CPC required" elsewhere: the stricter ask stands as well, on its own
+        grouped.update(i for i in req.ids if i not in asked_alone)
     asked_title = {m.entry_id for m in ms if entries[m.entry_id].category == "job_title"}
     for i, k in kw.items():
         if i in grouped or i not in entries or entries[i].legacy:
             continue
+        if not (k.required or k.preferred):
+            continue  # written, not asked (see analyze_posting)
         if entries[i].category == "job_title" and i not in asked_title:
             continue
         out.append(

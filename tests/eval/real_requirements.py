@@ -16,7 +16,9 @@ import tomllib
 LABELS = Path(__file__).with_name("real_posting_requirements.toml")
 POSTINGS = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "postings"
 # 2026-12-06: precision 0.843, recall 0.917, domain 1.0, either-or 0.25, years 1.0.
-FLOORS = {"precision": 0.82, "recall": 0.89, "domain": 0.96, "either_or": 0.25, "years": 0.96}
+# 2026-12-06 (posting reading rules: other jobs, employer blurbs, ellipses, placeholders):
+# precision 0.887, recall 0.942, either-or 0.75 (3 of 4).
+FLOORS = {"precision": 0.88, "recall": 0.935, "domain": 0.96, "either_or": 0.74, "years": 0.96}
 
 
 @dataclass

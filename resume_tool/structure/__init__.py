@@ -25,7 +25,13 @@ from .experience import (
     split_items,
     strip_bullet,
 )
-from .headings import classify_heading, foreign_heading, heading_shape, heading_slip, normalize_heading
+from .headings import (
+    classify_heading,
+    foreign_heading,
+    heading_shape,
+    heading_slip,
+    normalize_heading,
+)
 from .words import TITLE_WORDS
 
 __all__ = [

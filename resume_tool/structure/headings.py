@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, get_args
 
 from ..errors import ListError
+from ..lexicon import english_dictionary
 from ..models import SectionKind
 from ..resources import data_dir
 
@@ -301,17 +302,10 @@ def _one_edit(a: str, b: str) -> bool:
     return short[i:] == long[i + 1 :]
 
 
-@lru_cache(maxsize=1)
-def _word_counts() -> Any:
-    """pyspellchecker's English word counts, loaded (about 0.4 s) only when a line is a
-    candidate slip."""
-    from spellchecker import SpellChecker
-
-    return SpellChecker(language="en", distance=1).word_frequency
-
-
 def _common_word(word: str) -> bool:
-    return _word_counts()[word] >= _COMMON_WORD_COUNT
+    """Whether the English dictionary (shared, loaded only when a line is a candidate slip)
+    has seen ``word`` often enough to be a word in its own right."""
+    return english_dictionary().word_frequency[word] >= _COMMON_WORD_COUNT
 
 
 # A credential or course named by its subject is one item under a heading, not a heading:

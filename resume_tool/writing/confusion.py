@@ -19,7 +19,8 @@ from .data import Confusion
 _WORD_BEFORE = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’]*)[ \t]*-?[ \t]*$")
 _WORD_AFTER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9'’]*)")
 _LINE_WORDS = re.compile(r"[A-Za-z]+")
-_LABEL_LEAD = " \t•·*-–—>"
+_LABEL_START = re.compile(r"[ \t•·*\-–—>]*")  # only a bullet or spaces before a label
+_LABEL_END = re.compile(r"[ \t]*(?::|$)")  # then a colon or the line's end
 _REACH = 80  # characters looked at on each side: a neighbouring word is never longer
 
 
@@ -58,7 +59,7 @@ class Confusions:
                 before = b.group(1) if b else None
                 after = a.group(1) if a else None
                 for c in entries:
-                    if c.near and line_words is None:
+                    if (c.near or c.not_near) and line_words is None:
                         line_words = frozenset(w.lower() for w in _LINE_WORDS.findall(text))
                     if _fits(c, text, m, before, after, line_words):
                         out.append((written, _same_case(written, c.right)))
@@ -77,9 +78,10 @@ def _fits(c: Confusion, text: str, m: re.Match[str], before: str | None, after: 
         return False
     if c.near and not (near and c.near & near):
         return False
+    if c.not_near and near and c.not_near & near:
+        return False
     if c.label:
-        rest = text[m.end():].lstrip()
-        return not text[: m.start()].strip(_LABEL_LEAD) and (not rest or rest[0] == ":")
+        return _LABEL_START.fullmatch(text, 0, m.start()) is not None and _LABEL_END.match(text, m.end()) is not None
     return True
 
 

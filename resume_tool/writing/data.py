@@ -56,11 +56,12 @@ class Confusion:
     after: frozenset[str] = frozenset()
     not_after: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
+    not_near: frozenset[str] = frozenset()
     label: bool = False
 
 
-CONFUSION_KEYS = {"wrong", "right", "why", "before", "not_before", "after", "not_after", "near", "label"}
-_CONTEXT_KEYS = ("before", "not_before", "after", "not_after", "near")
+CONFUSION_KEYS = {"wrong", "right", "why", "before", "not_before", "after", "not_after", "near", "not_near", "label"}
+_CONTEXT_KEYS = ("before", "not_before", "after", "not_after", "near", "not_near")
 _MARKERS = {"@end", "@start", "@upper"}
 
 
@@ -234,7 +235,10 @@ def _check_confusions(where: Path, raw: dict[str, Any], problems: list[str]) -> 
         return
     for i, c in enumerate(entries):
         at = f"{where}: confusion #{i + 1}"
-        if not (isinstance(c, dict) and isinstance(c.get("wrong"), str) and c["wrong"].strip() and isinstance(c.get("right"), str)):
+        if not (
+            isinstance(c, dict) and isinstance(c.get("wrong"), str) and c["wrong"].strip()
+            and isinstance(c.get("right"), str) and c["right"].strip()
+        ):
             problems.append(f"{at} needs wrong and right")
             continue
         at = f"{at} ({c['wrong']})"

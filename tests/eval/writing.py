@@ -10,6 +10,7 @@ misspelling.
 from __future__ import annotations
 
 import itertools
+import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,14 +22,16 @@ else:  # pragma: no cover
 
 LABELS = Path(__file__).with_name("writing_labels.toml")
 SPELLING_FILES = Path(__file__).with_name("writing_spelling.toml")
-# Held out: the 30 real postings, read for misspellings by a person who had not seen the spelling
-# rules' output, after the rules of writing-3 and before the confusion list of writing-4 was run.
+# Labelled blind: the 30 real postings, read for misspellings by a person who had not seen the
+# spelling rules' output. Held out for the first run of writing-4 only: two gaps it showed
+# ("annum", file names such as "descripcion.md") were then fixed, so it is no longer held out.
 SPELLING_POSTINGS = Path(__file__).with_name("writing_spelling_postings.toml")
 # Held out: 24 real resume files no other label file uses, read whole by a person before any
 # spelling tool ran on them (after writing-4 was written); ``twin_of`` marks a file whose same
 # resume, in another format, is among the tuning labels.
 SPELLING_HELDOUT = Path(__file__).with_name("writing_spelling_heldout.toml")
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+_WORD = re.compile(r"[A-Za-z]+")
 LINE_CODES = (
     "weak-opener", "no-action-verb", "no-result", "passive-voice", "first-person", "long-bullet",
     "repeated-verb", "tense", "filler", "duplicate-text", "spelling",
@@ -201,9 +204,8 @@ def run_spelling_heldout(fig: Figures, speller) -> tuple[CodeFigures, CodeFigure
     every, fresh = CodeFigures(), CodeFigures()
     for row in tomllib.loads(SPELLING_HELDOUT.read_text(encoding="utf-8"))["file"]:
         lines = [ln.text for ln in parse(CORPUS / row["path"]).document.lines]
-        got = {_norm(w) for text in lines if text.strip() for w, _ in speller.check(text)}
         damaged = {_norm(w) for w in row.get("lost_letters", [])}
-        words = {_norm(w) for text in lines for w in text.split()}
+        words = {w.lower() for text in lines for w in _WORD.findall(text)}
         for w in damaged:
             fig.reader_faults[0] += w in words  # still in the reader's text
             fig.reader_faults[1] += 1
@@ -238,9 +240,12 @@ def _tally_file(
 
 
 def _same_slip(label: str, flagged: str) -> bool:
-    """A note is on the labelled slip when it is the word, or a phrase or piece of it:
-    "impatient and outpatient" for "impatient", "earched" for "R earched"."""
-    return label == flagged or label in flagged.split() or flagged in label.split()
+    """A note is on the labelled slip when it is the word or a phrase holding it ("impatient
+    and outpatient" for "impatient"). A piece of a labelled split word is not: "earched" for
+    "R earched" suggests "searched", which is wrong. Words are matched per file, not per line:
+    a right note and a wrong note on the same word in one file count once (the suggestion
+    is not compared)."""
+    return label == flagged or label in flagged.split()
 
 
 def domain_terms() -> list[str]:
@@ -287,14 +292,14 @@ def format_figures(fig: Figures, show_misses: bool = True) -> str:
     ho = fig.held_out
     if ho is not None:
         out.append(
-            f"{'spelling, held':<16}{ho.tp + ho.fn:>9}{ho.tp + ho.fp:>9}{ho.tp:>7}{ho.precision:>11.2f}"
-            f"{ho.recall:>8.2f}   (30 postings held out, writing_spelling_postings.toml)"
+            f"{'spelling, posts':<16}{ho.tp + ho.fn:>9}{ho.tp + ho.fp:>9}{ho.tp:>7}{ho.precision:>11.2f}"
+            f"{ho.recall:>8.2f}   (30 postings labelled blind, writing_spelling_postings.toml; first run: 2 of 8 right)"
         )
         for kind, (found, labelled) in fig.held_out_kinds.items():
-            out.append(f"  held out, {kind} slips: {found}/{labelled}")
+            out.append(f"  postings, {kind} slips: {found}/{labelled}")
         g_found, g_all = fig.held_out_glued
         rest = (ho.tp - g_found, ho.tp + ho.fn - g_all)
-        out.append(f"  held out, camelCase run-togethers from lost line breaks: {g_found}/{g_all}; the rest: {rest[0]}/{rest[1]}")
+        out.append(f"  postings, camelCase run-togethers from lost line breaks: {g_found}/{g_all}; the rest: {rest[0]}/{rest[1]}")
     for name, f in (("held resumes", fig.resumes_held), ("  fresh only", fig.resumes_fresh)):  # the authors' slips
         if f is not None:
             out.append(f"{name:<16}{f.tp + f.fn:>9}{f.tp + f.fp:>9}{f.tp:>7}{f.precision:>11.2f}{f.recall:>8.2f}")

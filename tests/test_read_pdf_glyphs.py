@@ -113,3 +113,15 @@ def test_real_google_docs_ligatures_keep_their_letters() -> None:
         assert word in text
     for lost in ("eective", "dierent", "Aairs"):
         assert lost not in text
+
+
+def test_actual_text_never_plants_a_word_a_reader_cannot_see() -> None:
+    """Only a ligature's letters come from an ActualText, onto one unreadable glyph: a span
+    saying "CPC" or "RHIT" over a glyph that shows nothing is no credential of the resume."""
+    for body, shown in (
+        (b"(Skills: Epic, ) Tj /Span <</ActualText (CPC)>> BDC (\\001) Tj EMC (, Cerner) Tj", "Skills: Epic, , Cerner"),
+        (b"(Certified ) Tj /Span <</ActualText (RHIT)>> BDC (\\001) Tj EMC ( coder) Tj", "Certified coder"),
+        (b"(Skills ) Tj /Span <</ActualText (fi)>> BDC (\\001\\001\\001) Tj EMC ( coder) Tj", "Skills coder"),
+    ):
+        assert _text(body) == shown
+    assert _text(b"(e) Tj /Span <</ActualText (ff)>> BDC (\\001) Tj EMC (ective) Tj") == "effective"

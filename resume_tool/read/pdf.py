@@ -736,7 +736,10 @@ def _rejoin_hyphens(lines: list[Line]) -> None:
 # ------------------------------------------------------------------ reading
 # A ligature is at most three letters ("ffi", "ffl"); four leaves room for a "Th" + "s".
 _MAX_LIGATURE = 4
-_LIGATURE_TEXT = re.compile(r"[^\W\d_]{2,4}")
+# The letters of the typographic ligatures fonts carry as one glyph. Only these are taken from
+# an ActualText: any other text there ("CPC" on a glyph) is something a reader cannot see, and
+# must not become a word of the resume (it could plant a credential).
+_LIGATURES = frozenset(["ff", "fi", "fl", "ffi", "ffl", "ft", "fj", "st", "ct", "Th", "FF", "FI", "FL", "FFI", "FFL"])
 
 
 def _actual_text(props: Any) -> str | None:
@@ -744,9 +747,9 @@ def _actual_text(props: Any) -> str | None:
 
     Google Docs and Chrome (Skia) export a ligature glyph whose ToUnicode entry is missing
     or U+0000 inside ``/Span <</ActualText (ff)>> BDC ... EMC``; poppler reads the span's
-    ActualText, pdfminer ignores it and the glyph's letters are lost ("eective"). Only
-    letters count: altacv puts "email: " or "\\faTrophy :" on its icons, which must not
-    become text.
+    ActualText, pdfminer ignores it and the glyph's letters are lost ("eective"). Only a
+    ligature's letters count: altacv puts "email: " or "\\faTrophy :" on its icons, and a
+    hostile file could put "CPC" on an unreadable glyph; neither may become text.
     """
     if not isinstance(props, dict):
         return None
@@ -757,7 +760,7 @@ def _actual_text(props: Any) -> str | None:
     if not isinstance(raw, bytes) or len(raw) > 20:
         return None
     text = normalize_text(decode_text(raw)).strip()
-    return text if _LIGATURE_TEXT.fullmatch(text) else None
+    return text if text in _LIGATURES else None
 
 
 def _unreadable(text: str) -> bool:
@@ -771,19 +774,17 @@ def _unreadable(text: str) -> bool:
 def _apply_actual_text(text: str, chars: list[Any]) -> None:
     """Give a ligature span's glyphs the span's ActualText when their own text is unreadable.
 
-    The first glyph takes the letters, the others none. Glyphs that read as something else
-    keep their own text: an ActualText a person does not see is not trusted over it.
+    Only a single glyph takes the letters. Glyphs that read as something else keep their own
+    text: an ActualText a person does not see is not trusted over it.
     """
     glyphs = [c for c in chars if isinstance(c, LTChar)]
-    if not glyphs or len(glyphs) > len(text):
-        return
+    if len(glyphs) != 1:
+        return  # a ligature is one glyph
     if not _unreadable("".join(c.get_text() for c in glyphs)):
         return
     if any(_font_kind(c.fontname or "")[0] for c in glyphs):
         return  # an icon font's picture is not a word
     glyphs[0]._text = text
-    for c in glyphs[1:]:
-        c._text = ""
 
 
 class _Analyzer(PDFPageAggregator):

@@ -8,6 +8,9 @@ Exit codes (documented in the README):
 
 from __future__ import annotations
 
+# What to do about an error that is a bug of ours, in words for any reader (terminal, web, dashboard)
+REPORT_FAULT = "This is a fault in resume-tool: please report it, with the file if you can share it"
+
 EXIT_OK = 0
 EXIT_FELL_SHORT = 1
 EXIT_BAD_INPUT = 2

@@ -50,7 +50,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .. import __version__
-from ..errors import InputError, LimitExceeded, ResumeToolError, printable
+from ..errors import REPORT_FAULT, InputError, LimitExceeded, ResumeToolError, printable
 from ..limits import DEFAULT_LIMITS, Limits, TimeLimitReached, time_limit
 from .cohort import cohort_view, render_index
 from .compare import Previous, load_previous
@@ -216,8 +216,7 @@ def _init_worker(settings: Settings, in_pool: bool = True) -> None:
     except ResumeToolError as err:
         _WORKER["setup_error"] = (err.path, err.problem, err.fix)
     except Exception as err:  # reported to the parent as a usage-level failure
-        _WORKER["setup_error"] = (None, f"cannot start the checker ({type(err).__name__}: {err})",
-                                  "Rerun with --debug and report the problem")
+        _WORKER["setup_error"] = (None, f"cannot start the checker ({type(err).__name__}: {err})", REPORT_FAULT)
 
 
 def _die_with_parent() -> None:
@@ -279,9 +278,7 @@ def check_task(task: Task) -> dict[str, Any]:
             "Save a simpler copy (fewer pages and pictures) as DOCX or PDF").one_line(), cache=True)
     except Exception as err:  # one bad file never stops the batch
         row = _failed_row(task, f"{printable(task.rel)}: unexpected {type(err).__name__}: {err}. "
-                          "This is a fault in resume-tool: please report it, with the file if "
-                          "you can share it",
-                          cache=True)
+                          f"{REPORT_FAULT}", cache=True)
     row["rss_mb"] = _peak_rss_mb()
     return row
 
@@ -906,8 +903,8 @@ def _run_pool(todo: list[Task], by_rel: dict[str, Item], settings: Settings,
                         suspects.append(replace(task, attempt=2))
                         continue
                 except Exception as err:  # e.g. a result that cannot be unpickled
-                    row = _failed_row(task, f"{task.rel}: unexpected {type(err).__name__}: "
-                                      f"{err}. Rerun with --debug and report it", cache=False)
+                    row = _failed_row(task, f"{printable(task.rel)}: unexpected {type(err).__name__}: "
+                                      f"{err}. {REPORT_FAULT}", cache=False)
                 if "setup_error" in row:
                     raise _setup_failure(row)
                 del run.pending[task.rel]

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..errors import LimitExceeded, ResumeToolError
+from ..errors import REPORT_FAULT, LimitExceeded, ResumeToolError
 
 # Findings that describe the original file's layout, not its words: an edited text cannot
 # show whether they were fixed, so "Check again" never counts them as fixed or new.
@@ -85,9 +85,7 @@ def _error(err: ResumeToolError) -> dict[str, Any]:
 
 def _unexpected(name: str, err: BaseException) -> dict[str, Any]:
     """The CLI's line for a bug; still a 400, since an uploaded file caused it."""
-    return {"error": f"{name}: unexpected {type(err).__name__}: {err}. "
-                     "This is a fault in resume-tool: please report it, with the file if you "
-                     "can share it",
+    return {"error": f"{name}: unexpected {type(err).__name__}: {err}. {REPORT_FAULT}",
             "status": 400}
 
 

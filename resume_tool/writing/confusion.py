@@ -16,11 +16,11 @@ from collections.abc import Iterable
 
 from .data import Confusion
 
-_WORD_BEFORE = re.compile(r"([A-Za-z0-9][A-Za-z0-9'’]*)[ \t]*-?[ \t]*$")
-_WORD_AFTER = re.compile(r"[ \t]*([A-Za-z0-9][A-Za-z0-9'’]*)")
+# (?<![ \t]): a run of spaces is tried once, from its start, so a scan stays linear
+_WORD_AFTER = re.compile(r"(?<![ \t])[ \t]*([A-Za-z0-9][A-Za-z0-9'’]*)")
+_WORD_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789'’")
 _LINE_WORDS = re.compile(r"[A-Za-z]+")
-_LABEL_START = re.compile(r"[ \t•·*\-–—>]*")  # only a bullet or spaces before a label
-_LABEL_END = re.compile(r"[ \t]*(?::|$)")  # then a colon or the line's end
+_LABEL_LEAD = " \t•·*-–—>"  # only a bullet or spaces before a label
 _REACH = 80  # characters looked at on each side: a neighbouring word is never longer
 
 
@@ -54,9 +54,8 @@ class Confusions:
                 entries = self.by_form.get(form) or self.by_form.get(form.lower(), [])
                 if text[m.end(): m.end() + 1] == "-":
                     continue  # the first part of a compound: "complaint-free"
-                b = _WORD_BEFORE.search(text[max(0, m.start() - _REACH): m.start()])
                 a = _WORD_AFTER.match(text, m.end(), m.end() + _REACH)
-                before = b.group(1) if b else None
+                before = _word_before(text, m.start())
                 after = a.group(1) if a else None
                 for c in entries:
                     if (c.near or c.not_near) and line_words is None:
@@ -81,8 +80,22 @@ def _fits(c: Confusion, text: str, m: re.Match[str], before: str | None, after: 
     if c.not_near and near and c.not_near & near:
         return False
     if c.label:
-        return _LABEL_START.fullmatch(text, 0, m.start()) is not None and _LABEL_END.match(text, m.end()) is not None
+        rest = text[m.end(): m.end() + _REACH].lstrip(" \t")
+        return m.start() <= _REACH and not text[: m.start()].strip(_LABEL_LEAD) and (not rest or rest[0] == ":")
     return True
+
+
+def _word_before(text: str, start: int) -> str | None:
+    """The word ending just before ``start`` (spaces or one hyphen between), read backwards
+    over at most ``_REACH`` characters; None after punctuation or at the line's start."""
+    window = text[max(0, start - _REACH): start].rstrip(" \t")
+    if window.endswith("-"):
+        window = window[:-1].rstrip(" \t")
+    i = len(window)
+    while i and window[i - 1] in _WORD_CHARS:
+        i -= 1
+    word = window[i:].lstrip("'’")
+    return word or None
 
 
 def _is(word: str | None, words: frozenset[str], none_marker: str) -> bool:

@@ -606,3 +606,19 @@ def test_a_posting_named_pdf_that_holds_no_pdf_is_refused(tmp_path):
         bad.write_bytes(data)
         with pytest.raises(ResumeToolError, match=r"named like a PDF|not a DOCX, PDF or text file"):
             read_posting(bad)
+
+
+def test_a_posting_longer_than_a_resume_may_be_is_refused_in_one_line(tmp_path) -> None:
+    """The reading rules grow faster than the text on long lines, so a posting over
+    Limits.max_chars is refused, naming the file, before any rule runs; one just under is read."""
+    from resume_tool import api
+    from resume_tool.errors import InputError
+    from resume_tool.limits import DEFAULT_LIMITS
+
+    big = tmp_path / "huge.txt"
+    big.write_text("CPC required. " * (DEFAULT_LIMITS.max_chars // 14 + 1))
+    with pytest.raises(InputError) as err:
+        api.load_posting(big)
+    assert "huge.txt" in err.value.one_line() and "longer than 200,000 characters" in err.value.one_line()
+    ok = api.load_posting(text="Medical Coder\n\nRequirements\n- CPC required.\n" + "Code charts daily. " * 9_000)
+    assert any(k.required for k in ok.keywords)

@@ -213,7 +213,7 @@ def keywords(file: str, as_posting: bool, role: str | None, lists: tuple[Path, .
         for row in rows:
             extra = ""
             if "required" in row:
-                extra = "  required" if row["required"] else "  preferred"
+                extra = "  required" if row["required"] else "  preferred" if row.get("preferred") else "  mentioned"
             if row.get("core"):
                 extra += "  core"
             click.echo(f"  {row['term']:<40} {row['count']:>3}{extra}")

@@ -23,6 +23,7 @@ def keyword_table(
     vocab, matcher = engine(lists)
     table: dict[str, Any] = {"file": file}
     required: dict[str, bool] = {}
+    preferred: dict[str, bool] = {}
     text_for_phrases = ""
     if as_posting:
         posting = load_posting(file, lists=lists)
@@ -30,6 +31,7 @@ def keyword_table(
         text_for_phrases = posting.text
         counts = Counter({k.entry_id: k.count for k in posting.keywords})
         required = {k.entry_id: k.required for k in posting.keywords}
+        preferred = {k.entry_id: k.preferred and not k.required for k in posting.keywords}
         table["title"] = posting.title
         table["unknown_terms"] = list(posting.unknown_terms)
     else:
@@ -47,6 +49,7 @@ def keyword_table(
         row: dict[str, Any] = {"id": e.id, "term": e.term, "count": count, "legacy": e.legacy}
         if as_posting:
             row["required"] = required[entry_id]
+            row["preferred"] = preferred[entry_id]  # neither: the posting mentions it, asks nothing
         if role_obj:
             row["core"] = entry_id in role_obj.core
         by_category[e.category].append(row)

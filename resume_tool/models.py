@@ -311,7 +311,7 @@ class KeywordResult:
     points: float = 0.0  # contribution to the score
     max_points: float = 0.0  # what it could have contributed
     target: bool = False  # part of the score's target set
-    source: str = "role"  # "posting": the posting names it; "role": only the role profile does
+    source: str = "role"  # "posting": the posting asks for it; "role": only the role profile does (a keyword the posting only mentions has in_posting true and source "role")
     alternatives: list[str] = field(default_factory=list)  # other ids of its "one of" requirement
     or_equivalent: bool = False  # the posting accepts "X or equivalent/similar"
     hint: str = ""  # what exactly to write (a broader form in the resume, a narrower in the posting)

@@ -272,3 +272,59 @@ def test_real_welcome_to_apply_is_preferred() -> None:
     assert layout.part_at(at) == "preferred"
     # the duties above it stay as they were
     assert layout.part_at(layout.text.index("in- house audit programme")) != "preferred"
+
+
+# ------------------------------------------------------------------ review: asks kept
+def test_a_coding_jobs_setting_experience_is_still_asked(matcher) -> None:
+    """The workplace rule is for jobs that are no coding work (a front desk) or description that
+    asks nothing: for a Medical Coder, an outpatient or inpatient setting asked for is that
+    kind of coding, under Requirements, in a required sentence, and under Preferred."""
+    assert "outpatient-coding" in asked(
+        "Medical Coder\n\nRequirements:\n- 2 years in an outpatient clinic setting\n- CPC\n", matcher)
+    assert "inpatient-coding" in asked(
+        "Medical Coder\n\nExperience in an inpatient hospital setting required.\n", matcher)
+    assert "asc" in asked(
+        "Medical Coder\n\nPreferred:\n- Experience in an ASC setting\n\nRequirements:\n- CPC\n", matcher)
+    # description that asks nothing, of a coder's job: the setting is where the job is done
+    assert "outpatient-coding" not in asked(
+        "Medical Coder\n\nAbout the role\nYou will sit in an outpatient medical office setting.\n\n"
+        "Requirements\n- CPC required\n", matcher)
+
+
+def test_hedges_are_one_test_for_keywords_years_and_education() -> None:
+    """'is an asset' makes a degree or years preferred in the requirement checks too (one cue list,
+    keywords.posting.is_hedged); 'is great' hedges nothing."""
+    from resume_tool import api
+    from resume_tool.analyze.requirements import posting_years
+    from resume_tool.keywords.posting import is_hedged
+
+    p = api.load_posting(text="Medical Coder\n\nRequirements\n- 3 years of coding experience is an asset.\n- CPC required\n")
+    assert posting_years(p)[::2] == (3, True)
+    p = api.load_posting(text="Medical Coder\n\nRequirements\n- 3 years of coding experience.\n- CPC required\n")
+    assert posting_years(p)[2] is False
+    assert is_hedged("A bachelor's degree is an asset.") and not is_hedged("Attention to detail is great.")
+
+
+def test_a_keyword_only_mentioned_is_labelled_so_and_stays_a_role_keyword(tmp_path) -> None:
+    """A workplace adjective of a front-desk job asks nothing: the keywords table says 'mentioned'
+    (not 'preferred'), and a role's core keyword the posting only mentions is still a role-tier
+    target of the gap report, not dropped from it."""
+    from click.testing import CliRunner
+
+    from resume_tool import api
+    from resume_tool.cli import cli
+
+    post = tmp_path / "p.txt"
+    post.write_text("Patient Service Representative\n\n"
+                    "Requirements\n- Two years as a front desk representative in an inpatient hospital setting required.\n"
+                    "- Verify insurance eligibility.\n")
+    out = CliRunner().invoke(cli, ["keywords", str(post), "--posting"]).output
+    rows = {line.split("  ")[1].strip(): line.rstrip() for line in out.splitlines() if line.startswith("  ")}
+    assert rows["inpatient"].endswith("mentioned") and rows["insurance verification"].endswith("required")
+    resume = tmp_path / "r.txt"
+    resume.write_text("Jane Roe\njane@example.com\nExperience\nInpatient Coder, Acme Hospital\n2019 - 2023\n"
+                      "- Coded inpatient charts with ICD-10-PCS.\n")
+    report = api.check(resume, post, role="inpatient-coder")
+    by = {k.id: k for k in report.keywords}
+    assert by["inpatient-coding"].in_posting and by["inpatient-coding"].source == "role"
+    assert by["inpatient-coding"].target  # still scored as the role's core keyword

@@ -224,7 +224,9 @@ def _targets(
             targets[rep] = Target(rep, max(weight(i) for i in ids), mult, reason)
             groups[rep] = Requirement(ids=ids, required=r.required, sentence=r.sentence,
                                       or_equivalent=r.or_equivalent)
-        named = {i for r in reqs for i in r.ids} | {k.entry_id for k in posting.keywords}
+        # what the posting asks for leaves the role tier; a keyword it only mentions ("We use
+        # Epic", "our inpatient unit") stays a role keyword
+        named = {i for r in reqs for i in r.ids} | {k.entry_id for k in posting.keywords if k.required or k.preferred}
         if use_role:
             for i in role.core:
                 # beside a posting the job title is its own check, not a keyword (see requirements.py)
@@ -384,7 +386,7 @@ def analyze(
                 points=points,
                 max_points=t.max_points if t else 0.0,
                 target=t is not None,
-                source="posting" if (pk is not None or req is not None) else "role",
+                source="posting" if (req is not None or (pk is not None and (pk.required or pk.preferred))) else "role",
                 alternatives=[m for m in members if m != i],
                 or_equivalent=bool(req and req.or_equivalent),
                 hint=_hint(i, entries, closures, resume_ids, posting is not None) if t and not in_resume else "",

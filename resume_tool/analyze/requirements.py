@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..keywords.posting import is_hedged
 from ..models import Entry, Posting, RequirementCheck, Resume, Role
 
 _NUM = {
@@ -35,9 +36,6 @@ _EXPERIENCE_WORDS = re.compile(
     re.IGNORECASE,
 )
 _SENTENCE = re.compile(r"(?<=[.;:])\s*(?=[A-Z(])")
-_PREF = re.compile(
-    r"\b(?:preferred|preferably|desirable|desired|a plus|ideally|bonus|nice to have)\b", re.IGNORECASE
-)
 _EDU = (
     (4, "a master's degree", re.compile(r"\bmaster['’]?s?\b(?! (?:patient|index|file|data|list|schedule))|\bMBA\b|\bMHA\b|\bMSN\b", re.I)),
     (3, "a bachelor's degree", re.compile(r"\bbachelor['’]?s?\b|\bBSN\b|\bB\.S\.|\bB\.A\.|\bBBA\b|\bBSBA\b|\bB\.?Sc\b|\b4-year degree\b|\bfour-year degree\b", re.I)),
@@ -195,7 +193,7 @@ def posting_years(posting: Posting) -> tuple[int, str, bool] | None:
         n = _num(m.group(1))
         if not 0 < n <= 30:
             continue
-        pref = bool(_PREF.search(re.sub(r"\([^()]*\)", " ", sentence)))
+        pref = is_hedged(re.sub(r"\([^()]*\)", " ", sentence))
         words = m.group(0)
         if len(rest) >= 80 and m.end() < len(text) and text[m.end()] not in ".;\n":
             if text[m.end()].isalnum():  # cut inside a word: drop its start
@@ -254,7 +252,7 @@ def check_education(posting: Posting, resume: Resume) -> RequirementCheck | None
                 break
         if lv is None:
             continue
-        pref = bool(_PREF.search(sent)) and not re.search(r"\brequired\b|\bminimum\b", sent, re.I)
+        pref = is_hedged(sent) and not re.search(r"\brequired\b|\bminimum\b", sent, re.I)
         cand = (lv[0], lv[1], sent.strip()[:120], pref)
         if asked is None or (asked[3] and not pref) or (asked[3] == pref and lv[0] < asked[0]):
             asked = cand

@@ -188,10 +188,17 @@ _PREF_CUE = re.compile(
     r"a plus|bonus|advantageous|an advantage|beneficial|ideally|"
     # "Applicants with ... are very welcome to apply", "Experience with Epic is an asset"
     r"(?:is|are|be) (?:very |most |also )?welcome|welcome to apply|encouraged to apply|"
-    r"(?:is|are|would be) (?:an? )?(?:asset|great|helpful|useful)|an asset)\b",
+    r"(?:is|are|would be) (?:an? )?(?:asset|helpful|useful)|an asset)\b",
     re.IGNORECASE,
 )
 _PREF_NOT = re.compile(r"\bif desired\b|\bas desired\b", re.IGNORECASE)
+
+
+def is_hedged(sentence: str) -> bool:
+    """Whether a posting sentence asks softly ("preferred", "a plus", "is an asset", "welcome to
+    apply"): the one test of a preferred ask, for keywords here and for years and education in
+    ``analyze.requirements``."""
+    return bool(_PREF_CUE.search(sentence)) and not _PREF_NOT.search(sentence)
 
 # Sentences that open a paragraph of boilerplate: the whole paragraph goes (company blurbs, EEO
 # statements, scam warnings run on for several sentences).
@@ -810,6 +817,8 @@ _WORKPLACE_AFTER = re.compile(  # bounded pieces: a run of hyphens cannot make i
     r"environment|facility|department)\b",
     re.IGNORECASE,
 )
+# Words that make a sentence ask for a background: "experience in an inpatient hospital setting".
+_ASK_WORDS = re.compile(r"\b(?:experience[ds]?|years?|background|familiar\w*|knowledge)\b", re.IGNORECASE)
 # Words that make a sentence about coding or billing work itself.
 _CODING_WORK = re.compile(r"\b(?:cod(?:e|es|ing|er|ers)|bill(?:ing|er|ers)|claims?|charts?|abstract\w*)\b",
                           re.IGNORECASE)
@@ -843,7 +852,10 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
       people the candidate joins ("Our risk adjustment team reviews medical records");
     * a coding practice written as the adjective of a workplace ("an outpatient medical office
       setting", "for a multi-specialty team") in a sentence about no coding or billing work names
-      where the job is done, not coding of that kind;
+      where the job is done, not coding of that kind, when the job itself is no coding or billing
+      job (its title says so: a Patient Service Representative), or the sentence is description
+      that asks nothing; for a Medical Coder, "2 years in an outpatient clinic setting" under
+      Requirements, or "experience in an inpatient hospital setting required", is still asked;
     * a bare head word ("coding") written right after a keyword that names a kind of it ("ASC
       coding", "RA coding") is that keyword's head, not a second requirement; after a code set
       ("ICD-10-CM coding": coding with a tool) it is still coding;
@@ -853,22 +865,33 @@ def asked_matches(layout: PostingLayout, matches: list[Match], matcher: KeywordM
     text = layout.text
     entries = matcher.vocab.entries
     sentences = _Sentences(text)
+    verdicts: dict[tuple[int, int], tuple[bool, bool, bool]] = {}  # per sentence, not per match:
+    # a posting with no full stop is one long sentence, read once
+    coding_job = bool(_CODING_WORK.search(layout.title or ""))
     out: list[Match] = []
     prev_end = -10
     for m in matches:
-        a, b = sentences.at(m.start)
-        sentence = text[a:b]
-        e = entries.get(m.entry_id)
         if m.section == PART_OTHER_JOB:
             continue
-        if m.section == PART_DESCRIPTION and _ABOUT_US.search(sentence) and not (
-            _ADDRESSES_CANDIDATE.search(sentence) or _OUR_PEOPLE.search(sentence)
-        ):
+        span = sentences.at(m.start)
+        if span not in verdicts:
+            sentence = text[span[0]:span[1]]
+            about_us = bool(_ABOUT_US.search(sentence)) and not (
+                _ADDRESSES_CANDIDATE.search(sentence) or _OUR_PEOPLE.search(sentence)
+            )
+            coding_work = bool(_CODING_WORK.search(sentence))
+            no_ask = not (_ASK_WORDS.search(sentence) or is_hedged(sentence)
+                          or (_REQ_CUE.search(sentence) and not _REQ_NOT.search(sentence)))
+            verdicts[span] = (about_us, coding_work, no_ask)
+        about_us, coding_work, no_ask = verdicts[span]
+        e = entries.get(m.entry_id)
+        if m.section == PART_DESCRIPTION and about_us:
             continue
         if (
-            e is not None and e.category == "coding_practice"
+            not coding_work and (not coding_job or (m.section == PART_DESCRIPTION and no_ask))
+            and e is not None and e.category == "coding_practice"
             and _WORKPLACE_BEFORE.search(text, max(0, m.start - 40), m.start)
-            and _WORKPLACE_AFTER.match(text, m.end) and not _CODING_WORK.search(sentence)
+            and _WORKPLACE_AFTER.match(text, m.end)
         ):
             continue
         if _COMPOUND_ADJECTIVE.match(m.surface):

@@ -552,6 +552,7 @@ def test_batch_feedback_and_postings_are_the_clis_outputs(client: TestClient, tm
     dash = client.get(f"/api/batch/{p['id']}/index.html").text
     assert 'href="matrix.csv"' in dash
     assert 'href="feedback/class.zip_class_alice.html"' in dash  # the dashboard's own link
+    assert 'href="rankings/class.zip_class_alice.html"' in dash  # and the student's rankings
     for link in ("feedback/class.zip_class_alice.html", "rankings/class.zip_class_alice.html"):
         assert link in want
         page = client.get(f"/api/batch/{p['id']}/{link}")
@@ -566,6 +567,7 @@ def test_batch_feedback_and_postings_are_the_clis_outputs(client: TestClient, tm
     ("empty.txt", b"  \n", 400, "empty.txt: this posting cannot be used (the file is empty)"),
     ("notes.xlsx", b"PK\x03\x04", 400, "notes.xlsx: not a posting file type (.xlsx files are not read)"),
     ("huge.txt", b"x" * (10 * 1024 * 1024 + 1), 413, "huge.txt: the file is"),
+    ("long.txt", b"CPC required. " * 15_000, 400, "long.txt: this posting cannot be used (the posting is longer than"),
 ])
 def test_a_posting_that_cannot_be_used_is_refused_before_any_student(
         client: TestClient, name: str, data: bytes, status: int, says: str) -> None:
@@ -584,6 +586,28 @@ def test_a_posting_that_cannot_be_used_is_refused_before_any_student(
     assert jobs.active() == 0
     page = client.post("/batch", files=[("files", ("a.docx", RESUME)), ("postings", (name, data))])
     assert page.status_code == status and 'role="alert"' in page.text and name in page.text
+
+
+def test_upload_names_are_made_safe_for_disk_and_for_reading() -> None:
+    """Composed Unicode (two spellings of "café" are one name, so the second is renamed, never
+    written over the first), no invisible direction marks, at most 200 bytes (a name of 70
+    emoji used to fail with a 500), a bare extension gets a name."""
+    from resume_tool.serve.app import _batch_name
+
+    taken: set[str] = set()
+    assert _batch_name("caf\u00e9.txt", taken) == "caf\u00e9.txt"
+    assert _batch_name("cafe\u0301.txt", taken) == "caf\u00e9 (2).txt"
+    assert _batch_name("\u202egnp.exe.txt", set()) == "_gnp.exe.txt"
+    long = _batch_name("\U0001f600" * 70 + ".txt", set())
+    assert long.endswith(".txt") and len(long.encode()) <= 200
+    assert _batch_name(".txt", set(), "posting") == "posting.txt"
+    assert _batch_name("../../etc/evil.txt", set()) == "evil.txt"
+
+
+def test_a_long_non_ascii_posting_name_is_no_server_error(client: TestClient) -> None:
+    r = client.post("/api/batch", files=[("files", ("a.docx", RESUME)),
+                                         ("postings", ("\U0001f600" * 70 + ".txt", POSTING))])
+    assert r.status_code == 202, r.text
 
 
 def test_too_many_postings_is_413(client: TestClient) -> None:

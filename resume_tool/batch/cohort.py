@@ -139,6 +139,7 @@ class StudentRow:
     best_posting: str | None = None
     best_posting_score: int | None = None
     feedback_href: str | None = None
+    rankings_href: str | None = None  # rankings/<name>.html: this student against every posting
     change: Change | None = None
 
     @property
@@ -272,6 +273,7 @@ def _student(row: dict[str, Any], titles: dict[str, str], dup: tuple[str, str] |
     outputs = row.get("outputs", {})
     draft = outputs.get("draft")
     feedback = outputs.get("feedback_html") or outputs.get("feedback_md")
+    rankings = outputs.get("postings_html")
     first = row.get("first_fix") if ok else None
     codes: list[str] = []
     if ok:
@@ -307,6 +309,7 @@ def _student(row: dict[str, Any], titles: dict[str, str], dup: tuple[str, str] |
         best_posting=row.get("best_posting") or None,
         best_posting_score=int(best_score) if isinstance(best_score, int | float) else None,
         feedback_href=quote(feedback) if feedback else None,
+        rankings_href=quote(rankings) if rankings else None,
         change=change,
     )
 

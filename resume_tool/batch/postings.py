@@ -50,7 +50,7 @@ def digests(paths: Iterable[str | Path]) -> list[dict[str, str]]:
     posting makes every student's fits stale. Each posting's text is read first (size- and
     time-bounded, as ``check`` reads it), so one that cannot be used stops the run here, in a
     second, before any worker starts."""
-    from ..keywords.posting import read_posting
+    from ..keywords.posting import check_posting_length, read_posting
     from ..limits import file_time_limit
 
     out = []
@@ -59,6 +59,7 @@ def digests(paths: Iterable[str | Path]) -> list[dict[str, str]]:
         try:
             with file_time_limit(str(path)):
                 text = read_posting(str(path))
+            check_posting_length(text, str(path))
             h = hashlib.sha256()
             with path.open("rb") as fh:  # in chunks: read_posting has refused oversized files
                 for chunk in iter(lambda: fh.read(1 << 16), b""):

@@ -671,12 +671,8 @@ def _keep_sentences(line: str, base: str) -> tuple[str, list[tuple[int, int, str
 # ------------------------------------------------------------------ analysis
 
 
-def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None) -> Posting:
-    """Title, stripped text, keywords with required/preferred, unknown terms and definitions.
-
-    A text longer than a resume may be (``Limits.max_chars``) is refused: a real posting is
-    under 30,000 characters, and the reading rules grow faster than the text on long lines
-    (a 500 KB one-line posting took 4.5 s of CPU, a 10 MB one would take minutes)."""
+def check_posting_length(text: str, path: str | None = None) -> None:
+    """Refuse a posting text longer than a resume may be (``Limits.max_chars``), naming it."""
     from ..limits import DEFAULT_LIMITS
 
     if len(text) > DEFAULT_LIMITS.max_chars:
@@ -685,6 +681,15 @@ def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None)
             f"the posting is longer than {DEFAULT_LIMITS.max_chars:,} characters (a job posting is rarely over 30,000)",
             "Paste only the posting's own text: title, duties and requirements",
         )
+
+
+def analyze_posting(text: str, matcher: KeywordMatcher, path: str | None = None) -> Posting:
+    """Title, stripped text, keywords with required/preferred, unknown terms and definitions.
+
+    A text longer than a resume may be (``Limits.max_chars``) is refused: a real posting is
+    under 30,000 characters, and the reading rules grow faster than the text on long lines
+    (a 500 KB one-line posting took 4.5 s of CPU, a 10 MB one would take minutes)."""
+    check_posting_length(text, path)
     layout = posting_parts(text)
     matches = matcher.match(layout.text, layout.part_at)
     if layout.employer:

@@ -18,6 +18,7 @@ import logging
 import re
 import shutil
 import tempfile
+import unicodedata
 import zipfile
 from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
@@ -289,16 +290,23 @@ async def api_draft(request: Request) -> Response:
 
 
 # ----------------------------------------------------------------------- batch
-_BATCH_BAD = re.compile(r"[\x00-\x1f\x7f/\\]")
+_NAME_BYTES = 200  # a file name's UTF-8 bytes (file systems allow 255; " (2)" must still fit)
+_SUFFIX = re.compile(r"\.[A-Za-z0-9]{1,9}$")
 
 
-def _batch_name(name: str, taken: set[str]) -> str:
-    """The uploaded file's own name (so rows read as the student's file), made safe."""
-    base = _BATCH_BAD.sub("_", Path(name.replace("\\", "/")).name).strip() or "resume"
-    base = base.lstrip(".") or "resume"
-    if len(base) > 120:
-        stem, suffix = Path(base).stem, Path(base).suffix[:10]
-        base = stem[: 120 - len(suffix)] + suffix
+def _batch_name(name: str, taken: set[str], default: str = "resume") -> str:
+    """The uploaded file's own name (so rows read as the student's file), made safe: composed
+    Unicode (NFC, so "café" is one name however it was typed), no path, no control or
+    invisible format character (a right-to-left override would reverse what the dashboard
+    shows), at most ``_NAME_BYTES`` bytes; ".txt" alone becomes "resume.txt"."""
+    raw = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    raw = "".join("_" if unicodedata.category(c) in ("Cc", "Cf", "Cs") else c for c in raw).strip()
+    m = _SUFFIX.search(raw)
+    stem, suffix = (raw[: m.start()], m.group(0)) if m else (raw, "")
+    stem = stem.lstrip(". ") or default
+    while len((stem + suffix).encode("utf-8")) > _NAME_BYTES:
+        stem = stem[:-1]
+    base = stem + suffix
     out, n = base, 1
     while out.casefold() in taken:
         n += 1
@@ -326,7 +334,7 @@ async def _save_batch(job: BatchJob, uploads: list[UploadFile], posting: str | N
         folder.mkdir(mode=0o700)
         if posting_file is not None:
             src = await _source(posting_file, "posting")
-            target = folder / _batch_name(src.name, set())
+            target = folder / _batch_name(src.name, set(), "posting")
             target.write_bytes(src.data)
         else:
             target = folder / "posting.txt"
@@ -339,7 +347,7 @@ async def _save_batch(job: BatchJob, uploads: list[UploadFile], posting: str | N
         names: set[str] = set()
         for up in postings:
             src = await _source(up, "posting")  # 10 MB each, as a resume: 413 beyond
-            (folder / _batch_name(src.name, names)).write_bytes(src.data)
+            (folder / _batch_name(src.name, names, "posting")).write_bytes(src.data)
         postings_dir = str(folder)
     return paths, posting_path, postings_dir
 
@@ -355,7 +363,7 @@ def _postings(form: FormData) -> list[UploadFile]:
                                       f"{MAX_POSTINGS}", "Send the postings you most want to "
                                       "compare, in several batches if need be"), 413)
     for up in ups:
-        name = _batch_name(up.filename or "posting", set())
+        name = _batch_name(up.filename or "posting", set(), "posting")
         suffix = Path(name).suffix.lower()
         if suffix not in POSTING_SUFFIXES:
             kind = f"{suffix} files are" if suffix else "a file with no extension is"

@@ -34,7 +34,6 @@ sys.path.insert(0, str(ROOT))
 
 from tests.eval import generator  # noqa: E402 - after the path set-up above
 from tests.eval.specs import RESUMES  # noqa: E402
-from tests.fixtures import builders  # noqa: E402
 
 FIRST = ["Ana", "Ben", "Chloe", "Dev", "Elena", "Farid", "Grace", "Hiro", "Imani", "Jonah",
          "Keisha", "Luis", "Mei", "Nora", "Omar", "Paige", "Quinn", "Rosa", "Sam", "Tariq",
@@ -83,25 +82,11 @@ def build(out: Path, count: int, seed: int, libreoffice: bool = True) -> dict:  
         work = Path(tmp)
         lo_sources: list[Path] = []
         for spec in specs:
-            target = out / spec.filename
-            o = spec.output
-            if o.startswith("docx"):
-                generator.write_docx(spec, target)
-            elif o == "lo-pdf" and lo:
-                lo_sources.append(generator.write_docx(spec, work / f"{spec.slug}.docx"))
-            elif o == "lo-pdf":
-                generator.write_pdf(spec, target, layout="pdf")
-            elif o in ("pdf", "pdf-2col", "pdf-sidebar"):
-                generator.write_pdf(spec, target)
-            elif o == "scanned":
-                source = generator.write_pdf(spec, work / f"{spec.slug}-source.pdf", layout="pdf")
-                builders.image_only_pdf(target, source_pdf=source if shutil.which("pdftoppm") else None)
-            elif o == "txt":
-                generator.write_txt(spec, target)
-            else:
-                raise ValueError(f"{spec.slug}: unknown output {o!r}")
+            docx = generator.write_spec(spec, out / spec.filename, work, libreoffice_pdf=lo)
+            if docx is not None:
+                lo_sources.append(docx)
         for start in range(0, len(lo_sources), 200):  # one LibreOffice start per 200 files
-            generator._convert_with_libreoffice(lo_sources[start:start + 200], out, work)
+            generator.convert_with_libreoffice(lo_sources[start:start + 200], out, work)
     files = sorted(p for p in out.iterdir() if p.is_file())
     info = {
         "count": count, "seed": seed, "files": len(files),

@@ -446,7 +446,7 @@ def libreoffice() -> str | None:
     return shutil.which("libreoffice") or shutil.which("soffice")
 
 
-def _convert_with_libreoffice(docs: list[Path], outdir: Path, work: Path) -> None:
+def convert_with_libreoffice(docs: list[Path], outdir: Path, work: Path) -> None:
     exe = libreoffice()
     if not exe or not docs:
         return
@@ -458,6 +458,29 @@ def _convert_with_libreoffice(docs: list[Path], outdir: Path, work: Path) -> Non
     )  # fmt: skip
 
 
+def write_spec(spec: ResumeSpec, target: Path, work: Path, libreoffice_pdf: bool = True) -> Path | None:
+    """Write ``spec``'s file to ``target`` in its output kind. An "lo-pdf" spec is written as
+    a DOCX in ``work`` and returned, for ``convert_with_libreoffice`` to turn into ``target``
+    in one batch; without ``libreoffice_pdf`` it is drawn as a PDF directly instead."""
+    o = spec.output
+    if o.startswith("docx"):
+        write_docx(spec, target)
+    elif o == "lo-pdf" and libreoffice_pdf:
+        return write_docx(spec, work / f"{spec.slug}.docx")
+    elif o == "lo-pdf":
+        write_pdf(spec, target, layout="pdf")
+    elif o in ("pdf", "pdf-2col", "pdf-sidebar"):
+        write_pdf(spec, target)
+    elif o == "scanned":
+        source = write_pdf(spec, work / f"{spec.slug}-source.pdf", layout="pdf")
+        builders.image_only_pdf(target, source_pdf=source if shutil.which("pdftoppm") else None)
+    elif o == "txt":
+        write_txt(spec, target)
+    else:
+        raise ValueError(f"{spec.slug}: unknown output {o!r}")
+    return None
+
+
 def build(outdir: Path, specs: tuple[ResumeSpec, ...] = RESUMES) -> list[Path]:
     """Write every spec's file and ``<file>.expected.json`` into ``outdir``; return the files."""
     outdir.mkdir(parents=True, exist_ok=True)
@@ -466,22 +489,10 @@ def build(outdir: Path, specs: tuple[ResumeSpec, ...] = RESUMES) -> list[Path]:
         work = Path(tmp)
         lo_sources: list[Path] = []
         for spec in specs:
-            target = outdir / spec.filename
-            o = spec.output
-            if o.startswith("docx"):
-                write_docx(spec, target)
-            elif o == "lo-pdf":
-                lo_sources.append(write_docx(spec, work / f"{spec.slug}.docx"))
-            elif o in ("pdf", "pdf-2col", "pdf-sidebar"):
-                write_pdf(spec, target)
-            elif o == "scanned":
-                source = write_pdf(spec, work / f"{spec.slug}-source.pdf", layout="pdf")
-                builders.image_only_pdf(target, source_pdf=source if shutil.which("pdftoppm") else None)
-            elif o == "txt":
-                write_txt(spec, target)
-            else:
-                raise ValueError(f"{spec.slug}: unknown output {o!r}")
-        _convert_with_libreoffice(lo_sources, outdir, work)
+            docx = write_spec(spec, outdir / spec.filename, work)
+            if docx is not None:
+                lo_sources.append(docx)
+        convert_with_libreoffice(lo_sources, outdir, work)
         for spec in specs:
             target = outdir / spec.filename
             if not target.exists():

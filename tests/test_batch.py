@@ -32,6 +32,7 @@ from resume_tool.batch.inputs import slug, unique_names, unsafe_member
 from resume_tool.batch.outputs import csv_cell
 from resume_tool.cli import main
 from resume_tool.limits import Limits
+from tests.batch_stops import stop_on_check
 from tests.fixtures.builders import build_docx, build_pdf, sample_spec
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -385,16 +386,7 @@ def test_ctrl_c_leaves_a_readable_folder_and_the_rerun_finishes(
         first: dict[str, Any], copy: dict[str, Any], tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "fresh"
-    real = batch_mod.check_task
-    calls = {"n": 0}
-
-    def interrupt_third(task: Any) -> dict[str, Any]:
-        calls["n"] += 1
-        if calls["n"] == 3:
-            raise KeyboardInterrupt
-        return real(task)
-
-    monkeypatch.setattr(batch_mod, "check_task", interrupt_third)
+    real = stop_on_check(monkeypatch, 3, KeyboardInterrupt)
     assert run_cli(batch_args(copy["inputs"], out)) == 130  # cli.main: "interrupted"
     rows = read_csv(out / "summary.csv")
     # the two finished, and the picture (a row from the start: it is never sent to a worker)

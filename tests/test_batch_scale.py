@@ -21,6 +21,7 @@ import pytest
 
 from resume_tool.batch import run_batch
 from resume_tool.batch import running as batch_mod
+from tests.batch_stops import stop_on_check
 from tests.eval.generator import write_txt
 from tests.eval.specs import RESUMES
 
@@ -63,17 +64,8 @@ class Killed(BaseException):
 def test_a_killed_run_resumes_from_its_journal(whole: dict[str, Path], tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch) -> None:
     out = tmp_path / "out"
-    real = batch_mod.check_task
-    calls = {"n": 0}
-
-    def die_on_the_tenth(task: Any) -> dict[str, Any]:
-        calls["n"] += 1
-        if calls["n"] == 10:
-            raise Killed
-        return real(task)
-
     monkeypatch.setattr(batch_mod, "FLUSH_SECONDS", 0.0)  # save after every file
-    monkeypatch.setattr(batch_mod, "check_task", die_on_the_tenth)
+    real = stop_on_check(monkeypatch, 10, Killed)
     with pytest.raises(Killed):
         run(whole["class"], out)
     assert not (out / "manifest.json").exists() and not (out / "summary.csv").exists()
@@ -164,16 +156,7 @@ def test_rows_share_their_strings() -> None:
 def test_pending_is_an_ordered_set(whole: dict[str, Path], tmp_path: Path,
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     """Interrupted after 3 files: the manifest lists the other 9 pending, sorted by name."""
-    real = batch_mod.check_task
-    calls = {"n": 0}
-
-    def interrupt_fourth(task: Any) -> dict[str, Any]:
-        calls["n"] += 1
-        if calls["n"] == 4:
-            raise KeyboardInterrupt
-        return real(task)
-
-    monkeypatch.setattr(batch_mod, "check_task", interrupt_fourth)
+    stop_on_check(monkeypatch, 4, KeyboardInterrupt)
     with pytest.raises(KeyboardInterrupt):
         run(whole["class"], tmp_path / "out")
     state = json.loads((tmp_path / "out" / "manifest.json").read_text("utf-8"))

@@ -63,11 +63,6 @@ _SUFFIX_SWAPS = (
 )
 
 
-def _dictionary():  # type: ignore[no-untyped-def]
-    """pyspellchecker's English dictionary, shared with the PDF reader (loaded once)."""
-    return english_dictionary()
-
-
 class Speller:
     """Decides which words of a line are misspelt; built once per vocabulary."""
 
@@ -112,7 +107,7 @@ class Speller:
             w = w.split("'")[0]
             if not w or w in self.known_terms:
                 return True
-        d = _dictionary()
+        d = english_dictionary()
         if w in d:
             return True
         lem = lemma_of(w)
@@ -141,7 +136,7 @@ class Speller:
 
     def _common_slip(self, w: str) -> bool:
         """A word one edit away is common enough that ``w`` reads as its slip."""
-        d = _dictionary()
+        d = english_dictionary()
         return any(
             c != w and len(c) == len(w) and d.word_usage_frequency(c) >= self.slip_frequency
             for c in self._candidates(w)
@@ -151,7 +146,7 @@ class Speller:
         """Two long, common words run together, as "head tail" ("classcustomer"), or None."""
         if len(w) < self.glued_min_letters or not w.islower():
             return None
-        d = _dictionary()
+        d = english_dictionary()
         part, freq = self.glued_part_letters, self.glued_frequency
         for k in range(part, len(w) - part + 1):
             head, tail = w[:k], w[k:]
@@ -163,7 +158,7 @@ class Speller:
         """A listed term, or a dictionary word (or its lemma) at least as common as a suggestion."""
         if w in self.known_terms:
             return True
-        d = _dictionary()
+        d = english_dictionary()
         lem = lemma_of(w)
         return any(x in self.known_terms or d.word_usage_frequency(x) >= self.min_frequency for x in {w, lem})
 
@@ -198,7 +193,7 @@ class Speller:
         elif not self._common_word(joined):
             # a rare word ("javascript") only when the unknown piece is long: "Javascri pt"
             unknown = a if self._is_piece(a) else b
-            if len(unknown) < 5 or joined not in _dictionary():
+            if len(unknown) < 5 or joined not in english_dictionary():
                 return None
         return f"{a} {b}", joined.capitalize() if a[0].isupper() else joined
 
@@ -227,7 +222,7 @@ class Speller:
         if word in self._doubles:
             return self._doubles[word]
         best = None
-        d = _dictionary()
+        d = english_dictionary()
         if len(word) >= self.double_min_letters and word in d and word not in self.known_terms:
             freq = d.word_usage_frequency(word)
             for i in range(1, len(word)):
@@ -254,11 +249,11 @@ class Speller:
 
     def _candidates(self, word: str) -> set[str]:
         if word not in self._cands:
-            self._cands[word] = _dictionary().candidates(word) or set()
+            self._cands[word] = english_dictionary().candidates(word) or set()
         return self._cands[word]
 
     def _suggest(self, word: str) -> str | None:
-        d = _dictionary()
+        d = english_dictionary()
         cands = d.candidates(word.lower())
         if not cands or cands == {word.lower()}:
             return None
@@ -383,7 +378,7 @@ class Speller:
         and not in its last two letters ("Pratical", "Univeristy"). Names, brands and words of
         other languages mostly differ from an English word by their ending ("Accuray",
         "Instituto", "Taleo"), so an edit there says nothing."""
-        d = _dictionary()
+        d = english_dictionary()
         fits = []
         for c in cands:
             if c == low or c[0] != low[0] or d.word_usage_frequency(c) < self.capital_frequency:
@@ -399,7 +394,7 @@ def _suffix_swap(w: str) -> str | None:
     when the dictionary does not know ``w`` itself: "existant" -> "existent"."""
     if len(w) < 6 or not w.islower():
         return None
-    d = _dictionary()
+    d = english_dictionary()
     if w in d:
         return None
     for a, b in _SUFFIX_SWAPS:

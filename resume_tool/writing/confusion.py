@@ -36,12 +36,20 @@ class Confusions:
             key = form if form != form.lower() else form.lower()
             self.by_form.setdefault(key, []).append(c)
             (exact if key != form.lower() else folded).add(form)
-        self.why = {k: next((c.why for c in cs if c.why), "") for k, cs in self.by_form.items()}
         self._rx = [
             re.compile(r"(?<![\w'’])(?:" + "|".join(_phrase(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w'’])", flags)
             for forms, flags in ((exact, 0), (folded, re.I))
             if forms
         ]
+
+    def entries(self, written: str) -> list[Confusion]:
+        """The entries for a form as written: as listed ("HIPPA"), else in lower case."""
+        form = " ".join(written.split())
+        return self.by_form.get(form) or self.by_form.get(form.lower(), [])
+
+    def why(self, written: str) -> str:
+        """The listed reason a real-word slip is one ("\"Summery\" means like summer."), or ""."""
+        return next((c.why for c in self.entries(written) if c.why), "")
 
     def slips(self, text: str) -> list[tuple[str, str]]:
         """(written, right) for every listed slip of ``text`` whose context fits."""
@@ -50,14 +58,12 @@ class Confusions:
         for rx in self._rx:
             for m in rx.finditer(text):
                 written = m.group(0)
-                form = " ".join(written.split())
-                entries = self.by_form.get(form) or self.by_form.get(form.lower(), [])
                 if text[m.end(): m.end() + 1] == "-":
                     continue  # the first part of a compound: "complaint-free"
                 a = _WORD_AFTER.match(text, m.end(), m.end() + _REACH)
                 before = _word_before(text, m.start())
                 after = a.group(1) if a else None
-                for c in entries:
+                for c in self.entries(written):
                     if (c.near or c.not_near) and line_words is None:
                         line_words = frozenset(w.lower() for w in _LINE_WORDS.findall(text))
                     if _fits(c, text, m, before, after, line_words):

@@ -105,7 +105,7 @@ def check_line(line: Line, lists: WritingLists, speller: Speller | None) -> list
 
 
 def _spelling(speller: Speller, word: str, suggestion: str) -> Note:
-    why = speller.why(word)
+    why = speller.confusions.why(word)
     return ("spelling", {"word": word, "suggestion": suggestion, "why": f" {why}" if why else ""})
 
 

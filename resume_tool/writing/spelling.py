@@ -86,11 +86,6 @@ class Speller:
         self._cands: dict[str, set[str]] = {}
         self.confusions = Confusions(lists.confusions)
 
-    def why(self, written: str) -> str:
-        """The listed reason a real-word slip is one ("\"Summery\" means like summer."), or ""."""
-        form = " ".join(written.split())
-        return self.confusions.why.get(form) or self.confusions.why.get(form.lower(), "")
-
     # ---------------------------------------------------------------- known
     def is_known(self, word: str) -> bool:
         w = word.lower().replace("’", "'")
